@@ -1,0 +1,1 @@
+## bench: benchmarks (not tests) and the large-account generator; see bench/README.

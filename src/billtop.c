@@ -1,0 +1,101 @@
+/* billtop.c: entry point; global options, then one subcommand or the dashboard. */
+#include <config.h>
+
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/i18n.h"
+
+static void
+usage(FILE *out)
+{
+	fprintf(out, _("Usage: %s [OPTION]... [COMMAND [ARG]...]\n"), PACKAGE);
+	fputs(_("A terminal dashboard for the billing side of a usage-based account.\n"
+	        "Without a command, opens the dashboard.\n\n"), out);
+	fputs(_("Options:\n"
+	        "      --demo[=VARIANT]  open the dashboard on the built-in demo account\n"
+	        "                        (VARIANT: active, trial, past-due, exhausted)\n"
+	        "      --url URL         billing API base URL (overrides the config)\n"
+	        "      --profile NAME    use the [profile NAME] section of the config\n"
+	        "      --cache FILE      use FILE as the local cache\n"
+	        "      --offline         use the cache alone; never touch the network\n"
+	        "      --insecure        do not verify TLS certificates (shown on screen)\n"
+	        "  -h, --help            show this help and exit\n"
+	        "  -V, --version         show the version and exit\n\n"), out);
+	fputs(_("Exit codes:\n"
+	        "   0  success\n"
+	        "   1  unexpected failure\n"
+	        "   2  bad command line or configuration\n"
+	        "   3  authentication refused or role cannot see billing\n"
+	        "   4  network failure (unreachable, timeout, TLS)\n"
+	        "   5  server error\n"
+	        "   6  the server sent data that failed validation\n"
+	        "   7  the local cache is unusable\n"
+	        "  10  billtop check: a threshold was crossed\n"), out);
+}
+
+static void
+version(void)
+{
+	printf("%s %s\n", PACKAGE, VERSION);
+	fputs(_("Copyright (C) 2026 the billtop authors.\n"
+	        "License MIT: <https://opensource.org/licenses/MIT>.\n"), stdout);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "demo", optional_argument, NULL, 'D' },
+		{ "url", required_argument, NULL, 'u' },
+		{ "profile", required_argument, NULL, 'p' },
+		{ "cache", required_argument, NULL, 'c' },
+		{ "offline", no_argument, NULL, 'o' },
+		{ "insecure", no_argument, NULL, 'k' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct cli_opts opts;
+	const char *demo = NULL;
+	int c;
+
+	setlocale(LC_ALL, "");
+#if ENABLE_NLS
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	textdomain(PACKAGE);
+#endif
+	memset(&opts, 0, sizeof opts);
+
+	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'D': demo = optarg ? optarg : "active"; break;
+		case 'u': opts.url = optarg; break;
+		case 'p': opts.profile = optarg; break;
+		case 'c': opts.cache = optarg; break;
+		case 'o': opts.offline = 1; break;
+		case 'k': opts.insecure = 1; break;
+		case 'h': usage(stdout); return EXIT_OK;
+		case 'V': version(); return EXIT_OK;
+		default:
+			fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
+			return EXIT_USAGE;
+		}
+	}
+	if (demo) {
+		printf(_("billtop --demo=%s will start billtopd --seed demo on a loopback port "
+		         "and open the dashboard on it.\n"), demo);
+		return EXIT_OK;
+	}
+	if (optind < argc) {
+		fprintf(stderr, _("%s: unknown command '%s'\n"), PACKAGE, argv[optind]);
+		fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
+		return EXIT_USAGE;
+	}
+	fputs(_("The dashboard is not built yet; try --help.\n"), stdout);
+	return EXIT_OK;
+}

@@ -1,0 +1,4 @@
+## src/client: net (libcurl), decode (jansson), cache (sqlite3), sync, config.
+noinst_LIBRARIES += src/client/libclient.a
+src_client_libclient_a_SOURCES =
+src_client_libclient_a_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS) $(JANSSON_CFLAGS) $(SQLITE_CFLAGS)

@@ -1,0 +1,1 @@
+## tests/tui: the dashboard driven in tmux, screens compared to golden text.

@@ -1,0 +1,1 @@
+## tests/unit: cmocka suites, one program per module.
