@@ -10,9 +10,16 @@
 #include "cli/cli.h"
 #include "core/i18n.h"
 
+/* Subcommands; each lives in src/cli/cmd_NAME.c.  Keep one line per entry. */
+static const struct command commands[] = {
+	{ NULL, NULL, NULL }
+};
+
 static void
 usage(FILE *out)
 {
+	const struct command *cmd;
+
 	fprintf(out, _("Usage: %s [OPTION]... [COMMAND [ARG]...]\n"), PACKAGE);
 	fputs(_("A terminal dashboard for the billing side of a usage-based account.\n"
 	        "Without a command, opens the dashboard.\n\n"), out);
@@ -26,6 +33,10 @@ usage(FILE *out)
 	        "      --insecure        do not verify TLS certificates (shown on screen)\n"
 	        "  -h, --help            show this help and exit\n"
 	        "  -V, --version         show the version and exit\n\n"), out);
+	fputs(_("Commands:\n"), out);
+	for (cmd = commands; cmd->name; cmd++)
+		fprintf(out, "  %-22s%s\n", cmd->name, _(cmd->summary));
+	fputs("\n", out);
 	fputs(_("Exit codes:\n"
 	        "   0  success\n"
 	        "   1  unexpected failure\n"
@@ -51,16 +62,13 @@ main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "demo", optional_argument, NULL, 'D' },
-		{ "url", required_argument, NULL, 'u' },
-		{ "profile", required_argument, NULL, 'p' },
-		{ "cache", required_argument, NULL, 'c' },
-		{ "offline", no_argument, NULL, 'o' },
-		{ "insecure", no_argument, NULL, 'k' },
+		CLI_COMMON_LONGOPTS,
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cli_opts opts;
+	const struct command *cmd;
 	const char *demo = NULL;
 	int c;
 
@@ -74,28 +82,27 @@ main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'D': demo = optarg ? optarg : "active"; break;
-		case 'u': opts.url = optarg; break;
-		case 'p': opts.profile = optarg; break;
-		case 'c': opts.cache = optarg; break;
-		case 'o': opts.offline = 1; break;
-		case 'k': opts.insecure = 1; break;
 		case 'h': usage(stdout); return EXIT_OK;
 		case 'V': version(); return EXIT_OK;
 		default:
+			if (cli_common_option(&opts, c, optarg))
+				break;
 			fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
 			return EXIT_USAGE;
 		}
 	}
-	if (demo) {
-		printf(_("billtop --demo=%s will start billtopd --seed demo on a loopback port "
-		         "and open the dashboard on it.\n"), demo);
-		return EXIT_OK;
-	}
 	if (optind < argc) {
+		for (cmd = commands; cmd->name; cmd++) {
+			if (strcmp(cmd->name, argv[optind]) == 0) {
+				argc -= optind;
+				argv += optind;
+				optind = 1;
+				return cmd->run(&opts, argc, argv);
+			}
+		}
 		fprintf(stderr, _("%s: unknown command '%s'\n"), PACKAGE, argv[optind]);
 		fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
 		return EXIT_USAGE;
 	}
-	fputs(_("The dashboard is not built yet; try --help.\n"), stdout);
-	return EXIT_OK;
+	return cmd_dashboard(&opts, demo);
 }

@@ -24,4 +24,33 @@ struct cli_opts {
 	int insecure;          /* --insecure: TLS verification off, and said so */
 };
 
+/* Long options every command accepts, before or after its name.  Commands
+ * add CLI_COMMON_LONGOPTS to their own option table and pass unknown option
+ * characters to cli_common_option(). */
+#define CLI_OPT_URL      0x100
+#define CLI_OPT_PROFILE  0x101
+#define CLI_OPT_CACHE    0x102
+#define CLI_OPT_OFFLINE  0x103
+#define CLI_OPT_INSECURE 0x104
+#define CLI_COMMON_LONGOPTS \
+	{ "url", required_argument, NULL, CLI_OPT_URL }, \
+	{ "profile", required_argument, NULL, CLI_OPT_PROFILE }, \
+	{ "cache", required_argument, NULL, CLI_OPT_CACHE }, \
+	{ "offline", no_argument, NULL, CLI_OPT_OFFLINE }, \
+	{ "insecure", no_argument, NULL, CLI_OPT_INSECURE }
+
+/* Applies a common option; returns 1 if c was one, 0 otherwise. */
+int cli_common_option(struct cli_opts *o, int c, const char *arg);
+
+/* A subcommand: argv[0] is its name; it parses the rest itself (getopt_long
+ * with optind reset to 1) and returns an enum exit_code. */
+struct command {
+	const char *name;
+	int (*run)(struct cli_opts *opts, int argc, char **argv);
+	const char *summary;   /* untranslated; shown through _() in --help */
+};
+
+/* The dashboard (no command).  demo is NULL or the --demo variant. */
+int cmd_dashboard(struct cli_opts *opts, const char *demo);
+
 #endif

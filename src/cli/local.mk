@@ -1,7 +1,8 @@
 ## src/cli and src/billtop.c: the billtop program and its subcommands.
 bin_PROGRAMS += src/billtop
 src_billtop_SOURCES = src/billtop.c \
-	src/cli/cli.h
+	src/cli/cli.h src/cli/common.c \
+	src/cli/cmd_dashboard.c
 src_billtop_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS) $(CURL_CFLAGS) $(JANSSON_CFLAGS) $(SQLITE_CFLAGS)
 src_billtop_LDADD = src/ui/libui.a src/client/libclient.a src/core/libcore.a \
 	$(NCURSES_LIBS) $(CURL_LIBS) $(JANSSON_LIBS) $(SQLITE_LIBS) $(QRENCODE_LIBS) $(LIBINTL)

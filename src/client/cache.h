@@ -1,0 +1,90 @@
+/* cache.h: the local SQLite cache: open/migrate, and the queries views need.
+ *
+ * Writes happen only in sync.c, inside one transaction per refresh.  The
+ * read functions below return exactly what a view draws; none of them scans
+ * raw rows on a redraw path (usage reads the daily rollup tables).
+ * Every function returns 0 on success or -1 with a message in cache_error().
+ */
+#ifndef BILLTOP_CACHE_H
+#define BILLTOP_CACHE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "client/model.h"
+
+struct cache;
+
+/* Opens (creating 0600, directory 0700) and migrates the cache at path.  A
+ * corrupt file is moved aside to PATH.corrupt-TIMESTAMP and rebuilt; *note
+ * then points at a message for the user (static or owned by the cache).
+ * A cache written by a newer billtop is refused (-1). */
+int cache_open(const char *path, struct cache **out, const char **note);
+void cache_close(struct cache *c);
+const char *cache_error(const struct cache *c);
+/* The default path: $XDG_CACHE_HOME/billtop/PROFILE.db (or ~/.cache/...). */
+int cache_default_path(const char *profile, char *buf, size_t n);
+
+/* 1 when a snapshot was ever written (an empty cache shows a loading screen). */
+int cache_has_snapshot(struct cache *c);
+/* When the last complete refresh finished (M_NONE if never). */
+int64_t cache_synced_at(struct cache *c);
+
+/* Per-resource sync state, for the status line and `billtop sync`. */
+struct sync_state {
+	char resource[64];
+	int64_t last_success;     /* M_NONE if never */
+	int64_t last_attempt;
+	char last_error[512];     /* "" when the last attempt succeeded */
+	char etag[256];
+};
+/* Returns a malloc'ed array the caller frees. */
+int cache_sync_states(struct cache *c, struct sync_state **out, int *n);
+
+/* Single objects.  Return 1 when present, 0 when absent, -1 on error. */
+int cache_account(struct cache *c, struct account *out);
+int cache_credit_summary(struct cache *c, struct credit_summary *out);
+int cache_plan(struct cache *c, const char *id, struct plan *out);
+int cache_invoice(struct cache *c, const char *id, struct invoice *out); /* invoice_free() */
+int cache_default_method(struct cache *c, struct payment_method *out);
+/* The newest invoice that is not a draft. */
+int cache_latest_invoice(struct cache *c, struct invoice *out);
+
+/* Lists: malloc'ed arrays the caller frees with free() (invoices: invoice_free
+ * on each, then free).  Order as in docs/api.md unless said otherwise. */
+int cache_plans(struct cache *c, struct plan **out, int *n);
+int cache_grants(struct cache *c, struct grant **out, int *n);
+int cache_meters(struct cache *c, struct meter **out, int *n);
+int cache_agents(struct cache *c, struct agent **out, int *n);
+int cache_payment_methods(struct cache *c, struct payment_method **out, int *n);
+/* Paged lists: offset/limit over the ordered list; *total gets the full count. */
+int cache_ledger(struct cache *c, int kind /* -1: all */, int offset, int limit,
+                 struct ledger_entry **out, int *n, int *total);
+int cache_invoices(struct cache *c, int status /* -1: all */, int offset, int limit,
+                   struct invoice **out, int *n, int *total);
+int cache_charges(struct cache *c, int offset, int limit,
+                  struct charge **out, int *n, int *total);
+/* Runs of one agent over [from, to) (Unix seconds), newest first. */
+int cache_runs(struct cache *c, const char *agent_id, int64_t from, int64_t to,
+               struct run **out, int *n);
+
+/* Usage rollups over the UTC days [from_day, to_day] ("YYYY-MM-DD").
+ * A row is one day and one key: a meter id, an agent id, or a line item name
+ * ("llm", "tool_calls", "storage"), by `by`. */
+enum usage_by { BY_METER, BY_AGENT, BY_ITEM };
+struct usage_row {
+	char day[M_DAY];
+	char key[M_ID];
+	int64_t raw, billed_raw, credits;
+};
+int cache_usage_daily(struct cache *c, enum usage_by by, const char *from_day,
+                      const char *to_day, struct usage_row **out, int *n);
+/* Totals per key over the range (day is ""), largest credits first. */
+int cache_usage_totals(struct cache *c, enum usage_by by, const char *from_day,
+                       const char *to_day, struct usage_row **out, int *n);
+/* Credits per UTC day over the range, oldest first, one entry per day
+ * including days with zero (for burn rates and forecasts). */
+int cache_usage_credits_per_day(struct cache *c, const char *from_day,
+                                const char *to_day, int64_t **out, int *n);
+
+#endif
