@@ -3,9 +3,10 @@ noinst_LIBRARIES += src/core/libcore.a
 src_core_libcore_a_SOURCES = \
 	src/core/i18n.h \
 	src/core/util.c src/core/util.h \
-	src/core/money.h \
-	src/core/credits.h \
-	src/core/timeutil.h \
-	src/core/metering.h \
-	src/core/forecast.h \
-	src/core/text.h
+	src/core/numfmt.c src/core/numfmt.h \
+	src/core/money.c src/core/money.h \
+	src/core/credits.c src/core/credits.h \
+	src/core/timeutil.c src/core/timeutil.h \
+	src/core/metering.c src/core/metering.h \
+	src/core/forecast.c src/core/forecast.h \
+	src/core/text.c src/core/text.h

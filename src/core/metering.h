@@ -41,17 +41,18 @@ enum money_err meter_credits(const struct meter_def *def, int64_t billed_raw, in
 /*
  * "<number> <unit>" in display units with a fixed number of decimals, the fewest
  * that represent one increment exactly (0.01 GB -> 2: "1.20 GB"; 1 minute -> 0:
- * "2 minutes"; at most 3, rounding the shown value up when the increment is not a
- * finite decimal).  Grouping and decimal point per LC_NUMERIC, as credits_format.
- * unit is shown as given (the caller picks the plural).  0 or -1.
+ * "2 minutes"; up to 6).  When the increment is not such a decimal (1 s shown in
+ * minutes) 2 decimals are shown, and a value that is not exact is rounded UP.
+ * Grouping and decimal point per LC_NUMERIC, as credits_format.  unit is shown
+ * as given (the caller picks the plural; NULL or "" = number alone).  0 or -1.
  */
 int meter_format_quantity(const struct meter_def *def, const char *unit, int64_t billed_raw, char *buf, size_t n);
 
 /*
  * Translated rounding rule, unit in the singular:
  * "billed per token" (increment 1 and raw_per_unit 1), "rounded up to 1-minute
- * increments" (whole display units), "rounded up to 0.01 GB steps" (fractions).
- * 0 or -1.
+ * increments" (whole display units), "rounded up to 0.01 GB steps" (decimal
+ * fractions), "rounded up to 1/60 minute steps" (other fractions).  0 or -1.
  */
 int meter_describe_rounding(const struct meter_def *def, const char *unit, char *buf, size_t n);
 

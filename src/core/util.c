@@ -21,3 +21,51 @@ str_copy(char *dst, size_t dstsz, const char *src)
 	memcpy(dst, src, n + 1);
 	return 0;
 }
+
+void
+strbuf_init(struct strbuf *sb, char *buf, size_t size)
+{
+	sb->buf = buf;
+	sb->size = size;
+	sb->len = 0;
+	sb->overflow = size == 0;
+	if (size > 0)
+		buf[0] = '\0';
+}
+
+void
+strbuf_addn(struct strbuf *sb, const char *s, size_t k)
+{
+	if (sb->overflow)
+		return;
+	if (k >= sb->size - sb->len) {
+		sb->overflow = 1;
+		return;
+	}
+	memcpy(sb->buf + sb->len, s, k);
+	sb->len += k;
+	sb->buf[sb->len] = '\0';
+}
+
+void
+strbuf_add(struct strbuf *sb, const char *s)
+{
+	strbuf_addn(sb, s, strlen(s));
+}
+
+void
+strbuf_addc(struct strbuf *sb, char c)
+{
+	strbuf_addn(sb, &c, 1);
+}
+
+int
+strbuf_finish(struct strbuf *sb)
+{
+	if (!sb->overflow)
+		return 0;
+	if (sb->size > 0)
+		sb->buf[0] = '\0';
+	sb->len = 0;
+	return -1;
+}
