@@ -2,3 +2,5 @@
 noinst_LIBRARIES += src/client/libclient.a
 src_client_libclient_a_SOURCES =
 src_client_libclient_a_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS) $(JANSSON_CFLAGS) $(SQLITE_CFLAGS)
+# Invoice PDF downloads: safe names, temp file then rename (issue 7).
+src_client_libclient_a_SOURCES += src/client/download.c src/client/download.h

@@ -4,3 +4,8 @@ check_PROGRAMS += tests/unit/test_money
 tests_unit_test_money_CFLAGS = $(cmocka_cflags)
 tests_unit_test_money_LDADD = $(core_test_ldadd)
 UNIT_TESTS += tests/unit/test_money
+
+check_PROGRAMS += tests/unit/test_download
+tests_unit_test_download_CFLAGS = $(cmocka_cflags)
+tests_unit_test_download_LDADD = src/client/libclient.a $(core_test_ldadd) $(CURL_LIBS) $(JANSSON_LIBS) $(SQLITE_LIBS)
+UNIT_TESTS += tests/unit/test_download
