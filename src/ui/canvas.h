@@ -47,4 +47,11 @@ int canvas_write(const struct canvas *c, FILE *out);
 /* A cell, or NULL outside the canvas. */
 const struct cell *canvas_at(const struct canvas *c, int x, int y);
 
+/* Columns s takes when drawn on c (ASCII canvas: '?' per column). */
+int canvas_text_width(const struct canvas *c, const char *s);
+/* Rows from the top down to the last row holding a non-blank cell. */
+int canvas_rows_used(const struct canvas *c);
+/* 1 when two cells look the same on screen (character, style, width). */
+int cell_equal(const struct cell *a, const struct cell *b);
+
 #endif

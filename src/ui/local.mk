@@ -1,4 +1,10 @@
 ## src/ui: the curses dashboard: tui loop, widgets, one file per tab.
+## See src/ui/README for how the pieces fit and how to add a tab.
 noinst_LIBRARIES += src/ui/libui.a
-src_ui_libui_a_SOURCES =
+src_ui_libui_a_SOURCES = \
+	src/ui/canvas.c src/ui/canvas.h \
+	src/ui/glyphs.c src/ui/glyphs.h \
+	src/ui/theme.c src/ui/theme.h \
+	src/ui/theme_curses.c src/ui/theme_curses.h \
+	src/ui/widgets.c src/ui/widgets.h
 src_ui_libui_a_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS) $(SQLITE_CFLAGS)

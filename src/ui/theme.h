@@ -31,4 +31,14 @@ enum style {
 };
 #define ST_SERIES_COUNT 6
 
+/* 1 when styles are drawn without colour: NO_COLOR set to a non-empty value
+ * (https://no-color.org), a terminal without colours, and `billtop print`.
+ * Widgets that tell things apart by colour (chart series) use patterns then. */
+int theme_monochrome(void);
+/* Decides colour or not from NO_COLOR and whether the terminal has colours
+ * (has_colors() result passed in); returns the resulting theme_monochrome(). */
+int theme_choose(int terminal_has_colors);
+/* 1 when NO_COLOR is set to a non-empty value. */
+int theme_no_color_env(void);
+
 #endif

@@ -1,0 +1,351 @@
+/* canvas.c: the off-screen grid of styled cells behind every screen and print. */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "ui/canvas.h"
+
+struct canvas *
+canvas_new(int w, int h, int utf8)
+{
+	struct canvas *c;
+
+	if (w <= 0 || h <= 0 || (size_t)w > SIZE_MAX / sizeof(struct cell) / (size_t)h)
+		return NULL;
+	c = calloc(1, sizeof *c);
+	if (!c)
+		return NULL;
+	c->cells = calloc((size_t)w * (size_t)h, sizeof *c->cells);
+	if (!c->cells) {
+		free(c);
+		return NULL;
+	}
+	c->w = w;
+	c->h = h;
+	c->utf8 = utf8 ? 1 : 0;
+	canvas_clear(c);
+	return c;
+}
+
+void
+canvas_free(struct canvas *c)
+{
+	if (!c)
+		return;
+	free(c->cells);
+	free(c);
+}
+
+static void
+cell_blank(struct cell *cl)
+{
+	cl->ch[0] = ' ';
+	cl->ch[1] = '\0';
+	cl->style = ST_NORMAL;
+	cl->wide = 0;
+}
+
+void
+canvas_clear(struct canvas *c)
+{
+	int i;
+
+	for (i = 0; i < c->w * c->h; i++)
+		cell_blank(&c->cells[i]);
+}
+
+const struct cell *
+canvas_at(const struct canvas *c, int x, int y)
+{
+	if (!c || x < 0 || y < 0 || x >= c->w || y >= c->h)
+		return NULL;
+	return &c->cells[y * c->w + x];
+}
+
+static struct cell *
+cell_at(struct canvas *c, int x, int y)
+{
+	return (struct cell *)canvas_at(c, x, y);
+}
+
+/* Decodes one UTF-8 character; returns its length (invalid bytes: 1, *cp = -1). */
+static int
+utf8_decode(const unsigned char *s, long *cp)
+{
+	int len, i;
+	long v;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+		len = 2;
+		v = s[0] & 0x1F;
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		len = 3;
+		v = s[0] & 0x0F;
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		len = 4;
+		v = s[0] & 0x07;
+	} else {
+		*cp = -1;
+		return 1;
+	}
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80) {
+			*cp = -1;
+			return 1;
+		}
+		v = (v << 6) | (s[i] & 0x3F);
+	}
+	/* Overlong, surrogate or beyond U+10FFFF. */
+	if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
+	    (v >= 0xD800 && v <= 0xDFFF)) {
+		*cp = -1;
+		return 1;
+	}
+	*cp = v;
+	return len;
+}
+
+/* Columns of a code point: 0 for combining marks, 2 for wide ones, else 1. */
+static int
+cp_width(long cp)
+{
+	int w;
+
+	if (cp < 0)
+		return 1;
+	if (cp < 0x7F)
+		return 1;
+	w = wcwidth((wchar_t)cp);
+	if (w < 0)
+		return 1;   /* unknown to this locale: one column, as text_width counts it */
+	return w;
+}
+
+/* Blanks the other half of a double-width character that (x, y) belongs to. */
+static void
+break_wide(struct canvas *c, int x, int y)
+{
+	struct cell *cl = cell_at(c, x, y), *o;
+
+	if (!cl)
+		return;
+	if (cl->wide) {
+		o = cell_at(c, x + 1, y);
+		if (o)
+			cell_blank(o);
+	} else if (cl->ch[0] == '\0') {
+		o = cell_at(c, x - 1, y);
+		if (o)
+			cell_blank(o);
+	}
+}
+
+/* Puts one character of `cols` columns (1 or 2) at x, y. */
+static void
+put_char(struct canvas *c, int x, int y, const char *ch, size_t len, int cols, int style)
+{
+	struct cell *cl, *r;
+
+	cl = cell_at(c, x, y);
+	if (!cl)
+		return;
+	if (cols == 2 && x + 1 >= c->w) {
+		/* A wide character that would straddle the right edge: a blank. */
+		break_wide(c, x, y);
+		cell_blank(cl);
+		cl->style = (unsigned char)style;
+		return;
+	}
+	break_wide(c, x, y);
+	if (cols == 2)
+		break_wide(c, x + 1, y);
+	if (len >= CELL_BYTES)
+		len = CELL_BYTES - 1;
+	memcpy(cl->ch, ch, len);
+	cl->ch[len] = '\0';
+	cl->style = (unsigned char)style;
+	cl->wide = cols == 2;
+	if (cols == 2) {
+		r = cell_at(c, x + 1, y);
+		r->ch[0] = '\0';
+		r->style = (unsigned char)style;
+		r->wide = 0;
+	}
+}
+
+/* Appends a combining mark to the cell left of x, if it has room. */
+static void
+add_combining(struct canvas *c, int x, int y, const char *ch, size_t len)
+{
+	struct cell *cl = cell_at(c, x - 1, y);
+	size_t have;
+
+	if (cl && cl->ch[0] == '\0')
+		cl = cell_at(c, x - 2, y);
+	if (!cl)
+		return;
+	have = strlen(cl->ch);
+	if (have + len < CELL_BYTES) {
+		memcpy(cl->ch + have, ch, len);
+		cl->ch[have + len] = '\0';
+	}
+}
+
+/* Walks s as the canvas would draw it; draws when draw is set.  Returns columns. */
+static int
+text_walk(struct canvas *c, int utf8, int x, int y, int max_cols, int style, const char *s, int draw)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	int used = 0, n, w, i;
+	long cp;
+
+	while (*p) {
+		n = utf8_decode(p, &cp);
+		if (cp >= 0 && cp < 0x20) {
+			/* Control characters never reach the grid (strings were sanitised). */
+			p += n;
+			continue;
+		}
+		if (utf8 && cp >= 0x80) {
+			w = cp_width(cp);
+			if (w == 0) {
+				if (draw)
+					add_combining(c, x + used, y, (const char *)p, (size_t)n);
+				p += n;
+				continue;
+			}
+			if (max_cols >= 0 && used + w > max_cols)
+				break;
+			if (draw)
+				put_char(c, x + used, y, (const char *)p, (size_t)n, w, style);
+			used += w;
+		} else if (cp >= 0x80 || cp < 0) {
+			/* ASCII canvas, or an invalid byte: '?' in every column it would take. */
+			w = cp < 0 ? 1 : cp_width(cp);
+			if (w == 0) {
+				p += n;
+				continue;
+			}
+			for (i = 0; i < w; i++) {
+				if (max_cols >= 0 && used + 1 > max_cols)
+					return used;
+				if (draw)
+					put_char(c, x + used, y, "?", 1, 1, style);
+				used++;
+			}
+		} else {
+			if (max_cols >= 0 && used + 1 > max_cols)
+				break;
+			if (draw)
+				put_char(c, x + used, y, (const char *)p, 1, 1, style);
+			used++;
+		}
+		p += n;
+	}
+	return used;
+}
+
+int
+canvas_text(struct canvas *c, int x, int y, int max_cols, int style, const char *s)
+{
+	if (!c || !s)
+		return 0;
+	return text_walk(c, c->utf8, x, y, max_cols, style, s, 1);
+}
+
+int
+canvas_text_width(const struct canvas *c, const char *s)
+{
+	if (!s)
+		return 0;
+	return text_walk(NULL, c ? c->utf8 : 1, 0, 0, -1, 0, s, 0);
+}
+
+int
+canvas_printf(struct canvas *c, int x, int y, int max_cols, int style, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	return canvas_text(c, x, y, max_cols, style, buf);
+}
+
+void
+canvas_fill(struct canvas *c, int x, int y, int w, int h, int style, const char *glyph)
+{
+	int gw, i, j;
+
+	if (!c || !glyph)
+		return;
+	gw = canvas_text_width(c, glyph);
+	if (gw <= 0)
+		gw = 1;
+	for (j = y; j < y + h; j++) {
+		if (j < 0 || j >= c->h)
+			continue;
+		for (i = x; i + gw <= x + w; i += gw)
+			canvas_text(c, i, j, gw, style, glyph);
+	}
+}
+
+void
+canvas_style(struct canvas *c, int x, int y, int w, int style)
+{
+	struct cell *cl;
+	int i;
+
+	for (i = x; i < x + w; i++) {
+		cl = cell_at(c, i, y);
+		if (cl)
+			cl->style = (unsigned char)style;
+	}
+}
+
+int
+canvas_write(const struct canvas *c, FILE *out)
+{
+	const struct cell *row;
+	int x, y, end;
+
+	for (y = 0; y < c->h; y++) {
+		row = &c->cells[y * c->w];
+		end = c->w;
+		while (end > 0 && (strcmp(row[end - 1].ch, " ") == 0))
+			end--;
+		for (x = 0; x < end; x++) {
+			if (row[x].ch[0] != '\0')
+				fputs(row[x].ch, out);
+		}
+		fputc('\n', out);
+	}
+	return ferror(out) ? -1 : 0;
+}
+
+int
+canvas_rows_used(const struct canvas *c)
+{
+	int x, y;
+
+	for (y = c->h - 1; y >= 0; y--)
+		for (x = 0; x < c->w; x++)
+			if (strcmp(c->cells[y * c->w + x].ch, " ") != 0)
+				return y + 1;
+	return 0;
+}
+
+int
+cell_equal(const struct cell *a, const struct cell *b)
+{
+	return a->style == b->style && a->wide == b->wide && strcmp(a->ch, b->ch) == 0;
+}
