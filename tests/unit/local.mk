@@ -19,3 +19,8 @@ check_PROGRAMS += tests/unit/test_time
 tests_unit_test_time_CFLAGS = $(cmocka_cflags)
 tests_unit_test_time_LDADD = $(core_test_ldadd)
 UNIT_TESTS += tests/unit/test_time
+
+check_PROGRAMS += tests/unit/test_canvas
+tests_unit_test_canvas_CFLAGS = $(cmocka_cflags) $(NCURSES_CFLAGS)
+tests_unit_test_canvas_LDADD = src/ui/libui.a $(core_test_ldadd) $(NCURSES_LIBS)
+UNIT_TESTS += tests/unit/test_canvas
