@@ -24,3 +24,8 @@ check_PROGRAMS += tests/unit/test_canvas
 tests_unit_test_canvas_CFLAGS = $(cmocka_cflags) $(NCURSES_CFLAGS)
 tests_unit_test_canvas_LDADD = src/ui/libui.a $(core_test_ldadd) $(NCURSES_LIBS)
 UNIT_TESTS += tests/unit/test_canvas
+
+check_PROGRAMS += tests/unit/test_qr
+tests_unit_test_qr_CFLAGS = $(cmocka_cflags) $(QRENCODE_CFLAGS)
+tests_unit_test_qr_LDADD = src/ui/libui.a $(core_test_ldadd) $(NCURSES_LIBS) $(QRENCODE_LIBS)
+UNIT_TESTS += tests/unit/test_qr
