@@ -3,7 +3,6 @@
 noinst_LIBRARIES += src/ui/libui.a
 src_ui_libui_a_SOURCES = \
 	src/ui/canvas.c src/ui/canvas.h \
-	src/ui/chart.c src/ui/chart.h \
 	src/ui/glyphs.c src/ui/glyphs.h \
 	src/ui/theme.c src/ui/theme.h \
 	src/ui/theme_curses.c src/ui/theme_curses.h \
@@ -12,8 +11,3 @@ src_ui_libui_a_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS) $(SQLITE_CFLAGS)
 # Invoices and Payment tabs (issue 7): QR codes for hosted pages, OSC 8 links.
 src_ui_libui_a_SOURCES += src/ui/qr.c src/ui/qr.h
 src_ui_libui_a_CFLAGS += $(QRENCODE_CFLAGS)
-# Usage and Credits view models, data separate from drawing (issue 6).
-src_ui_libui_a_SOURCES += \
-	src/ui/model_common.c src/ui/model_common.h src/ui/model_common_load.c \
-	src/ui/model_usage.c src/ui/model_usage.h src/ui/model_usage_load.c \
-	src/ui/model_credits.c src/ui/model_credits.h src/ui/model_credits_load.c
