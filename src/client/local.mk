@@ -4,3 +4,9 @@ src_client_libclient_a_SOURCES =
 src_client_libclient_a_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS) $(JANSSON_CFLAGS) $(SQLITE_CFLAGS)
 # Invoice PDF downloads: safe names, temp file then rename (issue 7).
 src_client_libclient_a_SOURCES += src/client/download.c src/client/download.h
+# Model enums, client errors, strict JSON decoding (issue 4).
+src_client_libclient_a_SOURCES += \
+	src/client/model.c src/client/model.h \
+	src/client/error.c src/client/error.h \
+	src/client/decode.c src/client/decode.h src/client/decode_priv.h \
+	src/client/decode_items.c src/client/decode_billing.c

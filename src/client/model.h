@@ -171,6 +171,23 @@ struct charge {
 	int64_t refunded_amount;        /* M_NONE when none */
 };
 
+/* POST /v1/credits/purchases answers this. */
+struct purchase {
+	char id[M_ID];
+	int64_t credits;
+	int64_t price;                  /* minor units of currency */
+	char currency[M_CUR];
+	char grant_id[M_ID];
+	char charge_id[M_ID];
+	int64_t created_at;
+};
+
+/* POST /v1/payment_methods/setup answers this: the vendor's hosted page. */
+struct setup_link {
+	char url[M_TEXT];
+	int64_t expires_at;
+};
+
 void invoice_free(struct invoice *inv);
 
 /* Enum <-> API string; the _parse functions return -1 for an unknown value. */

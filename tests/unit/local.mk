@@ -29,3 +29,16 @@ check_PROGRAMS += tests/unit/test_qr
 tests_unit_test_qr_CFLAGS = $(cmocka_cflags) $(QRENCODE_CFLAGS)
 tests_unit_test_qr_LDADD = src/ui/libui.a $(core_test_ldadd) $(NCURSES_LIBS) $(QRENCODE_LIBS)
 UNIT_TESTS += tests/unit/test_qr
+
+# Strict decoding of every API resource, against the fixtures in tests/unit/json/.
+check_PROGRAMS += tests/unit/test_decode
+tests_unit_test_decode_CFLAGS = $(cmocka_cflags) $(JANSSON_CFLAGS)
+tests_unit_test_decode_LDADD = src/client/libclient.a $(core_test_ldadd) $(JANSSON_LIBS)
+UNIT_TESTS += tests/unit/test_decode
+EXTRA_DIST += tests/unit/json/account.json tests/unit/json/agents.json \
+	tests/unit/json/charges.json tests/unit/json/credits.json \
+	tests/unit/json/error_403.json tests/unit/json/grants.json \
+	tests/unit/json/invoices.json tests/unit/json/ledger.json \
+	tests/unit/json/meters.json tests/unit/json/payment_methods.json \
+	tests/unit/json/plans.json tests/unit/json/purchase.json \
+	tests/unit/json/runs.json tests/unit/json/usage.json
