@@ -11,3 +11,4 @@ src_ui_libui_a_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS) $(SQLITE_CFLAGS)
 # Invoices and Payment tabs (issue 7): QR codes for hosted pages, OSC 8 links.
 src_ui_libui_a_SOURCES += src/ui/qr.c src/ui/qr.h
 src_ui_libui_a_CFLAGS += $(QRENCODE_CFLAGS)
+src_ui_libui_a_SOURCES += src/ui/hyperlink.c src/ui/hyperlink.h

@@ -42,3 +42,18 @@ EXTRA_DIST += tests/unit/json/account.json tests/unit/json/agents.json \
 	tests/unit/json/meters.json tests/unit/json/payment_methods.json \
 	tests/unit/json/plans.json tests/unit/json/purchase.json \
 	tests/unit/json/runs.json tests/unit/json/usage.json
+
+check_PROGRAMS += tests/unit/test_metering
+tests_unit_test_metering_CFLAGS = $(cmocka_cflags)
+tests_unit_test_metering_LDADD = $(core_test_ldadd)
+UNIT_TESTS += tests/unit/test_metering
+
+check_PROGRAMS += tests/unit/test_forecast
+tests_unit_test_forecast_CFLAGS = $(cmocka_cflags)
+tests_unit_test_forecast_LDADD = $(core_test_ldadd)
+UNIT_TESTS += tests/unit/test_forecast
+
+check_PROGRAMS += tests/unit/test_text
+tests_unit_test_text_CFLAGS = $(cmocka_cflags)
+tests_unit_test_text_LDADD = $(core_test_ldadd)
+UNIT_TESTS += tests/unit/test_text
