@@ -12,3 +12,8 @@ src_ui_libui_a_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS) $(SQLITE_CFLAGS)
 src_ui_libui_a_SOURCES += src/ui/qr.c src/ui/qr.h
 src_ui_libui_a_CFLAGS += $(QRENCODE_CFLAGS)
 src_ui_libui_a_SOURCES += src/ui/hyperlink.c src/ui/hyperlink.h
+# Usage and Credits view models, data separate from drawing (issue 6).
+src_ui_libui_a_SOURCES += \
+	src/ui/model_common.c src/ui/model_common.h src/ui/model_common_load.c \
+	src/ui/model_usage.c src/ui/model_usage.h src/ui/model_usage_load.c \
+	src/ui/model_credits.c src/ui/model_credits.h src/ui/model_credits_load.c

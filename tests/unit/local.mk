@@ -57,3 +57,13 @@ check_PROGRAMS += tests/unit/test_text
 tests_unit_test_text_CFLAGS = $(cmocka_cflags)
 tests_unit_test_text_LDADD = $(core_test_ldadd)
 UNIT_TESTS += tests/unit/test_text
+
+check_PROGRAMS += tests/unit/test_model_usage
+tests_unit_test_model_usage_CFLAGS = $(cmocka_cflags)
+tests_unit_test_model_usage_LDADD = src/ui/libui.a src/client/libclient.a $(core_test_ldadd)
+UNIT_TESTS += tests/unit/test_model_usage
+
+check_PROGRAMS += tests/unit/test_model_credits
+tests_unit_test_model_credits_CFLAGS = $(cmocka_cflags)
+tests_unit_test_model_credits_LDADD = src/ui/libui.a src/client/libclient.a $(core_test_ldadd)
+UNIT_TESTS += tests/unit/test_model_credits

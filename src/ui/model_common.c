@@ -1,0 +1,92 @@
+/* model_common.c: clock, account, plan, credit summary and burn rate for the models. */
+#include <config.h>
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/i18n.h"
+#include "core/timeutil.h"
+#include "core/util.h"
+#include "ui/model_common.h"
+
+int64_t
+model_now(void)
+{
+	const char *s = getenv("BILLTOP_NOW");
+	int64_t t;
+
+	if (s != NULL && s[0] != '\0' && time_parse_rfc3339(s, &t) == 0)
+		return t;
+	return (int64_t)time(NULL);
+}
+
+int
+burn_window_days(int64_t now, int64_t created_at, int window, int64_t *from, int64_t *to)
+{
+	int64_t first, last, start;
+
+	last = time_day_start_utc(now) - DAY_SECS;   /* yesterday: the last complete day */
+	start = last - (int64_t)(window - 1) * DAY_SECS;
+	if (created_at != M_NONE) {
+		/* The day the account was created is partial unless it began at midnight. */
+		first = time_day_start_utc(created_at);
+		if (first != created_at)
+			first += DAY_SECS;
+		if (start < first)
+			start = first;
+	}
+	if (window <= 0 || start > last)
+		return 0;
+	*from = start;
+	*to = last;
+	return (int)((last - start) / DAY_SECS + 1);
+}
+
+int
+day_parse(const char *s, int64_t *day)
+{
+	char buf[32];
+
+	if (strlen(s) != 10 || snprintf(buf, sizeof buf, "%sT00:00:00Z", s) >= (int)sizeof buf)
+		return -1;
+	return time_parse_rfc3339(buf, day);
+}
+
+int
+share_permille(int64_t part, int64_t total)
+{
+	__int128 q;
+
+	if (total <= 0 || part <= 0)
+		return 0;
+	q = ((__int128)part * 1000 + total / 2) / total;
+	return q > 1000 ? 1000 : (int)q;
+}
+
+int
+share_format(int permille, char *buf, size_t n)
+{
+	const char *point = localeconv()->decimal_point;
+	int r;
+
+	if (point == NULL || point[0] == '\0')
+		point = ".";
+	r = snprintf(buf, n, "%d%s%d%%", permille / 10, point, permille % 10);
+	if (r < 0 || (size_t)r >= n) {
+		if (n > 0)
+			buf[0] = '\0';
+		return -1;
+	}
+	return 0;
+}
+
+int64_t
+billing_overage_per_1000(const struct billing_ctx *ctx)
+{
+	if (!ctx->has_plan || ctx->plan.overage_per_1000 == M_NONE || ctx->plan.overage_per_1000 < 0)
+		return M_NONE;
+	return ctx->plan.overage_per_1000;
+}

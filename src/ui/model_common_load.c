@@ -1,0 +1,68 @@
+/* model_common_load.c: the account facts the models share, read from the cache. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "client/cache.h"
+#include "core/i18n.h"
+#include "core/timeutil.h"
+#include "ui/model_common.h"
+
+/* Burn rate of the last complete days, from the daily rollup. */
+static int
+load_burn(struct cache *c, struct billing_ctx *ctx)
+{
+	char from_s[M_DAY], to_s[M_DAY];
+	int64_t from, to, *per_day = NULL;
+	int n = 0, ndays, rc = -1;
+
+	ctx->burn_err = FORECAST_TOO_LITTLE_DATA;
+	ctx->burn.credits = 0;
+	ctx->burn.days = 0;
+	ctx->burn_days = ndays = burn_window_days(ctx->now, ctx->acct.created_at, BURN_WINDOW, &from, &to);
+	if (ndays == 0)
+		return 0;
+	if (time_format_day(from, from_s, sizeof from_s) < 0 || time_format_day(to, to_s, sizeof to_s) < 0)
+		goto out;
+	if (cache_usage_credits_per_day(c, from_s, to_s, &per_day, &n) < 0)
+		goto out;
+	ctx->burn_err = forecast_burn_rate(per_day, n, BURN_WINDOW, &ctx->burn);
+	rc = 0;
+out:
+	free(per_day);
+	return rc;
+}
+
+int
+billing_ctx_load(struct cache *c, int64_t now, struct billing_ctx *ctx, char *err, size_t errsz)
+{
+	int r;
+
+	memset(ctx, 0, sizeof *ctx);
+	ctx->now = now;
+	if (errsz > 0)
+		err[0] = '\0';
+	r = cache_account(c, &ctx->acct);
+	if (r <= 0) {
+		snprintf(err, errsz, "%s", r < 0 ? cache_error(c) : _("the cache holds no account yet; run billtop sync"));
+		return -1;
+	}
+	r = cache_credit_summary(c, &ctx->credits);
+	if (r <= 0) {
+		snprintf(err, errsz, "%s", r < 0 ? cache_error(c) : _("the cache holds no credit balance yet; run billtop sync"));
+		return -1;
+	}
+	r = cache_plan(c, ctx->acct.plan_id, &ctx->plan);
+	if (r < 0) {
+		snprintf(err, errsz, "%s", cache_error(c));
+		return -1;
+	}
+	ctx->has_plan = r == 1;
+	if (load_burn(c, ctx) < 0) {
+		snprintf(err, errsz, "%s", cache_error(c));
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,169 @@
+/* model_usage.h: the Usage tab's view model, separate from its drawing.
+ *
+ * A usage model is one span of UTC days broken down one way (line item,
+ * meter or agent): per-day stacked series for the chart and one table row
+ * per key.  It is built from the daily rollups (cache_usage_daily) when the
+ * range, the breakdown or the data change, never per frame.  The pure
+ * builders take plain arrays so the unit tests need no cache.
+ */
+#ifndef BILLTOP_MODEL_USAGE_H
+#define BILLTOP_MODEL_USAGE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "client/cache.h"
+#include "client/model.h"
+#include "ui/model_common.h"
+
+enum usage_range { UR_7D, UR_30D, UR_90D, UR_PERIOD, UR_PREVIOUS, UR_COUNT };
+#define UR_DEFAULT UR_30D
+#define USAGE_BY_DEFAULT BY_ITEM
+
+/* "7d", "30d", "90d", "period", "previous" (command line and JSON). */
+const char *usage_range_name(enum usage_range r);
+int usage_range_parse(const char *s);           /* -1 when unknown */
+/* Translated: "Last 30 days", "This period", "Previous period". */
+const char *usage_range_label(enum usage_range r);
+/* "meter", "agent", "item". */
+const char *usage_by_name(enum usage_by by);
+int usage_by_parse(const char *s);              /* -1 when unknown */
+/* Translated: "by line item", "by meter", "by agent". */
+const char *usage_by_label(enum usage_by by);
+/* Translated line item names: "LLM", "Tool calls", "Storage". */
+const char *line_item_label(enum line_item i);
+/* The next breakdown in the cycle item -> meter -> agent -> item. */
+enum usage_by usage_by_next(enum usage_by by);
+
+/* The UTC days of a range, inclusive, as day starts.  The last N days end
+ * today; the current period runs from its first day to today; the previous
+ * period is the whole monthly period before the current one (its start is
+ * found from whichever end of the current period kept the anchor day of the
+ * month, so a 31st anchor survives a 30-day month).  0, or -1. */
+int usage_range_days(enum usage_range r, int64_t now, int64_t period_start, int64_t period_end,
+                     int64_t *from, int64_t *to);
+
+/* The chart shows at most this many series: the largest keys and "Other". */
+#define USAGE_MAX_SERIES 6
+
+struct usage_series {
+	char key[M_ID];               /* "" for "Other" */
+	char label[M_NAME];
+};
+
+struct usage_col {                    /* one day of the chart */
+	int64_t day;                  /* 00:00:00Z */
+	char day_key[M_DAY];
+	int64_t credits[USAGE_MAX_SERIES];
+	int64_t total;
+};
+
+struct usage_line {                   /* one table row */
+	char key[M_ID];
+	char label[M_NAME];
+	int series;                   /* chart series of this key; -1 none */
+	int64_t credits;
+	int64_t cost;                 /* minor units; M_NONE: included (no overage price) */
+	int share_pm;                 /* per-mille of the span's total */
+	/* Meter rows only (is_meter): the billed quantity and how it is billed. */
+	int is_meter;
+	int64_t billed_raw;
+	char quantity[64];            /* "1,234 minutes" */
+	char billed_how[96];          /* "rounded up to 1-minute increments" */
+};
+
+/* What the Usage tab says about the current period (whatever range is shown). */
+struct usage_period {
+	int64_t start, end;
+	int64_t used, allowance, overage;
+	enum forecast_err proj_err;   /* OK, or TOO_LITTLE_DATA: no projection */
+	int64_t projected;            /* credits at period end */
+	int64_t projected_spend;      /* plan price + projected overage; M_NONE unknown */
+	int64_t projected_overage;    /* credits */
+	int64_t spent;                /* plan price + overage so far; M_NONE unknown */
+};
+
+struct usage_model {
+	enum usage_range range;
+	enum usage_by by;
+	int64_t from, to;             /* inclusive day starts */
+	char currency[M_CUR];
+	int64_t overage_per_1000;     /* M_NONE: costs are "included" */
+	struct usage_period period;
+
+	int nseries;
+	struct usage_series series[USAGE_MAX_SERIES];
+	int ndays;
+	struct usage_col *days;       /* ndays, oldest first; owned */
+	int64_t max_day;              /* the largest daily total (chart scale) */
+	/* The same figures shaped for chart_draw (struct chart_data). */
+	int64_t *values;              /* values[day * nseries + series]; owned */
+	char (*slot_text)[8];         /* "11-20" per day; owned */
+	const char **slot_labels;     /* pointers into slot_text; owned */
+	const char *series_names[USAGE_MAX_SERIES]; /* into series[].label */
+
+	int nlines;                   /* every key, zero-usage rows last */
+	int nlines_used;              /* rows with credits > 0 (shown unless show_zero) */
+	struct usage_line *lines;     /* owned */
+	int64_t total_credits;
+	int64_t total_cost;           /* M_NONE: included */
+};
+
+/* What a model is built from: the account facts, the meters and agents (for
+ * names, units and zero rows), and the span's daily rollup rows. */
+struct usage_input {
+	const struct billing_ctx *ctx;
+	const struct meter *meters;
+	int nmeters;
+	const struct agent *agents;
+	int nagents;
+	const struct usage_row *rows; /* cache_usage_daily(by, from, to) */
+	int nrows;
+};
+
+/* Builds m for the days [from, to] (by `by`); range is recorded as given.
+ * Rows outside [from, to] are ignored.  0, or -1 (out of memory / bad span). */
+int usage_model_build(struct usage_model *m, const struct usage_input *in, enum usage_range range,
+                      enum usage_by by, int64_t from, int64_t to);
+void usage_model_free(struct usage_model *m);
+
+/* The current period's figures: used, allowance, projection, spend. */
+void usage_period_compute(const struct billing_ctx *ctx, struct usage_period *p);
+
+/* Rows shown in the table: every row with show_zero, else the used ones. */
+int usage_model_visible(const struct usage_model *m, int show_zero);
+
+/* Loading from the cache.  The meters and agents are loaded once per data
+ * change into a usage_source; models are then built from it per range. */
+struct usage_source {
+	struct billing_ctx ctx;
+	struct meter *meters;
+	int nmeters;
+	struct agent *agents;
+	int nagents;
+};
+int usage_source_load(struct cache *c, int64_t now, struct usage_source *src, char *err, size_t errsz);
+void usage_source_free(struct usage_source *src);
+const char *usage_agent_name(const struct usage_source *src, const char *agent_id);
+/* A range of the account (usage_range_days on its current period). */
+int usage_model_load(struct cache *c, const struct usage_source *src, struct usage_model *m,
+                     enum usage_range range, enum usage_by by, char *err, size_t errsz);
+/* One day by agent (the first drill-down level). */
+int usage_model_load_day(struct cache *c, const struct usage_source *src, struct usage_model *m,
+                         int64_t day, char *err, size_t errsz);
+
+/* The second drill-down level: one agent's runs on one day. */
+struct usage_runs {
+	char agent_id[M_ID];
+	char agent_name[M_NAME];
+	int64_t day;
+	int nruns;
+	struct run *runs;             /* newest first; owned */
+	int64_t item_totals[ITEM_COUNT];
+	int64_t total;
+};
+int usage_runs_load(struct cache *c, const struct usage_source *src, struct usage_runs *r,
+                    const char *agent_id, int64_t day, char *err, size_t errsz);
+void usage_runs_free(struct usage_runs *r);
+
+#endif
