@@ -67,3 +67,8 @@ check_PROGRAMS += tests/unit/test_model_credits
 tests_unit_test_model_credits_CFLAGS = $(cmocka_cflags)
 tests_unit_test_model_credits_LDADD = src/ui/libui.a src/client/libclient.a $(core_test_ldadd)
 UNIT_TESTS += tests/unit/test_model_credits
+
+check_PROGRAMS += tests/unit/test_hyperlink
+tests_unit_test_hyperlink_CFLAGS = $(cmocka_cflags) $(NCURSES_CFLAGS)
+tests_unit_test_hyperlink_LDADD = src/ui/libui.a $(core_test_ldadd) $(NCURSES_LIBS)
+UNIT_TESTS += tests/unit/test_hyperlink
