@@ -3,6 +3,7 @@
 noinst_LIBRARIES += src/ui/libui.a
 src_ui_libui_a_SOURCES = \
 	src/ui/canvas.c src/ui/canvas.h \
+	src/ui/chart.c src/ui/chart.h \
 	src/ui/glyphs.c src/ui/glyphs.h \
 	src/ui/theme.c src/ui/theme.h \
 	src/ui/theme_curses.c src/ui/theme_curses.h \

@@ -72,3 +72,10 @@ check_PROGRAMS += tests/unit/test_hyperlink
 tests_unit_test_hyperlink_CFLAGS = $(cmocka_cflags) $(NCURSES_CFLAGS)
 tests_unit_test_hyperlink_LDADD = src/ui/libui.a $(core_test_ldadd) $(NCURSES_LIBS)
 UNIT_TESTS += tests/unit/test_hyperlink
+
+check_PROGRAMS += tests/unit/test_chart
+tests_unit_test_chart_CFLAGS = $(cmocka_cflags) $(NCURSES_CFLAGS)
+tests_unit_test_chart_LDADD = src/ui/libui.a $(core_test_ldadd) $(NCURSES_LIBS)
+UNIT_TESTS += tests/unit/test_chart
+## The whole directory, so a new golden cannot be left out of the tarball.
+EXTRA_DIST += tests/golden/chart
