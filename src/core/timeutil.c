@@ -28,7 +28,11 @@ floor_div(int64_t a, int64_t b)
 static int64_t
 floor_mod(int64_t a, int64_t b)
 {
-	return a - floor_div(a, b) * b;
+	int64_t r = a % b;
+
+	if (r != 0 && ((r < 0) != (b < 0)))
+		r += b;
+	return r;
 }
 
 /* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
@@ -162,18 +166,19 @@ time_format_rfc3339(int64_t epoch, char *buf, size_t n)
 static int
 add_months_checked(int64_t anchor, int64_t months, int64_t *out)
 {
-	int64_t y, tod, total, ny, days, r;
+	int64_t y, total, ny, day, delta, r;
 	int m, d, nm;
 
-	civil_from_days(floor_div(anchor, DAY), &y, &m, &d);
-	tod = floor_mod(anchor, DAY);
+	day = floor_div(anchor, DAY);
+	civil_from_days(day, &y, &m, &d);
 	total = y * 12 + (m - 1) + months;
 	ny = floor_div(total, 12);
 	nm = (int)floor_mod(total, 12) + 1;
 	if (d > days_in_month(ny, nm))
 		d = days_in_month(ny, nm);
-	days = days_from_civil(ny, nm, d);
-	if (__builtin_mul_overflow(days, DAY, &r) || __builtin_add_overflow(r, tod, &r))
+	/* Moving by whole days keeps the time of day without computing a day start that may not fit. */
+	if (__builtin_mul_overflow(days_from_civil(ny, nm, d) - day, DAY, &delta) ||
+	    __builtin_add_overflow(anchor, delta, &r))
 		return -1;
 	*out = r;
 	return 0;
@@ -332,7 +337,12 @@ time_format_datetime(int64_t epoch, char *buf, size_t n)
 int64_t
 time_day_start_utc(int64_t t)
 {
-	return t - floor_mod(t, DAY);
+	int64_t r;
+
+	/* Only the first partial day of the int64 range has no representable start. */
+	if (__builtin_sub_overflow(t, floor_mod(t, DAY), &r))
+		return INT64_MIN;
+	return r;
 }
 
 int

@@ -52,7 +52,7 @@ int time_format_date(int64_t epoch, char *buf, size_t n);
 /* time_format_date + " HH:MM" (24-hour clock, local time).  0 or -1. */
 int time_format_datetime(int64_t epoch, char *buf, size_t n);
 
-/* t floored to 00:00:00Z of its UTC day. */
+/* t floored to 00:00:00Z of its UTC day (INT64_MIN where that is not representable). */
 int64_t time_day_start_utc(int64_t t);
 
 /* UTC day key "2026-11-22" for usage tables (any instant of the day works).  0 or -1. */

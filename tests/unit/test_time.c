@@ -201,6 +201,9 @@ test_add_months(void **state)
 	assert_true(time_add_months(utc(1960, 5, 31, 1, 2, 3), -3) == utc(1960, 2, 29, 1, 2, 3));
 	assert_true(time_add_months(INT64_MAX, 1) == INT64_MAX);
 	assert_true(time_add_months(INT64_MIN, -1) == INT64_MIN);
+	assert_true(time_add_months(INT64_MIN, 0) == INT64_MIN);
+	assert_true(time_add_months(INT64_MAX, 0) == INT64_MAX);
+	assert_true(time_add_months(INT64_MAX, -12) < INT64_MAX);
 }
 
 static void
@@ -451,6 +454,9 @@ test_day(void **state)
 	assert_true(time_day_start_utc(-1) == -86400);
 	assert_true(time_day_start_utc(-86400) == -86400);
 	assert_true(time_day_start_utc(-86401) == -2 * 86400);
+	assert_true(time_day_start_utc(INT64_MAX) == INT64_MAX - INT64_MAX % 86400);
+	assert_true(time_day_start_utc(INT64_MIN) == INT64_MIN);
+	assert_true(time_day_start_utc(INT64_MIN + 86400) == INT64_MIN + 86400 - (86400 + INT64_MIN % 86400));
 	assert_int_equal(time_format_day(day, buf, sizeof buf), 0);
 	assert_string_equal(buf, "2026-11-22");
 	assert_int_equal(time_format_day(T0, buf, sizeof buf), 0);
