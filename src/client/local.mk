@@ -10,3 +10,6 @@ src_client_libclient_a_SOURCES += \
 	src/client/error.c src/client/error.h \
 	src/client/decode.c src/client/decode.h src/client/decode_priv.h \
 	src/client/decode_items.c src/client/decode_billing.c
+# Configuration file, profiles, environment and token_command (issue 4).
+src_client_libclient_a_SOURCES += \
+	src/client/config.c src/client/config.h src/client/token_command.c

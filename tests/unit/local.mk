@@ -43,6 +43,18 @@ EXTRA_DIST += tests/unit/json/account.json tests/unit/json/agents.json \
 	tests/unit/json/plans.json tests/unit/json/purchase.json \
 	tests/unit/json/runs.json tests/unit/json/usage.json
 
+check_PROGRAMS += tests/unit/test_hyperlink
+tests_unit_test_hyperlink_CFLAGS = $(cmocka_cflags) $(NCURSES_CFLAGS)
+tests_unit_test_hyperlink_LDADD = src/ui/libui.a $(core_test_ldadd) $(NCURSES_LIBS)
+UNIT_TESTS += tests/unit/test_hyperlink
+
+check_PROGRAMS += tests/unit/test_chart
+tests_unit_test_chart_CFLAGS = $(cmocka_cflags) $(NCURSES_CFLAGS)
+tests_unit_test_chart_LDADD = src/ui/libui.a $(core_test_ldadd) $(NCURSES_LIBS)
+UNIT_TESTS += tests/unit/test_chart
+## The whole directory, so a new golden cannot be left out of the tarball.
+EXTRA_DIST += tests/golden/chart
+
 check_PROGRAMS += tests/unit/test_metering
 tests_unit_test_metering_CFLAGS = $(cmocka_cflags)
 tests_unit_test_metering_LDADD = $(core_test_ldadd)
@@ -68,14 +80,8 @@ tests_unit_test_model_credits_CFLAGS = $(cmocka_cflags)
 tests_unit_test_model_credits_LDADD = src/ui/libui.a src/client/libclient.a $(core_test_ldadd)
 UNIT_TESTS += tests/unit/test_model_credits
 
-check_PROGRAMS += tests/unit/test_hyperlink
-tests_unit_test_hyperlink_CFLAGS = $(cmocka_cflags) $(NCURSES_CFLAGS)
-tests_unit_test_hyperlink_LDADD = src/ui/libui.a $(core_test_ldadd) $(NCURSES_LIBS)
-UNIT_TESTS += tests/unit/test_hyperlink
-
-check_PROGRAMS += tests/unit/test_chart
-tests_unit_test_chart_CFLAGS = $(cmocka_cflags) $(NCURSES_CFLAGS)
-tests_unit_test_chart_LDADD = src/ui/libui.a $(core_test_ldadd) $(NCURSES_LIBS)
-UNIT_TESTS += tests/unit/test_chart
-## The whole directory, so a new golden cannot be left out of the tarball.
-EXTRA_DIST += tests/golden/chart
+# The configuration file, profiles, environment overrides and token_command.
+check_PROGRAMS += tests/unit/test_config
+tests_unit_test_config_CFLAGS = $(cmocka_cflags)
+tests_unit_test_config_LDADD = src/client/libclient.a $(core_test_ldadd)
+UNIT_TESTS += tests/unit/test_config

@@ -1,0 +1,331 @@
+/* test_config.c: the configuration file, profiles, environment and
+ * token_command. */
+#include <config.h>
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "client/config.h"
+
+static char dir[256];
+static char path[512];
+
+static int
+setup(void **state)
+{
+	snprintf(dir, sizeof dir, "%s/billtop-config.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	if (!mkdtemp(dir))
+		return -1;
+	snprintf(path, sizeof path, "%s/config", dir);
+	unsetenv("BILLTOP_URL");
+	unsetenv("BILLTOP_TOKEN");
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	unlink(path);
+	rmdir(dir);
+	return 0;
+}
+
+static void
+write_config(const char *text, mode_t mode)
+{
+	FILE *f;
+
+	unlink(path);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	assert_int_equal(chmod(path, mode), 0);
+}
+
+/* Loads and returns the error message ("" on success). */
+static const char *
+load(const char *profile, struct config *cfg)
+{
+	static struct client_err err;
+
+	client_err_clear(&err);
+	if (config_load(path, profile, cfg, &err) < 0) {
+		assert_int_equal(err.kind, CERR_USAGE);
+		config_free(cfg);
+		return err.message;
+	}
+	return "";
+}
+
+static void
+test_defaults_and_profile(void **state)
+{
+	struct config cfg;
+
+	write_config("# billtop\n"
+	             "url = https://billing.example.com/\n"
+	             "token = file-token\n"
+	             "refresh = 5m\n"
+	             "\n"
+	             "   # indented comment\n"
+	             "[profile staging]\n"
+	             "url = \"http://10.0.0.5:8080\"\n"
+	             "allow_http = yes\n"
+	             "refresh = 0\n"
+	             "[ profile  other ]\n"
+	             "token_command = echo other\n", 0600);
+	assert_string_equal(load(NULL, &cfg), "");
+	assert_string_equal(cfg.url, "https://billing.example.com");   /* slash dropped */
+	assert_string_equal(cfg.token, "file-token");
+	assert_int_equal(cfg.refresh, 300);
+	assert_int_equal(cfg.allow_http, 0);
+	assert_string_equal(cfg.url_from, "config:2");
+	assert_int_equal(cfg.file_exists, 1);
+	config_free(&cfg);
+
+	assert_string_equal(load("staging", &cfg), "");
+	assert_string_equal(cfg.url, "http://10.0.0.5:8080");
+	assert_string_equal(cfg.token, "file-token");            /* inherited default */
+	assert_int_equal(cfg.refresh, 0);
+	assert_int_equal(cfg.allow_http, 1);
+	assert_string_equal(cfg.profile, "staging");
+	config_free(&cfg);
+
+	/* a profile's token_command replaces the default token */
+	assert_string_equal(load("other", &cfg), "");
+	assert_null(cfg.token);
+	assert_string_equal(cfg.token_command, "echo other");
+	assert_string_equal(cfg.url, "https://billing.example.com");
+	config_free(&cfg);
+}
+
+static void
+test_missing_file(void **state)
+{
+	struct config cfg;
+
+	unlink(path);
+	assert_string_equal(load(NULL, &cfg), "");
+	assert_int_equal(cfg.file_exists, 0);
+	assert_string_equal(cfg.url, "");
+	assert_null(cfg.token);
+	assert_int_equal(cfg.refresh, CONFIG_DEFAULT_REFRESH);
+	config_free(&cfg);
+	assert_non_null(strstr(load("work", &cfg), "unknown profile 'work'"));
+}
+
+static void
+test_bad_lines(void **state)
+{
+	static const struct {
+		const char *text;
+		const char *message;     /* after "PATH:" */
+	} cases[] = {
+		{ "url = https://a.example\ncolour = blue\n", "2: unknown key 'colour'" },
+		{ "just words\n", "1: expected 'key = value'" },
+		{ "refresh = soon\n", "1: refresh: 'soon' is not a duration" },
+		{ "refresh = 5d\n", "1: refresh: '5d' is not a duration" },
+		{ "allow_http = maybe\n", "1: allow_http: expected yes or no, not 'maybe'" },
+		{ "url = ftp://x\n", "1: url must start with https://" },
+		{ "url = https://a\n\nurl = https://b\n", "3: 'url' is already set on line 1" },
+		{ "[profile a]\n[profile a]\n", "2: profile 'a' is already defined on line 1" },
+		{ "[server x]\n", "1: unknown section '[server x]'" },
+		{ "[profile ../etc]\n", "1: bad profile name '../etc'" },
+		{ "[profile x\n", "1: expected '[profile NAME]'" },
+		{ "token =\n", "1: 'token' has no value" },
+		{ "[profile b]\ntoken = t\ntoken_command = c\n",
+		  "3: 'token' and token_command are both set in one section" },
+		/* lines in a profile that is not picked are checked too */
+		{ "[profile unused]\nprofile = x\n", "2: unknown key 'profile'" },
+	};
+	struct config cfg;
+	char want[1024];
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		write_config(cases[i].text, 0600);
+		snprintf(want, sizeof want, "%s:%s", path, cases[i].message);
+		const char *got = load(NULL, &cfg);
+		if (strncmp(got, want, strlen(want)) != 0)
+			fail_msg("case %zu: got \"%s\", want \"%s...\"", i, got, want);
+	}
+}
+
+static void
+test_unknown_profile(void **state)
+{
+	struct config cfg;
+	char want[600];
+
+	write_config("url = https://a.example\n[profile one]\n", 0644);
+	snprintf(want, sizeof want, "unknown profile 'two': %s has no [profile two] section", path);
+	assert_string_equal(load("two", &cfg), want);
+	assert_non_null(strstr(load("bad/name", &cfg), "bad profile name 'bad/name'"));
+}
+
+static void
+test_permissions(void **state)
+{
+	struct config cfg;
+	char want[1200];
+
+	snprintf(want, sizeof want,
+	         "%s holds a token and other users may read it; refusing to use it.  "
+	         "Run: chmod 600 %s", path, path);
+	write_config("url = https://a.example\ntoken = secret\n", 0644);
+	assert_string_equal(load(NULL, &cfg), want);
+	write_config("url = https://a.example\ntoken = secret\n", 0640);
+	assert_string_equal(load(NULL, &cfg), want);
+	/* a token in any section counts */
+	write_config("[profile x]\ntoken = secret\n", 0604);
+	assert_string_equal(load(NULL, &cfg), want);
+	write_config("url = https://a.example\ntoken = secret\n", 0600);
+	assert_string_equal(load(NULL, &cfg), "");
+	config_free(&cfg);
+	/* no token: a readable file is fine (token_command keeps it elsewhere) */
+	write_config("url = https://a.example\ntoken_command = pass billing\n", 0644);
+	assert_string_equal(load(NULL, &cfg), "");
+	config_free(&cfg);
+}
+
+static void
+test_environment(void **state)
+{
+	struct config cfg;
+	struct client_err err;
+
+	write_config("url = https://a.example\ntoken_command = false\n", 0600);
+	setenv("BILLTOP_URL", "http://127.0.0.1:9/", 1);
+	setenv("BILLTOP_TOKEN", "env-token", 1);
+	assert_string_equal(load(NULL, &cfg), "");
+	assert_string_equal(cfg.url, "http://127.0.0.1:9");
+	assert_string_equal(cfg.url_from, "BILLTOP_URL");
+	assert_string_equal(cfg.token, "env-token");
+	assert_string_equal(cfg.token_command, "");   /* the env token wins; no command runs */
+	client_err_clear(&err);
+	assert_int_equal(config_resolve_token(&cfg, &err), 0);
+	assert_string_equal(cfg.token, "env-token");
+	/* --url beats everything */
+	assert_int_equal(config_set_url(&cfg, "https://cli.example", "--url", &err), 0);
+	assert_string_equal(cfg.url, "https://cli.example");
+	assert_int_equal(config_set_url(&cfg, "billing.example.com", "--url", &err), -1);
+	assert_string_equal(err.message,
+	                    "--url: the URL must start with https:// (or http://) and hold no spaces");
+	config_free(&cfg);
+	setenv("BILLTOP_URL", "nonsense", 1);
+	assert_non_null(strstr(load(NULL, &cfg), "BILLTOP_URL: the URL must start with"));
+	unsetenv("BILLTOP_URL");
+	unsetenv("BILLTOP_TOKEN");
+}
+
+static void
+test_token_command(void **state)
+{
+	struct config cfg;
+	struct client_err err;
+
+	write_config("token_command = printf 'tok-123 \\r\\nsecond line\\n'; echo noise >&2\n", 0644);
+	assert_string_equal(load(NULL, &cfg), "");
+	assert_null(cfg.token);
+	client_err_clear(&err);
+	assert_int_equal(config_resolve_token(&cfg, &err), 0);
+	assert_string_equal(cfg.token, "tok-123");
+	config_free(&cfg);
+
+	write_config("token_command = echo partial; exit 3\n", 0644);
+	assert_string_equal(load(NULL, &cfg), "");
+	assert_int_equal(config_resolve_token(&cfg, &err), -1);
+	assert_int_equal(err.kind, CERR_AUTH);
+	assert_string_equal(err.message, "token_command failed (exit status 3)");
+	assert_null(cfg.token);
+	config_free(&cfg);
+
+	write_config("token_command = printf '\\n'\n", 0644);
+	assert_string_equal(load(NULL, &cfg), "");
+	assert_int_equal(config_resolve_token(&cfg, &err), -1);
+	assert_string_equal(err.message, "token_command printed no token on its first line");
+	config_free(&cfg);
+
+	/* a command that hangs is killed, with its children */
+	write_config("token_command = sleep 30 & sleep 30\n", 0644);
+	assert_string_equal(load(NULL, &cfg), "");
+	cfg.token_timeout = 1;
+	assert_int_equal(config_resolve_token(&cfg, &err), -1);
+	assert_string_equal(err.message, "token_command did not finish within 1 seconds");
+	config_free(&cfg);
+
+	/* neither a token nor a command */
+	write_config("url = https://a.example\n", 0644);
+	assert_string_equal(load(NULL, &cfg), "");
+	assert_int_equal(config_resolve_token(&cfg, &err), -1);
+	assert_int_equal(err.kind, CERR_AUTH);
+	assert_non_null(strstr(err.message, "no token"));
+	config_free(&cfg);
+}
+
+static void
+test_durations_and_paths(void **state)
+{
+	char buf[512];
+	int s;
+
+	assert_int_equal(config_parse_duration("0", &s), 0);
+	assert_int_equal(s, 0);
+	assert_int_equal(config_parse_duration("90", &s), 0);
+	assert_int_equal(s, 90);
+	assert_int_equal(config_parse_duration("30s", &s), 0);
+	assert_int_equal(s, 30);
+	assert_int_equal(config_parse_duration("5m", &s), 0);
+	assert_int_equal(s, 300);
+	assert_int_equal(config_parse_duration("1h", &s), 0);
+	assert_int_equal(s, 3600);
+	assert_int_equal(config_parse_duration("", &s), -1);
+	assert_int_equal(config_parse_duration("-5", &s), -1);
+	assert_int_equal(config_parse_duration("5 m", &s), -1);
+	assert_int_equal(config_parse_duration("1h30m", &s), -1);
+	assert_int_equal(config_parse_duration("999999999999", &s), -1);
+	assert_int_equal(config_parse_duration("169h", &s), -1);
+
+	setenv("XDG_CONFIG_HOME", "/x/conf", 1);
+	assert_int_equal(config_default_path(buf, sizeof buf), 0);
+	assert_string_equal(buf, "/x/conf/billtop/config");
+	setenv("XDG_CONFIG_HOME", "relative", 1);    /* ignored, per the XDG spec */
+	setenv("HOME", "/home/u", 1);
+	assert_int_equal(config_default_path(buf, sizeof buf), 0);
+	assert_string_equal(buf, "/home/u/.config/billtop/config");
+	unsetenv("XDG_CONFIG_HOME");
+	assert_int_equal(config_default_path(buf, sizeof buf), 0);
+	assert_string_equal(buf, "/home/u/.config/billtop/config");
+
+	assert_true(config_profile_name_ok("work-2.eu_west"));
+	assert_false(config_profile_name_ok(".hidden"));
+	assert_false(config_profile_name_ok("a/b"));
+	assert_false(config_profile_name_ok(""));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_defaults_and_profile, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_missing_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bad_lines, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unknown_profile, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_permissions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_environment, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_token_command, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_durations_and_paths, setup, teardown),
+	};
+
+	return cmocka_run_group_tests_name("config", tests, NULL, NULL);
+}
