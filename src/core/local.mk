@@ -10,3 +10,5 @@ src_core_libcore_a_SOURCES = \
 	src/core/metering.c src/core/metering.h \
 	src/core/forecast.c src/core/forecast.h \
 	src/core/text.c src/core/text.h
+# The plan advisor (issue 5, the dashboard's Plans tab).
+src_core_libcore_a_SOURCES += src/core/advisor.c src/core/advisor.h

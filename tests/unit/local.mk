@@ -85,3 +85,8 @@ check_PROGRAMS += tests/unit/test_config
 tests_unit_test_config_CFLAGS = $(cmocka_cflags)
 tests_unit_test_config_LDADD = src/client/libclient.a $(core_test_ldadd)
 UNIT_TESTS += tests/unit/test_config
+
+check_PROGRAMS += tests/unit/test_advisor
+tests_unit_test_advisor_CFLAGS = $(cmocka_cflags)
+tests_unit_test_advisor_LDADD = $(core_test_ldadd)
+UNIT_TESTS += tests/unit/test_advisor
