@@ -90,3 +90,10 @@ check_PROGRAMS += tests/unit/test_advisor
 tests_unit_test_advisor_CFLAGS = $(cmocka_cflags)
 tests_unit_test_advisor_LDADD = $(core_test_ldadd)
 UNIT_TESTS += tests/unit/test_advisor
+
+check_PROGRAMS += tests/unit/test_model_invoices tests/unit/test_model_payment
+tests_unit_test_model_invoices_CFLAGS = $(cmocka_cflags)
+tests_unit_test_model_invoices_LDADD = src/ui/libui.a src/client/libclient.a $(core_test_ldadd)
+tests_unit_test_model_payment_CFLAGS = $(cmocka_cflags)
+tests_unit_test_model_payment_LDADD = src/ui/libui.a src/client/libclient.a $(core_test_ldadd)
+UNIT_TESTS += tests/unit/test_model_invoices tests/unit/test_model_payment
