@@ -18,3 +18,6 @@ src_ui_libui_a_SOURCES += \
 	src/ui/model_common.c src/ui/model_common.h src/ui/model_common_load.c \
 	src/ui/model_usage.c src/ui/model_usage.h src/ui/model_usage_load.c \
 	src/ui/model_credits.c src/ui/model_credits.h src/ui/model_credits_load.c
+src_ui_libui_a_SOURCES += \
+	src/ui/model_invoices.c src/ui/model_invoices.h src/ui/model_invoices_load.c \
+	src/ui/model_payment.c src/ui/model_payment.h src/ui/model_payment_load.c
