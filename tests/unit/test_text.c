@@ -212,7 +212,7 @@ test_safe_filename(void **state)
 {
 	char out[256], big[400];
 	const char *hostile[] = { "../../etc/passwd", "..", ".", "...", "....", "/", "a/../b", "..\\..\\x",
-		".hidden", "-rf", "a..b", "CON", "inv\n\r\t", "\xe2\x80\xae" "fdp.exe", "" };
+		".hidden", "-rf", "a..b", "CON", "inv\n\r\t", ("\xe2\x80\xae" "fdp.exe"), "" };
 	size_t i, k;
 
 	(void)state;
