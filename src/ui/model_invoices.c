@@ -13,7 +13,7 @@
 #include "ui/model_invoices.h"
 
 const char *
-invoice_status_label(enum invoice_status s)
+inv_status_label(enum invoice_status s)
 {
 	switch (s) {
 	case INV_DRAFT: return _("draft");
@@ -30,7 +30,7 @@ invoice_filter_label(int filter)
 {
 	if (filter < 0 || filter > INV_VOID)
 		return _("all");
-	return invoice_status_label((enum invoice_status)filter);
+	return inv_status_label((enum invoice_status)filter);
 }
 
 int

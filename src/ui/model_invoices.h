@@ -16,7 +16,7 @@
 struct cache;
 
 /* Translated: "draft", "issued", "paid", "past due", "void". */
-const char *invoice_status_label(enum invoice_status s);
+const char *inv_status_label(enum invoice_status s);
 /* Translated filter names: "all" for -1, else the status label. */
 const char *invoice_filter_label(int filter);
 /* The next filter in the cycle all -> draft -> issued -> paid -> past due -> void -> all. */

@@ -103,7 +103,7 @@ test_filter_cycle(void **state)
 	assert_int_equal(invoice_filter_next(-1), INV_DRAFT);
 	assert_int_equal(invoice_filter_next(INV_PAST_DUE), INV_VOID);
 	assert_string_equal(invoice_filter_label(INV_PAST_DUE), "past due");
-	assert_string_equal(invoice_status_label(INV_VOID), "void");
+	assert_string_equal(inv_status_label(INV_VOID), "void");
 }
 
 static void
