@@ -21,3 +21,19 @@ src_ui_libui_a_SOURCES += \
 src_ui_libui_a_SOURCES += \
 	src/ui/model_invoices.c src/ui/model_invoices.h src/ui/model_invoices_load.c \
 	src/ui/model_payment.c src/ui/model_payment.h src/ui/model_payment_load.c
+
+# The dashboard (issue 5): app state, frame composition, tui loop, worker,
+# banners, and the tabs (view_*.c; see src/ui/README to add one).
+src_ui_libui_a_SOURCES += \
+	src/ui/app.c src/ui/app.h src/ui/view.h src/ui/views.c \
+	src/ui/banner.c src/ui/banner.h \
+	src/ui/compose.c src/ui/compose.h \
+	src/ui/keys.c src/ui/tui.c src/ui/tui.h \
+	src/ui/refresh.c src/ui/refresh.h \
+	src/ui/placeholder.c src/ui/placeholder.h \
+	src/ui/labels.c src/ui/labels.h \
+	src/ui/overview.h src/ui/overview_load.c \
+	src/ui/plans.h src/ui/plans_load.c src/ui/plans_draw.c \
+	src/ui/view_overview.c src/ui/view_credits.c src/ui/view_usage.c \
+	src/ui/view_invoices.c src/ui/view_payment.c src/ui/view_plans.c
+EXTRA_DIST += src/ui/README

@@ -1,0 +1,292 @@
+/* app.c: the dashboard's shared state: views, shared account data, dialogs. */
+#include <config.h>
+
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/i18n.h"
+#include "core/timeutil.h"
+#include "core/util.h"
+#include "ui/app.h"
+#include "ui/glyphs.h"
+#include "ui/refresh.h"
+
+int64_t
+app_clock(void)
+{
+	const char *s = getenv("BILLTOP_NOW");
+	int64_t t;
+
+	if (s && *s && time_parse_rfc3339(s, &t) == 0)
+		return t;
+	return (int64_t)time(NULL);
+}
+
+int
+app_init(struct app *app, struct cache *cache, int headless)
+{
+	int i;
+
+	memset(app, 0, sizeof *app);
+	app->cache = cache;
+	app->headless = headless;
+	app->utf8 = glyphs_locale_utf8();
+	app->now = app_clock();
+	app->synced_at = M_NONE;
+	app->next_refresh = M_NONE;
+	for (i = 0; i < view_count && i < VIEW_MAX; i++) {
+		app->views[i].ops = view_table[i];
+		app->views[i].stale = 1;
+		app->views[i].dirty = 1;
+	}
+	app->nviews = i;
+	app->dirty = 1;
+	app_reload(app);
+	return 0;
+}
+
+void
+app_free(struct app *app)
+{
+	int i;
+
+	for (i = 0; i < app->nviews; i++) {
+		if (app->views[i].ops->free)
+			app->views[i].ops->free(&app->views[i]);
+		app->views[i].priv = NULL;
+	}
+	refresh_free(app);
+}
+
+void
+app_reload(struct app *app)
+{
+	int i;
+
+	app->have_snapshot = 0;
+	app->have_account = app->have_plan = app->have_credits = 0;
+	app->synced_at = M_NONE;
+	app->load_error[0] = '\0';
+	if (app->cache) {
+		app->have_snapshot = cache_has_snapshot(app->cache) == 1;
+		app->have_account = cache_account(app->cache, &app->account) == 1;
+		if (app->have_account)
+			app->have_plan = cache_plan(app->cache, app->account.plan_id, &app->plan) == 1;
+		app->have_credits = cache_credit_summary(app->cache, &app->credits) == 1;
+		app->synced_at = cache_synced_at(app->cache);
+	}
+	/* A cached account of a role that may not see billing (the role can
+	 * change after a snapshot was taken) is as forbidden as a 403. */
+	if (app->have_account && !role_can_see_billing(app->account.role)) {
+		app->access = ACCESS_FORBIDDEN;
+		str_copy(app->role, sizeof app->role, role_str(app->account.role));
+	}
+	for (i = 0; i < app->nviews; i++) {
+		app->views[i].stale = 1;
+		app->views[i].dirty = 1;
+	}
+	app->dirty = 1;
+}
+
+int
+app_load_view(struct app *app, int index)
+{
+	struct view *v;
+	int r = 0;
+
+	if (index < 0 || index >= app->nviews)
+		return -1;
+	v = &app->views[index];
+	if (!v->stale)
+		return 0;
+	v->stale = 0;
+	v->dirty = 1;
+	app->load_error[0] = '\0';
+	if (v->ops->load && app->cache && app->have_snapshot)
+		r = v->ops->load(app, v);
+	return r;
+}
+
+struct view *
+app_view(struct app *app)
+{
+	return &app->views[app->cur];
+}
+
+void
+app_switch(struct app *app, int index)
+{
+	if (app->nviews <= 0)
+		return;
+	index %= app->nviews;
+	if (index < 0)
+		index += app->nviews;
+	if (index != app->cur) {
+		app->cur = index;
+		app->views[index].dirty = 1;
+		app->load_error[0] = '\0';
+	}
+	app->dirty = 1;
+}
+
+void
+app_set_error(struct app *app, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(app->load_error, sizeof app->load_error, fmt, ap);
+	va_end(ap);
+	app->dirty = 1;
+}
+
+void
+app_confirm(struct app *app, const char *title, const char *body, const struct action *act)
+{
+	struct dialog *d = &app->dialog;
+
+	memset(d, 0, sizeof *d);
+	d->kind = DLG_CONFIRM;
+	str_copy(d->title, sizeof d->title, title);
+	str_copy(d->body, sizeof d->body, body);
+	if (act)
+		d->act = *act;
+	app->dirty = 1;
+}
+
+void
+app_message(struct app *app, const char *title, const char *body)
+{
+	struct dialog *d = &app->dialog;
+
+	memset(d, 0, sizeof *d);
+	d->kind = DLG_INFO;
+	str_copy(d->title, sizeof d->title, title);
+	str_copy(d->body, sizeof d->body, body);
+	app->dirty = 1;
+}
+
+void
+app_run_action(struct app *app, const struct action *act)
+{
+	struct dialog *d = &app->dialog;
+	struct action copy = *act;
+
+	memset(d, 0, sizeof *d);
+	d->act = copy;
+	if (app->offline) {
+		d->kind = DLG_ERROR;
+		str_copy(d->title, sizeof d->title, _("Not sent"));
+		str_copy(d->body, sizeof d->body,
+		         _("billtop runs with --offline, so nothing can be sent to the server. "
+		           "Start it without --offline to make changes."));
+		app->dirty = 1;
+		return;
+	}
+	d->kind = DLG_BUSY;
+	str_copy(d->title, sizeof d->title, _("Sending"));
+	str_copy(d->body, sizeof d->body, _("Sending the request to the server..."));
+	app->dirty = 1;
+	if (refresh_start(app, &d->act) != 0) {
+		d->kind = DLG_ERROR;
+		str_copy(d->title, sizeof d->title, _("Not sent"));
+		snprintf(d->body, sizeof d->body, "%s", app->last_error[0] ? app->last_error
+		         : _("billtop could not start the request."));
+	}
+}
+
+void
+app_refresh(struct app *app)
+{
+	if (app->offline || app->headless || app->refreshing)
+		return;
+	refresh_start(app, NULL);
+	app->dirty = 1;
+}
+
+int
+app_can_change(const struct app *app)
+{
+	return app->have_account && role_can_change_billing(app->account.role);
+}
+
+int
+app_idempotency_key(char *buf, int n)
+{
+	unsigned char rnd[16];
+	size_t got = 0;
+	ssize_t r;
+	int i, fd;
+
+	if (n < 33)
+		return -1;
+	while (got < sizeof rnd) {
+		r = getrandom(rnd + got, sizeof rnd - got, 0);
+		if (r < 0)
+			break;
+		got += (size_t)r;
+	}
+	if (got < sizeof rnd) {
+		fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			return -1;
+		r = read(fd, rnd, sizeof rnd);
+		close(fd);
+		if (r != (ssize_t)sizeof rnd)
+			return -1;
+	}
+	for (i = 0; i < 16; i++)
+		snprintf(buf + 2 * i, 3, "%02x", rnd[i]);
+	return 0;
+}
+
+struct code_sentence {
+	const char *code;
+	const char *sentence;
+};
+
+/* docs/api.md's error table, in words a person can act on. */
+static const struct code_sentence sentences[] = {
+	{ "bad_request", N_("The server did not accept the request billtop sent. This is a bug in billtop; please report it.") },
+	{ "malformed_json", N_("The server could not read the request billtop sent. This is a bug in billtop; please report it.") },
+	{ "invalid_parameter", N_("The server refused a value in the request. This is a bug in billtop; please report it.") },
+	{ "unauthorized", N_("The server did not accept your token. Check the token in your billtop configuration.") },
+	{ "credits_exhausted", N_("Your credits are used up and your plan does not continue past its allowance.") },
+	{ "card_declined", N_("Your card was declined. Update your payment method in the Payment tab and try again.") },
+	{ "no_payment_method", N_("There is no payment method on file. Add one in the Payment tab first.") },
+	{ "billing_forbidden", N_("Your role cannot see billing. Owners, admins and billing readers can; ask one of them.") },
+	{ "billing_read_only", N_("Your role can see billing but not change it. Ask an owner or an admin to make this change.") },
+	{ "not_found", N_("The server no longer knows this item. Refresh (r) and try again.") },
+	{ "method_not_allowed", N_("The server does not allow this request. This is a bug in billtop; please report it.") },
+	{ "account_past_due", N_("Your account is past due, so the plan cannot change now. Fix your payment method in the Payment tab first; plan changes work again once the open invoice is paid.") },
+	{ "no_scheduled_change", N_("There is no scheduled plan change to cancel; it may have been cancelled already.") },
+	{ "already_on_plan", N_("You are already on this plan.") },
+	{ "idempotency_key_reused", N_("The server saw this request before with different content. Try again.") },
+	{ "purchase_unavailable", N_("Your plan cannot buy extra credits. Move to a paid plan to buy credits.") },
+	{ "plan_not_found", N_("The server no longer offers this plan. Refresh (r) to see the current plans.") },
+	{ "contact_sales", N_("This plan is arranged with the sales team, not self-serve.") },
+	{ "invalid_amount", N_("The amount is out of range.") },
+	{ "rate_limited", N_("The server is busy right now (too many requests). Try again in a moment.") },
+	{ "internal", N_("The server had an internal error. Try again later.") },
+	{ "unavailable", N_("The server is briefly unavailable. Try again in a moment.") },
+	{ NULL, NULL }
+};
+
+const char *
+app_error_sentence(const char *code)
+{
+	const struct code_sentence *s;
+
+	if (!code || !*code)
+		return NULL;
+	for (s = sentences; s->code; s++)
+		if (strcmp(s->code, code) == 0)
+			return _(s->sentence);
+	return NULL;
+}

@@ -1,0 +1,313 @@
+/* plans_draw.c: the catalogue side by side (or as a list when narrow), the
+ * current plan marked in words, the advisor's figures, what Enter does. */
+#include <config.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/credits.h"
+#include "core/i18n.h"
+#include "ui/glyphs.h"
+#include "ui/labels.h"
+#include "ui/plans.h"
+#include "ui/widgets.h"
+
+/* Columns side by side need this much per plan; else a list. */
+#define MIN_COL_W 15
+#define ROW_LABEL_W 12
+
+void
+plans_overage_label(const struct plan *p, int utf8, char *buf, size_t n)
+{
+	char m[64];
+
+	if (p->contact_sales) {
+		snprintf(buf, n, "%s", _("by contract"));
+		return;
+	}
+	if (p->overage_per_1000 == M_NONE) {
+		snprintf(buf, n, "%s", _("none: stops"));
+		return;
+	}
+	money_label(p->overage_per_1000, p->currency, utf8, m, sizeof m);
+	snprintf(buf, n, _("%s per 1,000"), m);
+}
+
+static void
+included_label(const struct plan *p, char *buf, size_t n)
+{
+	char c[64];
+
+	if (p->contact_sales || p->included_credits == M_NONE) {
+		snprintf(buf, n, "%s", _("custom"));
+		return;
+	}
+	credits_label(p->included_credits, c, sizeof c);
+	snprintf(buf, n, _("%s credits"), c);
+}
+
+void
+plans_advice_label(const struct plans_model *m, int r, int utf8, char *buf, size_t n)
+{
+	const struct plan_row *row = &m->rows[r];
+	char a[64];
+
+	buf[0] = '\0';
+	if (row->plan.contact_sales) {
+		snprintf(buf, n, "%s", _("ask sales"));
+		return;
+	}
+	if (!row->advised)
+		return;
+	if (row->cost.stopped) {
+		credits_label(row->plan.included_credits, a, sizeof a);
+		snprintf(buf, n, _("stops at %s"), a);
+		return;
+	}
+	money_label(row->cost.cost, row->plan.currency, utf8, buf, n);
+}
+
+void
+plans_action_text(const struct plans_model *m, int sel, int utf8, char *buf, size_t n)
+{
+	const struct plan_row *r = &m->rows[sel];
+	char diff[64], date[64];
+	int64_t d;
+
+	buf[0] = '\0';
+	if (r->is_current) {
+		if (m->scheduled >= 0) {
+			date_label(m->acct.scheduled_at, date, sizeof date);
+			snprintf(buf, n, _("Your plan until %s, then %s. Press c to cancel that change."),
+			         date, m->rows[m->scheduled].plan.name);
+		} else {
+			snprintf(buf, n, "%s", _("Your current plan."));
+		}
+		return;
+	}
+	if (r->plan.contact_sales) {
+		if (m->acct.sales_url[0])
+			snprintf(buf, n, _("%s is arranged with sales: %s"), r->plan.name, m->acct.sales_url);
+		else
+			snprintf(buf, n, _("%s is arranged with sales."), r->plan.name);
+		return;
+	}
+	if (m->current < 0 || r->delta == M_NONE) {
+		snprintf(buf, n, _("Enter: switch to %s."), r->plan.name);
+		return;
+	}
+	d = r->delta < 0 ? -r->delta : r->delta;
+	money_label(d, r->plan.currency, utf8, diff, sizeof diff);
+	if (r->plan.rank > m->rows[m->current].plan.rank) {
+		if (m->acct.status == ACCT_TRIALING) {
+			date_label(m->acct.trial_end, date, sizeof date);
+			snprintf(buf, n, _("Upgrade to %s now: %s more per month, free until the trial ends on %s."),
+			         r->plan.name, diff, date);
+		} else {
+			snprintf(buf, n, _("Upgrade to %s now: %s more per month, charged today."),
+			         r->plan.name, diff);
+		}
+	} else {
+		date_label(m->acct.period_end, date, sizeof date);
+		if (r->is_scheduled)
+			snprintf(buf, n, _("Already scheduled: %s on %s. Press c to cancel it."),
+			         r->plan.name, date);
+		else
+			snprintf(buf, n, _("Downgrade to %s on %s; you can cancel until then. %s less per month."),
+			         r->plan.name, date, diff);
+	}
+}
+
+/* The header of a plan: pointer when selected, the name, "current" in words. */
+static void
+plan_title(const struct plans_model *m, int i, int sel, const struct glyphs *g, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s%s", i == sel ? g->pointer : " ", m->rows[i].plan.name);
+}
+
+static int
+title_style(const struct plan_row *r, int selected)
+{
+	if (selected)
+		return ST_SELECTED;
+	return r->is_current ? ST_BOLD : ST_NORMAL;
+}
+
+/* The mark under a plan's name: "current", "from DATE", "best fit". */
+static void
+plan_mark(const struct plans_model *m, int i, const struct glyphs *g, char *buf, size_t n, int *style)
+{
+	const struct plan_row *r = &m->rows[i];
+	char date[64];
+
+	buf[0] = '\0';
+	*style = ST_NORMAL;
+	if (r->is_current) {
+		snprintf(buf, n, "%s %s", g->current, _("CURRENT"));
+		*style = ST_OK;
+	} else if (r->is_scheduled) {
+		date_label(m->acct.scheduled_at, date, sizeof date);
+		snprintf(buf, n, _("from %s"), date);
+		*style = ST_WARN;
+	} else if (i == m->best) {
+		snprintf(buf, n, "%s", _("best fit"));
+		*style = ST_OK;
+	}
+}
+
+static void
+draw_columns(const struct plans_model *m, int sel, struct canvas *c, int x, int y, int w,
+             int bottom, int label_w)
+{
+	const struct glyphs *g = glyphs_for(c->utf8);
+	int cw = (w - label_w) / m->n, i, cx, fy, rows, st;
+	char buf[256];
+	const char *labels[] = { N_("Price"), N_("Credits"), N_("Overage"), N_("Rate limit"),
+	                         N_("Support") };
+	int k;
+
+	if (label_w > 0) {
+		for (k = 0; k < 5 && y + 2 + k < bottom; k++)
+			draw_text_fit(c, x, y + 2 + k, label_w - 1, ST_DIM, _(labels[k]));
+		if (y + 7 < bottom)
+			draw_text_fit(c, x, y + 7, label_w - 1, ST_DIM, _("Features"));
+	}
+	for (i = 0; i < m->n; i++) {
+		const struct plan *p = &m->rows[i].plan;
+
+		cx = x + label_w + i * cw;
+		plan_title(m, i, sel, g, buf, sizeof buf);
+		if (i == sel)
+			canvas_fill(c, cx, y, cw - 1, 1, ST_SELECTED, " ");
+		draw_text_fit(c, cx, y, cw - 1, title_style(&m->rows[i], i == sel), buf);
+		plan_mark(m, i, g, buf, sizeof buf, &st);
+		draw_text_fit(c, cx + 1, y + 1, cw - 2, st, buf);
+		if (y + 2 < bottom) {
+			plan_price_label(p, c->utf8, buf, sizeof buf);
+			draw_text_fit(c, cx + 1, y + 2, cw - 2, ST_BOLD, buf);
+		}
+		if (y + 3 < bottom) {
+			included_label(p, buf, sizeof buf);
+			draw_text_fit(c, cx + 1, y + 3, cw - 2, ST_NORMAL, buf);
+		}
+		if (y + 4 < bottom) {
+			plans_overage_label(p, c->utf8, buf, sizeof buf);
+			draw_text_fit(c, cx + 1, y + 4, cw - 2, p->overage_per_1000 == M_NONE && !p->contact_sales
+			              ? ST_WARN : ST_NORMAL, buf);
+		}
+		if (y + 5 < bottom)
+			draw_text_fit(c, cx + 1, y + 5, cw - 2, ST_NORMAL, p->rate_limit);
+		if (y + 6 < bottom)
+			draw_text_fit(c, cx + 1, y + 6, cw - 2, ST_NORMAL, p->support);
+		/* Features, one per line, wrapped to the column; the last rows are
+		 * kept for the advisor's figures. */
+		fy = y + 7;
+		{
+			char feat[M_TEXT], *line, *save = NULL;
+
+			snprintf(feat, sizeof feat, "%s", p->features);
+			for (line = strtok_r(feat, "\n", &save); line && fy < bottom - 4;
+			     line = strtok_r(NULL, "\n", &save)) {
+				canvas_text(c, cx + 1, fy, 1, ST_DIM, g->bullet);
+				rows = draw_wrap(c, cx + 3, fy, cw - 4, bottom - 4 - fy, ST_NORMAL, line);
+				fy += rows > 0 ? rows : 1;
+			}
+		}
+	}
+}
+
+static void
+draw_advisor_row(const struct plans_model *m, struct canvas *c, int x, int y, int w, int label_w)
+{
+	int cw = (w - label_w) / m->n, i;
+	char buf[128];
+
+	if (label_w > 0)
+		draw_text_fit(c, x, y, label_w - 1, ST_DIM, _("Last period"));
+	for (i = 0; i < m->n; i++) {
+		plans_advice_label(m, i, c->utf8, buf, sizeof buf);
+		draw_text_fit(c, x + label_w + i * cw + 1, y, cw - 2,
+		              m->rows[i].advised && m->rows[i].cost.stopped ? ST_WARN
+		              : i == m->best ? ST_OK : ST_NORMAL, buf);
+	}
+}
+
+/* Narrow screens: one line per plan, then the selected plan's details. */
+static void
+draw_list(const struct plans_model *m, int sel, struct canvas *c, int x, int y, int w, int bottom)
+{
+	const struct glyphs *g = glyphs_for(c->utf8);
+	char buf[512], price[64], mark[64];
+	const struct plan *p;
+	int i, st;
+
+	for (i = 0; i < m->n && y < bottom; i++, y++) {
+		p = &m->rows[i].plan;
+		plan_price_label(p, c->utf8, price, sizeof price);
+		plan_mark(m, i, g, mark, sizeof mark, &st);
+		snprintf(buf, sizeof buf, "%s%s  %s  %s", i == sel ? g->pointer : " ", p->name, price, mark);
+		if (i == sel)
+			canvas_fill(c, x, y, w, 1, ST_SELECTED, " ");
+		draw_text_fit(c, x, y, w, title_style(&m->rows[i], i == sel), buf);
+	}
+	if (sel < 0 || sel >= m->n || y + 1 >= bottom)
+		return;
+	y++;
+	p = &m->rows[sel].plan;
+	included_label(p, buf, sizeof buf);
+	draw_field(c, x, y++, 11, w, _("Credits"), ST_NORMAL, buf);
+	plans_overage_label(p, c->utf8, buf, sizeof buf);
+	if (y < bottom)
+		draw_field(c, x, y++, 11, w, _("Overage"), ST_NORMAL, buf);
+	if (y < bottom)
+		draw_field(c, x, y++, 11, w, _("Rate limit"), ST_NORMAL, p->rate_limit);
+	if (y < bottom)
+		draw_field(c, x, y++, 11, w, _("Support"), ST_NORMAL, p->support);
+	plans_advice_label(m, sel, c->utf8, buf, sizeof buf);
+	if (y < bottom && buf[0])
+		draw_field(c, x, y++, 11, w, _("Last period"), ST_NORMAL, buf);
+}
+
+void
+plans_draw(const struct plans_model *m, int sel, struct canvas *c, const struct layout *l)
+{
+	int x = l->x + 1, w = l->w - 2, y = l->y, bottom = l->y + l->h, label_w, foot;
+	char buf[768], a[64], b[64], used[64];
+
+	if (w < 20 || m->n == 0) {
+		if (m->n == 0)
+			draw_text_fit(c, x, y, w, ST_DIM, _("The server offers no plans."));
+		return;
+	}
+	/* Three rows at the bottom: the advisor's basis, the action line, keys. */
+	foot = l->h >= 14 ? 4 : 2;
+	label_w = (w - ROW_LABEL_W) / m->n >= MIN_COL_W ? ROW_LABEL_W : 0;
+	if (!l->compact && w / m->n >= MIN_COL_W) {
+		draw_columns(m, sel, c, x, y, w, bottom - foot, label_w);
+		if (bottom - foot - 1 > y + 7)
+			draw_advisor_row(m, c, x, bottom - foot - 1, w, label_w);
+	} else {
+		draw_list(m, sel, c, x, y, w, bottom - foot);
+	}
+	y = bottom - foot;
+	if (foot >= 4) {
+		if (m->has_last) {
+			date_label(m->last_start, a, sizeof a);
+			date_label(m->last_end, b, sizeof b);
+			credits_label(m->last_used, used, sizeof used);
+			snprintf(buf, sizeof buf, _("Last period: your %s credits (%s to %s) priced on each plan."),
+			         used, a, b);
+		} else {
+			snprintf(buf, sizeof buf, "%s",
+			         _("Last period: no full period yet, so no cost comparison."));
+		}
+		draw_text_fit(c, x, y++, w, ST_DIM, buf);
+	}
+	if (sel >= 0 && sel < m->n) {
+		plans_action_text(m, sel, c->utf8, buf, sizeof buf);
+		y += draw_wrap(c, x, y, w, foot >= 4 ? 2 : 1, ST_BOLD, buf);
+	}
+	if (foot >= 4 && y < bottom)
+		draw_text_fit(c, x, bottom - 1, w, ST_DIM,
+		              _("left/right: choose a plan   Enter: switch to it   c: cancel a scheduled change"));
+}

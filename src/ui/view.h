@@ -1,0 +1,96 @@
+/* view.h: one tab of the dashboard = one view = one file with one ops struct.
+ *
+ * In the spirit of tig's views: a view loads its model from the cache
+ * (data only, no drawing), draws that model into a canvas (no data access,
+ * no curses), and handles the keys it has a use for.  The same load + draw
+ * serve the dashboard and `billtop print`, so a view never touches curses
+ * or the network itself; actions go through app_confirm()/app_run_action().
+ *
+ * How a frame is made (tui.c): when the cache changed, every view is marked
+ * stale and the visible one is loaded again; when anything changed (a key,
+ * a load, a resize, the spinner) the whole screen is composed into a fresh
+ * canvas and only the cells that differ from the last frame reach the
+ * terminal.  A view that changed what it shows sets view->dirty (or returns
+ * VIEW_HANDLED from key, which implies it).
+ *
+ * Keys: the view sees every key first, as a curses key code (KEY_UP,
+ * KEY_ENTER, '\n', 27 for Esc, ...), and returns VIEW_HANDLED when it used
+ * it.  Return VIEW_IGNORED for every key you have no use for, so the global
+ * keys keep working: q, ?, 1-6, Tab, Shift-Tab, r, and left/right, which
+ * switch tabs unless the view claims them (Plans moves between plans with
+ * them, Usage between days).  Claim q, ?, 1-6, Tab and r only while a text
+ * field of the view has the focus (a search box).  Esc: return VIEW_HANDLED
+ * when it took you back a level (a drill-down, a detail panel); at the top
+ * level ignore it.
+ *
+ * See src/ui/README for a walk-through of adding a tab.
+ */
+#ifndef BILLTOP_VIEW_H
+#define BILLTOP_VIEW_H
+
+#include <stdint.h>
+
+#include "ui/canvas.h"
+
+struct app;
+struct view;
+
+#define VIEW_IGNORED 0
+#define VIEW_HANDLED 1
+
+/* Where a view draws: its rectangle in the canvas (never touch outside it). */
+struct layout {
+	int x, y, w, h;
+	int compact;    /* the screen is smaller than 80x24: be terse */
+	int64_t now;    /* the clock for this frame (Unix seconds) */
+};
+
+/* One line of the `?` overlay.  Both strings are untranslated (N_()) and
+ * shown through _(); a table ends with { NULL, NULL }. */
+struct keyhelp {
+	const char *keys;   /* "j/k" */
+	const char *what;   /* "select the previous or next plan" */
+};
+
+struct view_ops {
+	const char *name;   /* tab title, untranslated (N_("Overview")) */
+	const char *id;     /* "overview": stable, for `billtop print ID` */
+	/* Rebuilds the view's model from app->cache.  Data only; called after
+	 * every refresh that changed the cache, before the next draw.  Returns 0,
+	 * or -1 after app_set_error() (the screen then says what went wrong). */
+	int (*load)(struct app *app, struct view *v);
+	/* Draws the model into c within l (x, y, w, h).  No data access. */
+	void (*draw)(struct view *v, struct canvas *c, const struct layout *l);
+	/* A key: VIEW_HANDLED or VIEW_IGNORED (see above).  May be NULL. */
+	int (*key)(struct view *v, struct app *app, int key);
+	/* The keys of this tab, for the `?` overlay; NULL if none. */
+	const struct keyhelp *keys;
+	/* Frees v->priv (and sets it NULL).  May be NULL. */
+	void (*free)(struct view *v);
+};
+
+struct view {
+	const struct view_ops *ops;
+	void *priv;         /* the view's own state: model, selection; owned by it */
+	int stale;          /* the cache changed since the last load */
+	int dirty;          /* what the view shows changed: compose a new frame */
+	int rows;           /* rows of the last layout it was drawn in (for paging) */
+};
+
+/* The tabs in order: 1 Overview .. 6 Plans.  To add a tab, add its ops to
+ * view_table[] in views.c (one line) and a view_NAME.c. */
+#define VIEW_MAX 8
+extern const struct view_ops *const view_table[];
+extern const int view_count;
+
+extern const struct view_ops view_overview_ops;
+extern const struct view_ops view_credits_ops;
+extern const struct view_ops view_usage_ops;
+extern const struct view_ops view_invoices_ops;
+extern const struct view_ops view_payment_ops;
+extern const struct view_ops view_plans_ops;
+
+/* The index of the view with this id in view_table, or -1. */
+int view_find(const char *id);
+
+#endif

@@ -1,0 +1,288 @@
+/* view_overview.c: the Overview tab: plan, status, period, credits gauge,
+ * spend and projection, latest invoice, default payment method. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/timeutil.h"
+#include "ui/app.h"
+#include "ui/glyphs.h"
+#include "ui/labels.h"
+#include "ui/overview.h"
+#include "ui/widgets.h"
+
+/* Width of the label column. */
+#define LABEL_W 16
+#define LABEL_W_COMPACT 11
+
+struct ov_draw {
+	struct canvas *c;
+	int x, y, w, bottom, lw;
+};
+
+/* One "label  value" row; returns 0 when the view is full. */
+static int
+row(struct ov_draw *d, const char *label, int style, const char *value)
+{
+	if (d->y >= d->bottom)
+		return 0;
+	draw_field(d->c, d->x, d->y, d->lw, d->w, label, style, value);
+	d->y++;
+	return 1;
+}
+
+static void
+gap(struct ov_draw *d)
+{
+	if (d->y < d->bottom)
+		d->y++;
+}
+
+static int
+invoice_style(enum invoice_status s)
+{
+	switch (s) {
+	case INV_PAID: return ST_OK;
+	case INV_PAST_DUE: return ST_ALERT;
+	case INV_ISSUED: return ST_WARN;
+	default: return ST_NORMAL;
+	}
+}
+
+static void
+draw_plan_rows(const struct overview *o, struct ov_draw *d, int utf8)
+{
+	char buf[512], a[64], b[64], left[64];
+	struct time_left tl;
+	int st;
+
+	if (o->has_plan) {
+		plan_price_label(&o->plan, utf8, a, sizeof a);
+		snprintf(buf, sizeof buf, "%s, %s", o->plan.name, a);
+	} else {
+		snprintf(buf, sizeof buf, _("%s (not in the catalogue)"), o->acct.plan_id);
+	}
+	row(d, _("Plan"), ST_BOLD, buf);
+	st = o->acct.status == ACCT_ACTIVE ? ST_OK : o->acct.status == ACCT_TRIALING ? ST_WARN : ST_ALERT;
+	if (o->acct.status == ACCT_TRIALING && o->acct.trial_end != M_NONE) {
+		date_label(o->acct.trial_end, a, sizeof a);
+		snprintf(buf, sizeof buf, _("Trial until %s"), a);
+	} else {
+		snprintf(buf, sizeof buf, "%s", account_status_label(o->acct.status));
+	}
+	if (o->acct.runs_paused) {
+		size_t k = strlen(buf);
+		snprintf(buf + k, sizeof buf - k, "%s", _(", runs paused"));
+		st = ST_ALERT;
+	}
+	row(d, _("Status"), st, buf);
+	date_label(o->acct.period_start, a, sizeof a);
+	date_label(o->acct.period_end, b, sizeof b);
+	time_left_until(o->now, o->acct.period_end, &tl);
+	if (time_left_format(&tl, left, sizeof left) != 0)
+		left[0] = '\0';
+	snprintf(buf, sizeof buf, _("%s to %s (%s)"), a, b, left);
+	row(d, _("Period"), ST_NORMAL, buf);
+	if (o->acct.next_billing != M_NONE) {
+		date_label(o->acct.next_billing, a, sizeof a);
+		row(d, _("Next bill"), ST_NORMAL, a);
+	} else {
+		row(d, _("Next bill"), ST_DIM, _("none (canceled)"));
+	}
+	if (o->acct.scheduled_plan_id[0]) {
+		date_label(o->acct.scheduled_at, a, sizeof a);
+		snprintf(buf, sizeof buf, _("Changes to %s on %s (cancel in Plans)"),
+		         o->has_scheduled ? o->scheduled.name : o->acct.scheduled_plan_id, a);
+		row(d, _("Scheduled"), ST_WARN, buf);
+	}
+}
+
+static void
+draw_credit_rows(const struct overview *o, struct ov_draw *d)
+{
+	const struct credit_summary *cs = &o->credits;
+	char buf[512], a[64], b[64];
+	int gw, pct, st;
+
+	if (!o->has_credits) {
+		row(d, _("Credits"), ST_DIM, _("not known yet"));
+		return;
+	}
+	credits_label(cs->remaining, a, sizeof a);
+	credits_label(cs->allocated, b, sizeof b);
+	pct = cs->allocated > 0 ? (int)(cs->remaining * 100 / cs->allocated) : 0;
+	snprintf(buf, sizeof buf, _("%s of %s left (%d%%)"), a, b, pct);
+	st = cs->remaining <= 0 ? ST_ALERT : pct < 10 ? ST_WARN : ST_OK;
+	/* The gauge takes what the figures leave, 10 to 30 cells. */
+	gw = d->w - d->lw - canvas_text_width(d->c, buf) - 1;
+	if (gw > 30)
+		gw = 30;
+	if (d->y < d->bottom) {
+		draw_text_fit(d->c, d->x, d->y, d->lw - 1, ST_DIM, _("Credits"));
+		if (gw >= 10) {
+			draw_gauge(d->c, d->x + d->lw, d->y, gw, cs->remaining, cs->allocated, st, ST_DIM);
+			draw_text_fit(d->c, d->x + d->lw + gw + 1, d->y, d->w - d->lw - gw - 1, st, buf);
+		} else {
+			draw_text_fit(d->c, d->x + d->lw, d->y, d->w - d->lw, st, buf);
+		}
+		d->y++;
+	}
+	credits_label(cs->period_used, a, sizeof a);
+	credits_label(cs->period_allowance, b, sizeof b);
+	snprintf(buf, sizeof buf, _("%s used this period of a %s allowance"), a, b);
+	row(d, "", ST_NORMAL, buf);
+	if (cs->period_overage > 0) {
+		credits_label(cs->period_overage, a, sizeof a);
+		snprintf(buf, sizeof buf, _("%s credits past the allowance (billed as overage)"), a);
+		row(d, "", ST_WARN, buf);
+	}
+}
+
+static void
+draw_spend_rows(const struct overview *o, struct ov_draw *d, int utf8)
+{
+	const char *cur = o->acct.currency;
+	char buf[512], a[64], b[64], cr[64];
+
+	if (!o->spend_known) {
+		row(d, _("Spend so far"), ST_DIM, o->has_plan && o->plan.contact_sales
+		    ? _("set by your contract") : _("not known"));
+		return;
+	}
+	money_label(o->spend_so_far, cur, utf8, a, sizeof a);
+	money_label(o->overage_so_far, cur, utf8, b, sizeof b);
+	snprintf(buf, sizeof buf, _("%s (plan price and %s overage, before tax)"), a, b);
+	row(d, _("Spend so far"), ST_BOLD, buf);
+	switch (o->forecast) {
+	case FORECAST_OK:
+		money_label(o->projected_spend, cur, utf8, a, sizeof a);
+		credits_label(o->projected_credits, cr, sizeof cr);
+		snprintf(buf, sizeof buf, _("%s at period end (about %s credits at the last %d days' rate)"),
+		         a, cr, o->burn.days);
+		row(d, _("Projection"), o->projected_overage > 0 ? ST_WARN : ST_NORMAL, buf);
+		if (o->projected_overage > 0) {
+			credits_label(o->projected_overage, cr, sizeof cr);
+			if (o->plan.overage_per_1000 == M_NONE)
+				snprintf(buf, sizeof buf, _("%s credits past the allowance: runs would stop there"), cr);
+			else
+				snprintf(buf, sizeof buf, _("includes %s credits of overage"), cr);
+			row(d, "", ST_WARN, buf);
+		}
+		break;
+	case FORECAST_TOO_LITTLE_DATA:
+		row(d, _("Projection"), ST_DIM, _("not enough data yet (needs 3 complete days)"));
+		break;
+	default:
+		row(d, _("Projection"), ST_DIM, _("not available"));
+		break;
+	}
+}
+
+static void
+draw_money_trail(const struct overview *o, struct ov_draw *d, int utf8)
+{
+	char buf[512], a[64], b[64];
+
+	if (o->has_invoice) {
+		money_label(o->invoice.total, o->invoice.currency, utf8, a, sizeof a);
+		if (o->invoice.status == INV_PAST_DUE || o->invoice.status == INV_ISSUED) {
+			date_label(o->invoice.due_at, b, sizeof b);
+			snprintf(buf, sizeof buf, _("%s  %s  %s, due %s"), o->invoice.number, a,
+			         invoice_status_label(o->invoice.status), b);
+		} else {
+			snprintf(buf, sizeof buf, "%s  %s  %s", o->invoice.number, a,
+			         invoice_status_label(o->invoice.status));
+		}
+		row(d, _("Latest invoice"), invoice_style(o->invoice.status), buf);
+	} else {
+		row(d, _("Latest invoice"), ST_DIM, _("none yet"));
+	}
+	if (o->has_method) {
+		payment_method_label(&o->method, utf8, buf, sizeof buf);
+		row(d, _("Payment"), ST_NORMAL, buf);
+	} else {
+		row(d, _("Payment"), ST_WARN, _("no payment method on file (add one in Payment)"));
+	}
+}
+
+void
+overview_draw(const struct overview *o, struct canvas *c, const struct layout *l)
+{
+	struct ov_draw d;
+	int utf8 = c->utf8;
+
+	d.c = c;
+	d.x = l->x + 1;
+	d.w = l->w - 2;
+	d.y = l->y + (l->h >= 18 ? 1 : 0);
+	d.bottom = l->y + l->h;
+	d.lw = l->compact || d.w < 60 ? LABEL_W_COMPACT : LABEL_W;
+	if (d.w < 20)
+		return;
+	draw_text_fit(c, d.x, d.y++, d.w, ST_BOLD, o->acct.name);
+	if (l->h >= 16)
+		gap(&d);
+	draw_plan_rows(o, &d, utf8);
+	if (l->h >= 18)
+		gap(&d);
+	draw_credit_rows(o, &d);
+	draw_spend_rows(o, &d, utf8);
+	if (l->h >= 18)
+		gap(&d);
+	draw_money_trail(o, &d, utf8);
+}
+
+/* ---- the view ---- */
+
+static int
+load(struct app *app, struct view *v)
+{
+	struct overview *o = v->priv;
+	char err[512];
+
+	if (!o) {
+		o = calloc(1, sizeof *o);
+		if (!o) {
+			app_set_error(app, "%s", _("out of memory"));
+			return -1;
+		}
+		v->priv = o;
+	}
+	if (overview_load(app->cache, app->now, o, err, sizeof err) != 0) {
+		app_set_error(app, "%s", err);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+draw(struct view *v, struct canvas *c, const struct layout *l)
+{
+	struct overview *o = v->priv;
+
+	if (!o)
+		return;
+	/* The clock moves between loads; the period countdown follows it. */
+	o->now = l->now;
+	overview_draw(o, c, l);
+}
+
+static void
+free_view(struct view *v)
+{
+	free(v->priv);
+	v->priv = NULL;
+}
+
+const struct view_ops view_overview_ops = {
+	.name = N_("Overview"),
+	.id = "overview",
+	.load = load,
+	.draw = draw,
+	.key = NULL,
+	.keys = NULL,
+	.free = free_view,
+};

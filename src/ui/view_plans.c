@@ -1,0 +1,225 @@
+/* view_plans.c: the Plans tab: choose a plan with left/right (or j/k),
+ * Enter to switch (confirm dialog, then POST /v1/subscription), c to cancel
+ * a scheduled downgrade.  Claims left/right: they move between plans here. */
+#include <config.h>
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "ui/app.h"
+#include "ui/labels.h"
+#include "ui/plans.h"
+
+struct plans_view {
+	struct plans_model m;
+	int sel;
+	int placed;      /* sel was put on the current plan once */
+};
+
+static const struct keyhelp keys[] = {
+	{ N_("left/right"), N_("select the previous or next plan (also j/k)") },
+	{ N_("Home/End"), N_("the first or last plan") },
+	{ N_("Enter"), N_("switch to the selected plan (asks first)") },
+	{ N_("c"), N_("cancel a scheduled downgrade") },
+	{ NULL, NULL }
+};
+
+/* {"plan_id":"ID"} with ID escaped for JSON. */
+static int
+plan_body(char *buf, size_t n, const char *id)
+{
+	size_t k = 0;
+	const char *p;
+	int w;
+
+	w = snprintf(buf, n, "{\"plan_id\":\"");
+	if (w < 0 || (size_t)w >= n)
+		return -1;
+	k = (size_t)w;
+	for (p = id; *p; p++) {
+		if (k + 8 >= n)
+			return -1;
+		if (*p == '"' || *p == '\\') {
+			buf[k++] = '\\';
+			buf[k++] = *p;
+		} else if ((unsigned char)*p < 0x20) {
+			k += (size_t)snprintf(buf + k, n - k, "\\u%04x", (unsigned char)*p);
+		} else {
+			buf[k++] = *p;
+		}
+	}
+	if (k + 3 >= n)
+		return -1;
+	buf[k++] = '"';
+	buf[k++] = '}';
+	buf[k] = '\0';
+	return 0;
+}
+
+static void
+enter(struct plans_view *pv, struct app *app)
+{
+	const struct plans_model *m = &pv->m;
+	const struct plan_row *r;
+	struct action act;
+	char text[768], title[128], date[64];
+
+	if (pv->sel < 0 || pv->sel >= m->n)
+		return;
+	r = &m->rows[pv->sel];
+	plans_action_text(m, pv->sel, app->utf8, text, sizeof text);
+	if (r->is_current || r->is_scheduled) {
+		app_message(app, r->plan.name, text);
+		return;
+	}
+	if (r->plan.contact_sales) {
+		snprintf(title, sizeof title, _("%s: talk to sales"), r->plan.name);
+		app_message(app, title, text);
+		return;
+	}
+	if (!app_can_change(app)) {
+		app_message(app, _("Read only"), app_error_sentence("billing_read_only"));
+		return;
+	}
+	memset(&act, 0, sizeof act);
+	snprintf(act.method, sizeof act.method, "POST");
+	snprintf(act.path, sizeof act.path, "/v1/subscription");
+	if (plan_body(act.body, sizeof act.body, r->plan.id) != 0)
+		return;
+	if (m->current >= 0 && r->plan.rank < m->rows[m->current].plan.rank) {
+		date_label(m->acct.period_end, date, sizeof date);
+		snprintf(act.done, sizeof act.done,
+		         _("The downgrade to %s is scheduled for %s. You keep %s until then; "
+		           "press c on the Plans tab to cancel it."),
+		         r->plan.name, date, m->rows[m->current].plan.name);
+		snprintf(title, sizeof title, _("Downgrade to %s?"), r->plan.name);
+	} else {
+		snprintf(act.done, sizeof act.done, _("You are now on %s."), r->plan.name);
+		snprintf(title, sizeof title, _("Upgrade to %s?"), r->plan.name);
+	}
+	app_confirm(app, title, text, &act);
+}
+
+static void
+cancel_scheduled(struct plans_view *pv, struct app *app)
+{
+	const struct plans_model *m = &pv->m;
+	struct action act;
+	char text[512], date[64];
+	const char *to, *cur;
+
+	if (!m->acct.scheduled_plan_id[0]) {
+		app_message(app, _("Nothing to cancel"), _("No plan change is scheduled."));
+		return;
+	}
+	if (!app_can_change(app)) {
+		app_message(app, _("Read only"), app_error_sentence("billing_read_only"));
+		return;
+	}
+	to = m->scheduled >= 0 ? m->rows[m->scheduled].plan.name : m->acct.scheduled_plan_id;
+	cur = m->current >= 0 ? m->rows[m->current].plan.name : m->acct.plan_id;
+	date_label(m->acct.scheduled_at, date, sizeof date);
+	snprintf(text, sizeof text, _("Cancel the change to %s on %s? You stay on %s."), to, date, cur);
+	memset(&act, 0, sizeof act);
+	snprintf(act.method, sizeof act.method, "POST");
+	snprintf(act.path, sizeof act.path, "/v1/subscription/cancel_scheduled_change");
+	snprintf(act.body, sizeof act.body, "{}");
+	snprintf(act.done, sizeof act.done, _("The change to %s is cancelled. You stay on %s."), to, cur);
+	app_confirm(app, _("Cancel the scheduled change?"), text, &act);
+}
+
+static int
+key(struct view *v, struct app *app, int k)
+{
+	struct plans_view *pv = v->priv;
+
+	if (!pv || pv->m.n == 0)
+		return VIEW_IGNORED;
+	switch (k) {
+	case KEY_LEFT: case 'h': case 'k': case KEY_UP:
+		if (pv->sel > 0)
+			pv->sel--;
+		return VIEW_HANDLED;
+	case KEY_RIGHT: case 'l': case 'j': case KEY_DOWN:
+		if (pv->sel < pv->m.n - 1)
+			pv->sel++;
+		return VIEW_HANDLED;
+	case KEY_HOME: case 'g':
+		pv->sel = 0;
+		return VIEW_HANDLED;
+	case KEY_END: case 'G':
+		pv->sel = pv->m.n - 1;
+		return VIEW_HANDLED;
+	case '\n': case '\r': case KEY_ENTER:
+		enter(pv, app);
+		return VIEW_HANDLED;
+	case 'c':
+		cancel_scheduled(pv, app);
+		return VIEW_HANDLED;
+	default:
+		return VIEW_IGNORED;
+	}
+}
+
+static int
+load(struct app *app, struct view *v)
+{
+	struct plans_view *pv = v->priv;
+	char err[512];
+	int prev_current;
+
+	if (!pv) {
+		pv = calloc(1, sizeof *pv);
+		if (!pv) {
+			app_set_error(app, "%s", _("out of memory"));
+			return -1;
+		}
+		v->priv = pv;
+	}
+	prev_current = pv->m.current;
+	if (plans_load(app->cache, app->now, &pv->m, err, sizeof err) != 0) {
+		app_set_error(app, "%s", err);
+		return -1;
+	}
+	/* Start on the current plan; after a change follow it there. */
+	if (!pv->placed || pv->m.current != prev_current) {
+		pv->sel = pv->m.current >= 0 ? pv->m.current : 0;
+		pv->placed = 1;
+	}
+	if (pv->sel >= pv->m.n)
+		pv->sel = pv->m.n > 0 ? pv->m.n - 1 : 0;
+	return 0;
+}
+
+static void
+draw(struct view *v, struct canvas *c, const struct layout *l)
+{
+	struct plans_view *pv = v->priv;
+
+	if (pv)
+		plans_draw(&pv->m, pv->sel, c, l);
+}
+
+static void
+free_view(struct view *v)
+{
+	struct plans_view *pv = v->priv;
+
+	if (pv)
+		plans_free(&pv->m);
+	free(pv);
+	v->priv = NULL;
+}
+
+const struct view_ops view_plans_ops = {
+	.name = N_("Plans"),
+	.id = "plans",
+	.load = load,
+	.draw = draw,
+	.key = key,
+	.keys = keys,
+	.free = free_view,
+};
