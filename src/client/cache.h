@@ -22,6 +22,18 @@ struct cache;
 int cache_open(const char *path, struct cache **out, const char **note);
 void cache_close(struct cache *c);
 const char *cache_error(const struct cache *c);
+/* cache_open with flags: CACHE_OPEN_VERIFY also runs PRAGMA quick_check (a
+ * failure moves the file aside like corruption; costs a read of the file).
+ * On failure *out is still set when memory allowed: read cache_error(*out),
+ * then cache_close(*out).  cache_error(NULL) says "out of memory". */
+#define CACHE_OPEN_VERIFY 1
+int cache_open_ex(const char *path, int flags, struct cache **out, const char **note);
+/* The file this cache lives in. */
+const char *cache_path(const struct cache *c);
+/* Optional: wrap several reads in one snapshot, so a refresh committing in
+ * another process between two reads cannot mix old and new data. */
+int cache_snapshot_begin(struct cache *c);
+void cache_snapshot_end(struct cache *c);
 /* The default path: $XDG_CACHE_HOME/billtop/PROFILE.db (or ~/.cache/...). */
 int cache_default_path(const char *profile, char *buf, size_t n);
 

@@ -13,3 +13,8 @@ src_client_libclient_a_SOURCES += \
 # Configuration file, profiles, environment and token_command (issue 4).
 src_client_libclient_a_SOURCES += \
 	src/client/config.c src/client/config.h src/client/token_command.c
+# The SQLite cache: open and migrations, reads for the views, writes for sync (issue 4).
+src_client_libclient_a_SOURCES += \
+	src/client/cache.c src/client/cache.h src/client/cache_priv.h \
+	src/client/cache_schema.c src/client/cache_read.c src/client/cache_usage.c \
+	src/client/cache_write.c src/client/cache_write.h

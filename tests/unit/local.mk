@@ -97,3 +97,11 @@ tests_unit_test_model_invoices_LDADD = src/ui/libui.a src/client/libclient.a $(c
 tests_unit_test_model_payment_CFLAGS = $(cmocka_cflags)
 tests_unit_test_model_payment_LDADD = src/ui/libui.a src/client/libclient.a $(core_test_ldadd)
 UNIT_TESTS += tests/unit/test_model_invoices tests/unit/test_model_payment
+
+# The SQLite cache: modes, migrations (from tests/integration/cache_v1.sql),
+# refusing a newer schema, corrupt-file recovery, writes and every read.
+check_PROGRAMS += tests/unit/test_cache
+tests_unit_test_cache_CFLAGS = $(cmocka_cflags) $(SQLITE_CFLAGS)
+tests_unit_test_cache_LDADD = src/client/libclient.a $(core_test_ldadd) $(SQLITE_LIBS)
+UNIT_TESTS += tests/unit/test_cache
+EXTRA_DIST += tests/integration/cache_v1.sql

@@ -1,0 +1,55 @@
+/* cache_priv.h: what the cache_*.c files share: the handle, a statement
+ * cache and column helpers.  Not for use outside src/client/cache*.c. */
+#ifndef BILLTOP_CACHE_PRIV_H
+#define BILLTOP_CACHE_PRIV_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+#include "client/cache.h"
+
+#define CACHE_STMTS 96
+
+struct cache {
+	sqlite3 *db;
+	char path[1024];
+	char err[4096];
+	char note[4096];
+	int in_tx;                 /* a write transaction is open (sync) */
+	int snapshot;              /* a read transaction is open */
+	int newer;                 /* refused: written by a newer billtop */
+	struct {
+		const char *sql;       /* a string literal: the key is its address */
+		sqlite3_stmt *st;
+	} stmts[CACHE_STMTS];
+};
+
+/* The prepared statement for sql (a string literal), reset and unbound;
+ * NULL with the error set. */
+sqlite3_stmt *cache_stmt(struct cache *c, const char *sql);
+/* Sets the error "what: sqlite's message"; returns -1. */
+int cache_fail(struct cache *c, const char *what);
+/* Sets the error to a formatted message; returns -1. */
+int cache_failf(struct cache *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Finalizes every cached statement (before close or a schema change). */
+void cache_stmts_clear(struct cache *c);
+/* Runs SQL without results (several statements allowed).  0 or -1. */
+int cache_exec(struct cache *c, const char *sql);
+
+/* Column helpers: NULL reads as "" and M_NONE. */
+void col_str(sqlite3_stmt *st, int i, char *dst, size_t n);
+int64_t col_i64(sqlite3_stmt *st, int i);
+/* Binds M_NONE as NULL. */
+int bind_i64(sqlite3_stmt *st, int i, int64_t v);
+/* Binds "" as NULL when null_empty. */
+int bind_str(sqlite3_stmt *st, int i, const char *s, int null_empty);
+
+/* Runs the numbered migrations up to CACHE_SCHEMA_VERSION, each in its own
+ * transaction; refuses a newer schema.  0 or -1. */
+int cache_migrate(struct cache *c);
+/* The schema version this billtop writes. */
+#define CACHE_SCHEMA_VERSION 2
+
+#endif

@@ -1,0 +1,169 @@
+/* cache_schema.c: the cache schema as numbered, forward-only migrations.
+ *
+ * PRAGMA user_version is the schema version.  Each migration runs in its own
+ * transaction together with the user_version bump, so a cache is always at a
+ * whole version.  Never edit a migration that shipped: add the next one.
+ * Instants are Unix seconds (NULL when absent), money is integer minor units,
+ * enums are the API's strings.  seq keeps the order the API sent.
+ */
+#include <config.h>
+
+#include <stdio.h>
+
+#include "client/cache_priv.h"
+#include "core/i18n.h"
+
+/* 1: one table per resource; usage charts summed raw rows. */
+static const char migration_1[] =
+	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+	"CREATE TABLE sync_state (resource TEXT PRIMARY KEY, last_success INTEGER,"
+	" last_attempt INTEGER, last_error TEXT NOT NULL DEFAULT '',"
+	" etag TEXT NOT NULL DEFAULT '');"
+	"CREATE TABLE account (one INTEGER PRIMARY KEY CHECK (one = 1), id TEXT NOT NULL,"
+	" name TEXT NOT NULL, role TEXT NOT NULL, status TEXT NOT NULL, currency TEXT NOT NULL,"
+	" plan_id TEXT NOT NULL, trial_end INTEGER, period_start INTEGER NOT NULL,"
+	" period_end INTEGER NOT NULL, next_billing INTEGER, scheduled_plan_id TEXT,"
+	" scheduled_at INTEGER, runs_paused INTEGER NOT NULL, pause_reason TEXT,"
+	" payment_update_url TEXT, sales_url TEXT, tax_rate_bp INTEGER NOT NULL,"
+	" created_at INTEGER NOT NULL);"
+	"CREATE TABLE credit_summary (one INTEGER PRIMARY KEY CHECK (one = 1),"
+	" balance INTEGER NOT NULL, allocated INTEGER NOT NULL, consumed INTEGER NOT NULL,"
+	" remaining INTEGER NOT NULL, period_allowance INTEGER NOT NULL,"
+	" period_used INTEGER NOT NULL, period_overage INTEGER NOT NULL,"
+	" scheduled INTEGER NOT NULL);"
+	"CREATE TABLE plans (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+	" name TEXT NOT NULL, rank INTEGER NOT NULL, price INTEGER, currency TEXT NOT NULL,"
+	" interval TEXT NOT NULL, included_credits INTEGER, overage_per_1000 INTEGER,"
+	" rate_limit TEXT, support TEXT, features TEXT NOT NULL, contact_sales INTEGER NOT NULL);"
+	"CREATE TABLE grants (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+	" source TEXT NOT NULL, description TEXT, amount INTEGER NOT NULL,"
+	" consumed INTEGER NOT NULL, remaining INTEGER NOT NULL,"
+	" available_from INTEGER NOT NULL, expires_at INTEGER);"
+	"CREATE TABLE ledger (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+	" at INTEGER NOT NULL, kind TEXT NOT NULL, credits INTEGER NOT NULL,"
+	" balance_after INTEGER NOT NULL, grant_id TEXT, description TEXT);"
+	"CREATE INDEX ledger_by_kind ON ledger (kind, seq);"
+	"CREATE TABLE meters (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+	" name TEXT NOT NULL, unit TEXT NOT NULL, raw_unit TEXT NOT NULL,"
+	" raw_per_unit INTEGER NOT NULL, increment INTEGER NOT NULL,"
+	" credits_milli_per_unit INTEGER NOT NULL, line_item TEXT NOT NULL);"
+	"CREATE TABLE agents (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+	" name TEXT NOT NULL);"
+	"CREATE TABLE usage_daily (day TEXT NOT NULL, meter_id TEXT NOT NULL,"
+	" agent_id TEXT NOT NULL, records INTEGER NOT NULL, raw INTEGER NOT NULL,"
+	" billed_raw INTEGER NOT NULL, credits INTEGER NOT NULL,"
+	" PRIMARY KEY (day, meter_id, agent_id)) WITHOUT ROWID;"
+	"CREATE TABLE runs (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+	" agent_id TEXT NOT NULL, started_at INTEGER NOT NULL, ended_at INTEGER,"
+	" status TEXT NOT NULL, credits_llm INTEGER NOT NULL,"
+	" credits_tool_calls INTEGER NOT NULL, credits_storage INTEGER NOT NULL,"
+	" credits_total INTEGER NOT NULL);"
+	"CREATE INDEX runs_by_agent ON runs (agent_id, started_at);"
+	"CREATE TABLE invoices (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+	" number TEXT NOT NULL, status TEXT NOT NULL, currency TEXT NOT NULL,"
+	" period_start INTEGER NOT NULL, period_end INTEGER NOT NULL, issued_at INTEGER,"
+	" due_at INTEGER, paid_at INTEGER, subtotal INTEGER NOT NULL,"
+	" credits_applied INTEGER NOT NULL, tax INTEGER NOT NULL, total INTEGER NOT NULL,"
+	" amount_paid INTEGER NOT NULL, amount_due INTEGER NOT NULL, hosted_url TEXT);"
+	"CREATE INDEX invoices_by_status ON invoices (status, seq);"
+	"CREATE TABLE invoice_lines (invoice_id TEXT NOT NULL, n INTEGER NOT NULL,"
+	" description TEXT NOT NULL, quantity INTEGER NOT NULL, unit TEXT,"
+	" unit_price INTEGER, unit_price_per INTEGER NOT NULL, amount INTEGER NOT NULL,"
+	" PRIMARY KEY (invoice_id, n)) WITHOUT ROWID;"
+	"CREATE TABLE payment_methods (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+	" type TEXT NOT NULL, brand TEXT, last4 TEXT NOT NULL, exp_month INTEGER,"
+	" exp_year INTEGER, bank_name TEXT, is_default INTEGER NOT NULL,"
+	" created_at INTEGER NOT NULL);"
+	"CREATE TABLE charges (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+	" created_at INTEGER NOT NULL, amount INTEGER NOT NULL, currency TEXT NOT NULL,"
+	" status TEXT NOT NULL, failure_reason TEXT, payment_method_id TEXT,"
+	" invoice_id TEXT, description TEXT, refunded_amount INTEGER);";
+
+/* 2: daily rollups so the Usage charts never scan raw rows on a redraw, and
+ * an ETag per calendar-month usage window (closed months then answer 304). */
+static const char migration_2[] =
+	"CREATE TABLE usage_by_meter (day TEXT NOT NULL, meter_id TEXT NOT NULL,"
+	" raw INTEGER NOT NULL, billed_raw INTEGER NOT NULL, credits INTEGER NOT NULL,"
+	" PRIMARY KEY (day, meter_id)) WITHOUT ROWID;"
+	"CREATE TABLE usage_by_agent (day TEXT NOT NULL, agent_id TEXT NOT NULL,"
+	" raw INTEGER NOT NULL, billed_raw INTEGER NOT NULL, credits INTEGER NOT NULL,"
+	" PRIMARY KEY (day, agent_id)) WITHOUT ROWID;"
+	"CREATE TABLE usage_by_item (day TEXT NOT NULL, item TEXT NOT NULL,"
+	" raw INTEGER NOT NULL, billed_raw INTEGER NOT NULL, credits INTEGER NOT NULL,"
+	" PRIMARY KEY (day, item)) WITHOUT ROWID;"
+	"CREATE TABLE usage_windows (month TEXT PRIMARY KEY, etag TEXT NOT NULL,"
+	" fetched_at INTEGER NOT NULL);"
+	"INSERT INTO usage_by_meter SELECT day, meter_id, sum(raw), sum(billed_raw), sum(credits)"
+	" FROM usage_daily GROUP BY day, meter_id;"
+	"INSERT INTO usage_by_agent SELECT day, agent_id, sum(raw), sum(billed_raw), sum(credits)"
+	" FROM usage_daily GROUP BY day, agent_id;"
+	"INSERT INTO usage_by_item SELECT u.day, m.line_item, sum(u.raw), sum(u.billed_raw),"
+	" sum(u.credits) FROM usage_daily u JOIN meters m ON m.id = u.meter_id"
+	" GROUP BY u.day, m.line_item;"
+	/* version 1 kept one ETag for all usage: the months are refetched once */
+	"UPDATE sync_state SET etag = '' WHERE resource = 'usage';";
+
+static const char *const migrations[CACHE_SCHEMA_VERSION] = {
+	migration_1,
+	migration_2,
+};
+
+static int
+user_version(struct cache *c, int *v)
+{
+	sqlite3_stmt *st = cache_stmt(c, "PRAGMA user_version");
+
+	if (!st)
+		return -1;
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return cache_fail(c, _("reading the schema version"));
+	*v = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return 0;
+}
+
+static int
+refuse_newer(struct cache *c, int v)
+{
+	c->newer = 1;
+	return cache_failf(c, _("%s was written by a newer billtop (cache schema %d; this "
+	                        "billtop knows up to %d): upgrade billtop, or use --cache "
+	                        "with another file"), c->path, v, CACHE_SCHEMA_VERSION);
+}
+
+int
+cache_migrate(struct cache *c)
+{
+	char sql[64];
+	int v;
+
+	if (user_version(c, &v) < 0)
+		return -1;
+	if (v > CACHE_SCHEMA_VERSION)
+		return refuse_newer(c, v);
+	while (v < CACHE_SCHEMA_VERSION) {
+		/* IMMEDIATE: a second billtop opening the same cache waits here and
+		 * then sees the version the first one reached */
+		if (cache_exec(c, "BEGIN IMMEDIATE") < 0)
+			return -1;
+		if (user_version(c, &v) < 0)
+			goto fail;
+		if (v > CACHE_SCHEMA_VERSION) {
+			refuse_newer(c, v);
+			goto fail;
+		}
+		if (v == CACHE_SCHEMA_VERSION) {
+			cache_exec(c, "COMMIT");
+			break;
+		}
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
+		if (cache_exec(c, migrations[v]) < 0 || cache_exec(c, sql) < 0 ||
+		    cache_exec(c, "COMMIT") < 0)
+			goto fail;
+		v++;
+	}
+	return 0;
+fail:
+	sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
