@@ -53,4 +53,7 @@ struct command {
 /* The dashboard (no command).  demo is NULL or the --demo variant. */
 int cmd_dashboard(struct cli_opts *opts, const char *demo);
 
+/* `billtop invoice download ID [-o FILE|DIR] [--force]` (cmd_invoice.c). */
+int cmd_invoice(struct cli_opts *opts, int argc, char **argv);
+
 #endif

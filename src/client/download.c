@@ -266,6 +266,7 @@ download_target_commit(struct download_target *t)
 	if (pread(t->fd, magic, sizeof magic, 0) != (ssize_t)sizeof magic ||
 	    memcmp(magic, "%PDF-", sizeof magic) != 0) {
 		set_err(t->err, sizeof t->err, _("the server did not send a PDF"));
+		t->not_pdf = 1;
 		goto fail;
 	}
 	if (fsync(t->fd) != 0 || close(t->fd) != 0) {

@@ -50,6 +50,7 @@ struct download_target {
 	char tmp[PATH_MAX];        /* the temporary file; "" once gone */
 	char final[PATH_MAX];      /* the name it was saved under, after commit */
 	char err[PATH_MAX + 256];  /* what went wrong, for the user */
+	int not_pdf;               /* commit failed because the body is no PDF */
 };
 
 /* Creates the temporary file for dir/base.  DL_EXACT fails early when the

@@ -18,3 +18,5 @@ src_client_libclient_a_SOURCES += \
 	src/client/cache.c src/client/cache.h src/client/cache_priv.h \
 	src/client/cache_schema.c src/client/cache_read.c src/client/cache_usage.c \
 	src/client/cache_write.c src/client/cache_write.h
+src_client_libclient_a_SOURCES += src/client/download_http.c src/client/download_http.h \
+	src/client/invoice_save.c src/client/invoice_save.h

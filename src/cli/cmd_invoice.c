@@ -1,0 +1,193 @@
+/* cmd_invoice.c: `billtop invoice download ID [-o FILE|DIR] [--force]`.
+ *
+ * ID is an invoice id or number.  Without -o the PDF goes to the download
+ * directory under a safe name built from the number, never overwriting
+ * (-1, -2, ... suffixes).  -o DIR saves into DIR the same way; -o FILE saves
+ * exactly there and refuses an existing file unless --force, which replaces
+ * it atomically.  The path saved to is printed on stdout; progress goes to
+ * stderr when it is a terminal.  Interrupted (SIGINT, SIGTERM, SIGHUP), it
+ * removes its temporary file and leaves nothing under the final name.
+ */
+#include <config.h>
+
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "client/config.h"
+#include "client/download.h"
+#include "client/invoice_save.h"
+#include "core/i18n.h"
+
+static volatile sig_atomic_t got_signal;
+
+static void
+on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+struct progress {
+	int tty;
+	const char *name;
+};
+
+static int
+show_progress(void *arg, int64_t done, int64_t total)
+{
+	struct progress *p = arg;
+
+	if (got_signal)
+		return 1;
+	if (!p->tty)
+		return 0;
+	if (total > 0)
+		fprintf(stderr, "\r%s  %3d%%  %lld / %lld kB ", p->name, (int)(done * 100 / total),
+		        (long long)((done + 1023) / 1024), (long long)((total + 1023) / 1024));
+	else if (done > 0)
+		fprintf(stderr, "\r%s  %lld kB ", p->name, (long long)((done + 1023) / 1024));
+	return 0;
+}
+
+static void
+usage(FILE *out)
+{
+	fputs(_("Usage: billtop invoice download ID [-o FILE|DIR] [--force]\n"
+	        "Saves an invoice's PDF.  ID is the invoice's id or number.\n\n"
+	        "  -o, --output FILE|DIR  save to FILE exactly, or into DIR (default: the\n"
+	        "                         download directory: $XDG_DOWNLOAD_DIR, ~/Downloads\n"
+	        "                         or the current directory)\n"
+	        "      --force            with -o FILE: replace FILE if it exists\n"
+	        "  -q, --quiet            no progress on stderr\n"
+	        "  -h, --help             show this help and exit\n\n"
+	        "Without -o FILE an existing file is never replaced: the new one is saved\n"
+	        "as NAME-1.pdf, NAME-2.pdf, ...  The saved file's path is printed.\n"), out);
+}
+
+static void
+catch_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+static int
+download(struct cli_opts *opts, const char *id, const char *out_opt, int force, int quiet)
+{
+	struct config cfg;
+	struct client_err err;
+	struct invoice inv;
+	struct dl_conn conn;
+	struct progress prog;
+	char cfg_path[4096], path[PATH_MAX], name[128];
+	int rc = EXIT_FAILURE_GENERIC, have_inv = 0;
+
+	memset(&cfg, 0, sizeof cfg);
+	client_err_clear(&err);
+	if (opts->offline) {
+		fprintf(stderr, _("billtop: %s\n"), _("downloading an invoice needs the server; drop --offline"));
+		return EXIT_USAGE;
+	}
+	if (config_default_path(cfg_path, sizeof cfg_path) != 0 ||
+	    config_load(cfg_path, opts->profile, &cfg, &err) != 0 ||
+	    (opts->url != NULL && config_set_url(&cfg, opts->url, "--url", &err) != 0))
+		goto fail;
+	if (cfg.url[0] == '\0') {
+		client_err_set(&err, CERR_USAGE, "%s", _("no server URL: set url in the config, BILLTOP_URL or --url"));
+		goto fail;
+	}
+	if (config_resolve_token(&cfg, &err) != 0)
+		goto fail;
+	conn.base_url = cfg.url;
+	conn.token = cfg.token;
+	conn.insecure = opts->insecure;
+	catch_signals();
+	if (dl_find_invoice(&conn, id, &inv, &err) != 0)
+		goto fail;
+	have_inv = 1;
+	download_file_name(inv.number, name, sizeof name);
+	prog.tty = !quiet && isatty(STDERR_FILENO);
+	prog.name = name;
+	if (invoice_save(&conn, inv.id, inv.number, out_opt, force, show_progress, &prog, path,
+	                 sizeof path, &err) != 0) {
+		if (prog.tty)
+			fputs("\n", stderr);
+		goto fail;
+	}
+	if (prog.tty)
+		fputs("\n", stderr);
+	printf("%s\n", path);
+	rc = EXIT_OK;
+	goto out;
+fail:
+	if (err.kind == CERR_CANCELED || got_signal) {
+		fprintf(stderr, _("billtop: %s\n"), _("interrupted; nothing was saved"));
+	} else {
+		fprintf(stderr, _("billtop: %s\n"), err.message[0] ? err.message : _("the download failed"));
+		rc = client_err_exit_code(&err);
+		if (rc == EXIT_OK)
+			rc = EXIT_FAILURE_GENERIC;
+	}
+out:
+	if (have_inv)
+		invoice_free(&inv);
+	config_free(&cfg);
+	if (got_signal) {
+		/* Die of the signal, as the shell expects, now that nothing is left behind. */
+		signal((int)got_signal, SIG_DFL);
+		raise((int)got_signal);
+	}
+	return rc;
+}
+
+int
+cmd_invoice(struct cli_opts *opts, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		CLI_COMMON_LONGOPTS,
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *out_opt = NULL;
+	int c, force = 0, quiet = 0;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:qh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o': out_opt = optarg; break;
+		case 'f': force = 1; break;
+		case 'q': quiet = 1; break;
+		case 'h': usage(stdout); return EXIT_OK;
+		default:
+			if (cli_common_option(opts, c, optarg))
+				break;
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind + 2 != argc || strcmp(argv[optind], "download") != 0) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (argv[optind + 1][0] == '\0') {
+		fprintf(stderr, _("billtop: %s\n"), _("the invoice ID is empty"));
+		return EXIT_USAGE;
+	}
+	if (force && out_opt == NULL) {
+		fprintf(stderr, _("billtop: %s\n"), _("--force needs -o FILE; without it nothing is ever replaced"));
+		return EXIT_USAGE;
+	}
+	return download(opts, argv[optind + 1], out_opt, force, quiet);
+}
