@@ -37,3 +37,9 @@ src_ui_libui_a_SOURCES += \
 	src/ui/view_overview.c src/ui/view_credits.c src/ui/view_usage.c \
 	src/ui/view_invoices.c src/ui/view_payment.c src/ui/view_plans.c
 EXTRA_DIST += src/ui/README
+# The Usage and Credits tabs: state, drawing, purchase dialog (issue 6).
+src_ui_libui_a_SOURCES += \
+	src/ui/columns.c src/ui/columns.h src/ui/figures.c src/ui/figures.h \
+	src/ui/view_usage.h src/ui/usage_state.c src/ui/usage_draw.c src/ui/usage_draw.h src/ui/usage_draw_drill.c \
+	src/ui/view_credits.h src/ui/credits_state.c src/ui/credits_draw.c \
+	src/ui/dialog_purchase.c src/ui/dialog_purchase.h

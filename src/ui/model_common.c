@@ -46,7 +46,7 @@ burn_window_days(int64_t now, int64_t created_at, int window, int64_t *from, int
 }
 
 int
-day_parse(const char *s, int64_t *day)
+model_day_parse(const char *s, int64_t *day)
 {
 	char buf[32];
 

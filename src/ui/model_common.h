@@ -51,7 +51,7 @@ int64_t billing_overage_per_1000(const struct billing_ctx *ctx);
 int burn_window_days(int64_t now, int64_t created_at, int window, int64_t *from, int64_t *to);
 
 /* "YYYY-MM-DD" -> the day's 00:00:00Z; 0, or -1 when it is not a valid day. */
-int day_parse(const char *s, int64_t *day);
+int model_day_parse(const char *s, int64_t *day);
 
 /* Share in per-mille of total, rounded half up; 0 when total <= 0. */
 int share_permille(int64_t part, int64_t total);

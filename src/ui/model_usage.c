@@ -376,7 +376,7 @@ usage_model_build(struct usage_model *m, const struct usage_input *in, enum usag
 
 	/* Pass 1: totals per key. */
 	for (i = 0; i < in->nrows; i++) {
-		if (day_parse(in->rows[i].day, &day) < 0 || day < from || day > to)
+		if (model_day_parse(in->rows[i].day, &day) < 0 || day < from || day > to)
 			continue;
 		if ((l = find_line(m->lines, m->nlines, in->rows[i].key)) == NULL)
 			continue;
@@ -397,7 +397,7 @@ usage_model_build(struct usage_model *m, const struct usage_input *in, enum usag
 	/* Pass 2: per day and series; the lines are re-sorted by key for lookups. */
 	qsort(m->lines, (size_t)m->nlines, sizeof *m->lines, cmp_line_key);
 	for (i = 0; i < in->nrows; i++) {
-		if (day_parse(in->rows[i].day, &day) < 0 || day < from || day > to)
+		if (model_day_parse(in->rows[i].day, &day) < 0 || day < from || day > to)
 			continue;
 		if ((l = find_line(m->lines, m->nlines, in->rows[i].key)) == NULL || l->series < 0)
 			continue;

@@ -148,9 +148,9 @@ const char *usage_agent_name(const struct usage_source *src, const char *agent_i
 /* A range of the account (usage_range_days on its current period). */
 int usage_model_load(struct cache *c, const struct usage_source *src, struct usage_model *m,
                      enum usage_range range, enum usage_by by, char *err, size_t errsz);
-/* One day by agent (the first drill-down level). */
+/* One day by agent (the first drill-down level), or by line item (its split). */
 int usage_model_load_day(struct cache *c, const struct usage_source *src, struct usage_model *m,
-                         int64_t day, char *err, size_t errsz);
+                         int64_t day, enum usage_by by, char *err, size_t errsz);
 
 /* The second drill-down level: one agent's runs on one day. */
 struct usage_runs {

@@ -91,10 +91,10 @@ usage_model_load(struct cache *c, const struct usage_source *src, struct usage_m
 
 int
 usage_model_load_day(struct cache *c, const struct usage_source *src, struct usage_model *m, int64_t day,
-                     char *err, size_t errsz)
+                     enum usage_by by, char *err, size_t errsz)
 {
 	day = time_day_start_utc(day);
-	return load_span(c, src, m, UR_COUNT, BY_AGENT, day, day, err, errsz);
+	return load_span(c, src, m, UR_COUNT, by, day, day, err, errsz);
 }
 
 int

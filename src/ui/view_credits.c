@@ -1,33 +1,147 @@
-/* view_credits.c: the Credits tab.  A placeholder until its issue lands: it says the
- * tab is coming and lists the keys it will have. */
+/* view_credits.c: the Credits tab: balance, run-out, grants, ledger, buying credits.
+ *
+ * The state lives in struct credits_state (credits_state.c loads it,
+ * credits_draw.c draws it); the Buy dialog is dialog_purchase.c.  A purchase
+ * is one POST through app_confirm (fresh Idempotency-Key, then a refresh):
+ * the balance and the ledger change only when the server confirmed.
+ */
 #include <config.h>
 
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "core/i18n.h"
-#include "ui/placeholder.h"
+#include "core/util.h"
+#include "ui/app.h"
 #include "ui/view.h"
+#include "ui/view_credits.h"
 
 static const struct keyhelp keys[] = {
-	{ N_("j/k"), N_("move in the grants and the ledger") },
+	{ N_("up/down"), N_("move in the ledger (PgUp/PgDn: a page)") },
 	{ N_("f"), N_("filter the ledger by kind") },
-	{ N_("b"), N_("buy credits") },
+	{ N_("a"), N_("show or hide expired and used-up grants") },
+	{ N_("p"), N_("buy credits") },
+	{ N_("left/right"), N_("in the Buy dialog: choose a preset amount") },
 	{ NULL, NULL }
 };
+
+static struct credits_state *
+state(struct view *v)
+{
+	if (v->priv == NULL) {
+		v->priv = calloc(1, sizeof(struct credits_state));
+		if (v->priv != NULL)
+			credits_state_init(v->priv);
+	}
+	return v->priv;
+}
+
+static int
+load(struct app *app, struct view *v)
+{
+	struct credits_state *s = state(v);
+
+	if (s == NULL) {
+		app_set_error(app, "%s", _("out of memory"));
+		return -1;
+	}
+	s->headless = app->headless;
+	if (credits_state_load(s, app->cache, app->now) < 0) {
+		app_set_error(app, _("Credits could not be read from the cache: %s"), s->err);
+		return -1;
+	}
+	return 0;
+}
 
 static void
 draw(struct view *v, struct canvas *c, const struct layout *l)
 {
-	(void)v;
-	placeholder_draw(c, l, N_("Credits"),
-	                 N_("Your balance, every credit grant with its expiry, the ledger of every change, when the credits run out at the current burn rate, and buying more."),
-	                 keys);
+	if (v->priv != NULL)
+		credits_draw(v->priv, c, l);
+}
+
+static void
+start_purchase(struct credits_state *s, struct app *app)
+{
+	char method[M_NAME];
+
+	if (s->m.refused) {
+		app_message(app, _("Buying credits"), s->m.refusal);
+		return;
+	}
+	credits_state_method_label(s, method, sizeof method);
+	purchase_open(&s->dlg, s->m.overage_per_1000, s->m.ctx.acct.currency, s->m.ctx.plan.name, method);
+}
+
+/* Enter on a valid amount: the confirmation, which sends the purchase on y. */
+static void
+confirm_purchase(struct credits_state *s, struct app *app, int64_t credits)
+{
+	struct action act;
+	char title[128], body[1024];
+
+	memset(&act, 0, sizeof act);
+	str_copy(act.method, sizeof act.method, "POST");
+	str_copy(act.path, sizeof act.path, "/v1/credits/purchases");
+	if (purchase_body(credits, act.body, sizeof act.body) < 0)
+		return;
+	purchase_confirm_text(&s->dlg, credits, app->utf8, title, sizeof title, body, sizeof body);
+	snprintf(act.done, sizeof act.done, "%s", _("The credits were bought; the balance and the ledger show them now."));
+	s->dlg.open = 0;
+	app_confirm(app, title, body, &act);
+}
+
+static int
+key(struct view *v, struct app *app, int k)
+{
+	struct credits_state *s = v->priv;
+	int64_t credits = 0;
+
+	if (s == NULL || !s->loaded)
+		return VIEW_IGNORED;
+	/* The dialog has the focus: it takes every key (digits, Tab, q included). */
+	if (s->dlg.open) {
+		if (purchase_key(&s->dlg, k, &credits) == PK_CONFIRM)
+			confirm_purchase(s, app, credits);
+		return VIEW_HANDLED;
+	}
+	switch (k) {
+	case 'p':
+		start_purchase(s, app);
+		return VIEW_HANDLED;
+	case 'f':
+		if (credits_state_next_kind(s, app->cache) < 0)
+			app_set_error(app, _("Credits could not be read from the cache: %s"), s->err);
+		return VIEW_HANDLED;
+	case 'a':
+		s->all_grants = !s->all_grants;
+		return VIEW_HANDLED;
+	default:
+		if (!list_key(&s->ledger, k, s->ledger_rows > 0 ? s->ledger_rows : 1))
+			return VIEW_IGNORED;
+		if (credits_state_sync_page(s, app->cache) < 0)
+			app_set_error(app, _("Credits could not be read from the cache: %s"), s->err);
+		return VIEW_HANDLED;
+	}
+}
+
+static void
+free_view(struct view *v)
+{
+	if (v->priv != NULL)
+		credits_state_free(v->priv);
+	free(v->priv);
+	v->priv = NULL;
 }
 
 const struct view_ops view_credits_ops = {
 	.name = N_("Credits"),
 	.id = "credits",
-	.load = NULL,
+	.load = load,
 	.draw = draw,
-	.key = NULL,
+	.key = key,
 	.keys = keys,
-	.free = NULL,
+	.free = free_view,
 };

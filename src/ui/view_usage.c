@@ -1,34 +1,185 @@
-/* view_usage.c: the Usage tab.  A placeholder until its issue lands: it says the
- * tab is coming and lists the keys it will have. */
+/* view_usage.c: the Usage tab: what is using the credits, by day, line item, meter or agent.
+ *
+ * The state (range, breakdown, selection, drill level) lives in struct
+ * usage_state; load reads the cache, keys change the state and rebuild only
+ * the model they affect, draw only draws (usage_draw*.c).
+ */
 #include <config.h>
 
+#include <curses.h>
+#include <stdlib.h>
+
 #include "core/i18n.h"
-#include "ui/placeholder.h"
+#include "ui/app.h"
+#include "ui/usage_draw.h"
 #include "ui/view.h"
+#include "ui/view_usage.h"
 
 static const struct keyhelp keys[] = {
-	{ N_("left/right"), N_("select a day in the chart") },
-	{ N_("R"), N_("change the range (7, 30, 90 days, this or the last period)") },
+	{ N_("left/right"), N_("select the previous or next day in the chart") },
+	{ N_("R"), N_("change the range: 30, 90, 7 days, this period, the previous one") },
 	{ N_("b"), N_("cycle the breakdown: line item, meter, agent") },
-	{ N_("Enter/Esc"), N_("drill down into a day or an agent, and back") },
+	{ N_("z"), N_("show or hide rows with zero usage") },
+	{ N_("up/down"), N_("select a row of the table") },
+	{ N_("Enter"), N_("open the selected day by agent, then the agent's runs") },
+	{ N_("Esc"), N_("go back up one level") },
 	{ NULL, NULL }
 };
+
+static struct usage_state *
+state(struct view *v)
+{
+	if (v->priv == NULL) {
+		v->priv = calloc(1, sizeof(struct usage_state));
+		if (v->priv != NULL)
+			usage_state_init(v->priv);
+	}
+	return v->priv;
+}
+
+static int
+load(struct app *app, struct view *v)
+{
+	struct usage_state *s = state(v);
+
+	if (s == NULL) {
+		app_set_error(app, "%s", _("out of memory"));
+		return -1;
+	}
+	s->headless = app->headless;
+	if (usage_state_load(s, app->cache, app->now) < 0) {
+		app_set_error(app, _("Usage could not be read from the cache: %s"), s->err);
+		return -1;
+	}
+	return 0;
+}
 
 static void
 draw(struct view *v, struct canvas *c, const struct layout *l)
 {
-	(void)v;
-	placeholder_draw(c, l, N_("Usage"),
-	                 N_("Credits used this period, a daily chart by line item, meter or agent, a table per meter, and drill-down into days, agents and runs."),
-	                 keys);
+	if (v->priv != NULL)
+		usage_draw(v->priv, c, l);
+}
+
+/* The range cycle starts at the default (30 days) and visits the longer and shorter spans, then the periods. */
+static enum usage_range
+next_range(enum usage_range r)
+{
+	static const enum usage_range order[] = { UR_30D, UR_90D, UR_7D, UR_PERIOD, UR_PREVIOUS };
+	size_t i;
+
+	for (i = 0; i < sizeof order / sizeof order[0]; i++)
+		if (order[i] == r)
+			return order[(i + 1) % (sizeof order / sizeof order[0])];
+	return UR_DEFAULT;
+}
+
+static int
+failed(struct app *app, struct usage_state *s)
+{
+	app_set_error(app, _("Usage could not be read from the cache: %s"), s->err);
+	return VIEW_HANDLED;
+}
+
+static int
+key_range(struct usage_state *s, struct app *app, int key)
+{
+	int step = s->bucket > 0 ? s->bucket : 1;
+
+	switch (key) {
+	case KEY_LEFT:
+	case 'h':
+		if (s->sel_day > 0)
+			s->sel_day = s->sel_day - step < 0 ? 0 : s->sel_day - step;
+		return VIEW_HANDLED;
+	case KEY_RIGHT:
+	case 'l':
+		if (s->sel_day < s->top.ndays - 1)
+			s->sel_day = s->sel_day + step >= s->top.ndays ? s->top.ndays - 1 : s->sel_day + step;
+		return VIEW_HANDLED;
+	case 'R':
+		s->range = next_range(s->range);
+		return usage_state_reload_top(s, app->cache) < 0 ? failed(app, s) : VIEW_HANDLED;
+	case 'b':
+		s->by = usage_by_next(s->by);
+		s->rows.sel = s->rows.top = 0;
+		return usage_state_reload_top(s, app->cache) < 0 ? failed(app, s) : VIEW_HANDLED;
+	case '\n':
+	case '\r':
+	case KEY_ENTER:
+		return usage_state_open_day(s, app->cache) < 0 ? failed(app, s) : VIEW_HANDLED;
+	default:
+		return list_key(&s->rows, key, s->table_rows > 0 ? s->table_rows : 1) ? VIEW_HANDLED : VIEW_IGNORED;
+	}
+}
+
+static int
+key_day(struct usage_state *s, struct app *app, int key)
+{
+	switch (key) {
+	case KEY_LEFT:
+	case 'h':
+	case KEY_RIGHT:
+	case 'l':
+		if (usage_state_shift_day(s, app->cache, key == KEY_LEFT || key == 'h' ? -1 : 1) < 0)
+			return failed(app, s);
+		return VIEW_HANDLED;
+	case '\n':
+	case '\r':
+	case KEY_ENTER:
+		return usage_state_open_runs(s, app->cache) < 0 ? failed(app, s) : VIEW_HANDLED;
+	default:
+		return list_key(&s->day_rows, key, s->table_rows > 0 ? s->table_rows : 1) ? VIEW_HANDLED
+		                                                                            : VIEW_IGNORED;
+	}
+}
+
+static int
+key(struct view *v, struct app *app, int k)
+{
+	struct usage_state *s = v->priv;
+
+	if (s == NULL || !s->loaded)
+		return VIEW_IGNORED;
+	if (k == 27 || k == KEY_BACKSPACE)
+		return usage_state_back(s) ? VIEW_HANDLED : VIEW_IGNORED;
+	if (k == 'z') {
+		s->show_zero = !s->show_zero;
+		s->rows.n = usage_model_visible(&s->top, s->show_zero);
+		s->day_rows.n = usage_model_visible(&s->day_agents, s->show_zero);
+		list_clamp(&s->rows, s->table_rows > 0 ? s->table_rows : 1);
+		list_clamp(&s->day_rows, s->table_rows > 0 ? s->table_rows : 1);
+		return VIEW_HANDLED;
+	}
+	/* A new range or breakdown applies to the chart: back to the top first. */
+	if (k == 'R' || k == 'b')
+		while (usage_state_back(s))
+			;
+	switch (s->level) {
+	case UL_DAY:
+		return key_day(s, app, k);
+	case UL_RUNS:
+		return list_key(&s->run_rows, k, s->table_rows > 0 ? s->table_rows : 1) ? VIEW_HANDLED : VIEW_IGNORED;
+	default:
+		return key_range(s, app, k);
+	}
+}
+
+static void
+free_view(struct view *v)
+{
+	if (v->priv != NULL)
+		usage_state_free(v->priv);
+	free(v->priv);
+	v->priv = NULL;
 }
 
 const struct view_ops view_usage_ops = {
 	.name = N_("Usage"),
 	.id = "usage",
-	.load = NULL,
+	.load = load,
 	.draw = draw,
-	.key = NULL,
+	.key = key,
 	.keys = keys,
-	.free = NULL,
+	.free = free_view,
 };

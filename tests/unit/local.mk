@@ -105,3 +105,9 @@ tests_unit_test_cache_CFLAGS = $(cmocka_cflags) $(SQLITE_CFLAGS)
 tests_unit_test_cache_LDADD = src/client/libclient.a $(core_test_ldadd) $(SQLITE_LIBS)
 UNIT_TESTS += tests/unit/test_cache
 EXTRA_DIST += tests/integration/cache_v1.sql
+
+check_PROGRAMS += tests/unit/test_check
+tests_unit_test_check_SOURCES = tests/unit/test_check.c src/cli/check.c src/cli/check.h
+tests_unit_test_check_CFLAGS = $(cmocka_cflags)
+tests_unit_test_check_LDADD = src/ui/libui.a src/client/libclient.a $(core_test_ldadd)
+UNIT_TESTS += tests/unit/test_check

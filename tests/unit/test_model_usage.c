@@ -242,8 +242,8 @@ build(struct usage_model *m, const struct usage_row *rows, int n, enum usage_by 
 	struct usage_input in = { &ctx, meters, 4, agents, 8, rows, n };
 	int64_t f, t;
 
-	assert_int_equal(day_parse(from, &f), 0);
-	assert_int_equal(day_parse(to, &t), 0);
+	assert_int_equal(model_day_parse(from, &f), 0);
+	assert_int_equal(model_day_parse(to, &t), 0);
 	assert_int_equal(usage_model_build(m, &in, UR_7D, by, f, t), 0);
 }
 
@@ -426,11 +426,11 @@ test_empty(void **state)
 	{
 		struct usage_input in = { &ctx, meters, 4, agents, 8, NULL, 0 };
 
-		assert_int_equal(day_parse("2026-11-15", &f), 0);
+		assert_int_equal(model_day_parse("2026-11-15", &f), 0);
 		assert_int_equal(usage_model_build(&m, &in, UR_7D, BY_ITEM, f, f - DAY_SECS), -1);
 	}
-	assert_int_equal(day_parse("2026-02-30", &f), -1);
-	assert_int_equal(day_parse("2026-11-1", &f), -1);
+	assert_int_equal(model_day_parse("2026-02-30", &f), -1);
+	assert_int_equal(model_day_parse("2026-11-1", &f), -1);
 }
 
 static void

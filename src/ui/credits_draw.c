@@ -1,0 +1,276 @@
+/* credits_draw.c: the Credits tab: summary with run-out, grants, ledger, purchase dialog. */
+#include <config.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/timeutil.h"
+#include "core/util.h"
+#include "ui/columns.h"
+#include "ui/figures.h"
+#include "ui/glyphs.h"
+#include "ui/view_credits.h"
+
+/* The summary: balance and its parts, the run-out, what is scheduled or expiring.  Rows used. */
+static int
+draw_summary(const struct credits_state *s, struct canvas *c, int x, int y, int w, int wrap)
+{
+	const struct credits_model *m = &s->m;
+	const struct credit_summary *cs = &m->ctx.credits;
+	char a[32], b[32], d[32], e[32], line[512], money[48], date[32];
+	int rows = 0, i, st = ST_NORMAL;
+	int64_t soon = 0, first = M_NONE;
+
+	snprintf(line, sizeof line, _("Balance: %s credits"), fig_credits(a, sizeof a, cs->balance));
+	rows += draw_wrap(c, x, y + rows, w, 1, cs->balance > 0 ? ST_BOLD : ST_ALERT, line);
+	snprintf(line, sizeof line, _("Allocated %s, consumed %s, remaining %s"), fig_credits(a, sizeof a, cs->allocated),
+	         fig_credits(b, sizeof b, cs->consumed), fig_credits(d, sizeof d, cs->remaining));
+	rows += draw_wrap(c, x, y + rows, w, wrap ? 2 : 1, ST_NORMAL, line);
+
+	fig_credits(e, sizeof e, m->ctx.burn.days > 0 ? m->ctx.burn.credits / m->ctx.burn.days : 0);
+	switch (m->runout.state) {
+	case RUNOUT_DATE:
+		fig_date(date, sizeof date, m->runout.at);
+		snprintf(line, sizeof line, _("Runs out on %s at %s credits a day (the last %d days)"), date, e,
+		         m->ctx.burn.days);
+		st = ST_WARN;
+		break;
+	case RUNOUT_ENOUGH:
+		if (m->runout.no_burn)
+			snprintf(line, sizeof line, "%s", _("Enough for this period: nothing was used in the last 7 days"));
+		else
+			snprintf(line, sizeof line, _("Enough for this period at %s credits a day (the last %d days)"), e,
+			         m->ctx.burn.days);
+		st = ST_OK;
+		break;
+	case RUNOUT_NO_DATA:
+		snprintf(line, sizeof line, "%s", _("Run-out date: not enough data yet (fewer than 3 days of usage)"));
+		st = ST_DIM;
+		break;
+	case RUNOUT_EMPTY:
+		if (m->overage_per_1000 != M_NONE) {
+			fig_money(c, money, sizeof money, m->overage_per_1000, m->ctx.acct.currency, "?");
+			snprintf(line, sizeof line, _("No credits left: usage is billed as overage at %s per 1,000"), money);
+		} else {
+			fig_date(date, sizeof date, m->ctx.acct.period_end);
+			snprintf(line, sizeof line, _("No credits left: usage stops until the period resets on %s"), date);
+		}
+		st = ST_ALERT;
+		break;
+	}
+	rows += draw_wrap(c, x, y + rows, w, wrap ? 3 : 1, st, line);
+
+	for (i = 0; i < m->ngrants; i++) {
+		if (m->states[i] != GS_EXPIRING)
+			continue;
+		soon += m->grants[i].remaining;
+		if (first == M_NONE || m->grants[i].expires_at < first)
+			first = m->grants[i].expires_at;
+	}
+	if (soon > 0) {
+		fig_date(date, sizeof date, first);
+		snprintf(line, sizeof line, _("! %s credits expire within 14 days (the first on %s)"),
+		         fig_credits(a, sizeof a, soon), date);
+		rows += draw_wrap(c, x, y + rows, w, wrap ? 2 : 1, ST_WARN, line);
+	}
+	if (cs->scheduled > 0) {
+		snprintf(line, sizeof line, _("Scheduled: %s credits not available yet"), fig_credits(a, sizeof a, cs->scheduled));
+		rows += draw_wrap(c, x, y + rows, w, 1, ST_DIM, line);
+	}
+	return rows;
+}
+
+static int
+grant_shown(const struct credits_state *s, int i)
+{
+	return s->headless || s->all_grants || (s->m.states[i] != GS_EXPIRED && s->m.states[i] != GS_USED_UP);
+}
+
+enum { GC_MARK, GC_NAME, GC_AMOUNT, GC_USED, GC_LEFT, GC_FROM, GC_EXPIRES, GC_N };
+
+/* The grants table in at most `rows` rows (header included); rows used. */
+static int
+draw_grants(const struct credits_state *s, struct canvas *c, int x, int y, int w, int rows)
+{
+	const struct credits_model *m = &s->m;
+	struct column cols[GC_N];
+	char a[32], line[M_TEXT + 64], date[32], left[64];
+	int i, r = 0, shown = 0, hidden = 0, st;
+	struct time_left tl;
+
+	for (i = 0; i < m->ngrants; i++) {
+		if (grant_shown(s, i))
+			shown++;
+		else
+			hidden++;
+	}
+	if (hidden > 0 && !s->headless)
+		snprintf(line, sizeof line, P_("Credit grants (%d expired or used up hidden; a: show)",
+		                               "Credit grants (%d expired or used up hidden; a: show)", (unsigned long)hidden),
+		         hidden);
+	else
+		snprintf(line, sizeof line, "%s", _("Credit grants"));
+	draw_text_fit(c, x, y + r++, w, ST_BOLD, line);
+	if (r >= rows)
+		return r;
+	if (shown == 0) {
+		draw_text_fit(c, x, y + r++, w, ST_DIM, _("No credit grants."));
+		return r;
+	}
+	memset(cols, 0, sizeof cols);
+	cols[GC_MARK] = (struct column){ "", 1, 0, 0, 0, 0, 0 };
+	cols[GC_NAME] = (struct column){ _("Source"), 10, 0, 0, 1, 0, 0 };
+	cols[GC_AMOUNT] = (struct column){ _("Amount"), 10, 1, 2, 0, 0, 0 };
+	cols[GC_USED] = (struct column){ _("Consumed"), 10, 1, 3, 0, 0, 0 };
+	cols[GC_LEFT] = (struct column){ _("Remaining"), 10, 1, 0, 0, 0, 0 };
+	cols[GC_FROM] = (struct column){ _("Available"), 10, 0, 4, 0, 0, 0 };
+	cols[GC_EXPIRES] = (struct column){ _("Expires"), 22, 0, 1, 0, 0, 0 };
+	columns_fit(cols, GC_N, w, 1);
+	/* Narrow: the expiry as a bare date. */
+	if (cols[GC_EXPIRES].w == 0) {
+		cols[GC_EXPIRES].width = 10;
+		columns_fit(cols, GC_N, w, 1);
+	}
+	columns_header(c, x, y + r++, cols, GC_N, ST_DIM);
+	for (i = 0; i < m->ngrants && r < rows; i++) {
+		const struct grant *g = &m->grants[i];
+
+		if (!grant_shown(s, i))
+			continue;
+		st = m->states[i] == GS_EXPIRING ? ST_WARN : m->states[i] == GS_ACTIVE ? ST_NORMAL : ST_DIM;
+		/* Expiring soon: a mark as well as the style, so it reads in monochrome. */
+		columns_cell(c, x, y + r, &cols[GC_MARK], ST_WARN, m->states[i] == GS_EXPIRING ? "!" : "");
+		if (g->description[0])
+			snprintf(line, sizeof line, "%s: %s", grant_source_label(g->source), g->description);
+		else
+			snprintf(line, sizeof line, "%s", grant_source_label(g->source));
+		columns_cell(c, x, y + r, &cols[GC_NAME], st, line);
+		columns_cell(c, x, y + r, &cols[GC_AMOUNT], st, fig_credits(a, sizeof a, g->amount));
+		columns_cell(c, x, y + r, &cols[GC_USED], st, fig_credits(a, sizeof a, g->consumed));
+		columns_cell(c, x, y + r, &cols[GC_LEFT], st,
+		             m->states[i] == GS_SCHEDULED ? _("scheduled") : fig_credits(a, sizeof a, g->remaining));
+		columns_cell(c, x, y + r, &cols[GC_FROM], st, fig_date(date, sizeof date, g->available_from));
+		if (g->expires_at == M_NONE) {
+			snprintf(line, sizeof line, "%s", _("never"));
+		} else {
+			fig_date(date, sizeof date, g->expires_at);
+			left[0] = '\0';
+			if (m->states[i] == GS_EXPIRING && cols[GC_EXPIRES].w >= 20) {
+				time_left_until(m->ctx.now, g->expires_at, &tl);
+				time_left_format(&tl, left, sizeof left);
+			} else if (m->states[i] == GS_EXPIRED && cols[GC_EXPIRES].w >= 20) {
+				str_copy(left, sizeof left, _("expired"));
+			}
+			snprintf(line, sizeof line, left[0] ? "%s (%s)" : "%s", date, left);
+		}
+		columns_cell(c, x, y + r, &cols[GC_EXPIRES], st, line);
+		r++;
+	}
+	return r;
+}
+
+enum { LC_WHEN, LC_KIND, LC_CREDITS, LC_BALANCE, LC_DESC, LC_N };
+
+static int
+draw_ledger(struct credits_state *s, struct canvas *c, int x, int y, int w, int rows)
+{
+	const struct credits_model *m = &s->m;
+	const struct glyphs *g = glyphs_for(c->utf8);
+	struct column cols[LC_N];
+	char a[32], line[512], when[48];
+	int r = 0, body, i, k, st, first;
+
+	if (rows < 1)
+		return 0;
+	body = rows - 2;
+	if (m->ledger_total == 0)
+		snprintf(line, sizeof line, _("Ledger (%s): no entries"), ledger_kind_label(m->ledger_kind));
+	else if (s->headless)
+		snprintf(line, sizeof line, _("Ledger (%s): the newest %d of %d, newest first"),
+		         ledger_kind_label(m->ledger_kind), m->nledger, m->ledger_total);
+	else {
+		first = s->ledger.top + 1;
+		k = s->ledger.top + (body > 0 ? body : 0);
+		if (k > m->ledger_total)
+			k = m->ledger_total;
+		snprintf(line, sizeof line, _("Ledger (%s): %d-%d of %d, newest first"), ledger_kind_label(m->ledger_kind),
+		         first, k, m->ledger_total);
+	}
+	draw_text_fit(c, x, y + r++, w, ST_BOLD, line);
+	if (r >= rows || m->nledger == 0)
+		return r;
+	memset(cols, 0, sizeof cols);
+	cols[LC_WHEN] = (struct column){ _("When"), w >= 60 ? 16 : 10, 0, 0, 0, 0, 0 };
+	cols[LC_KIND] = (struct column){ _("Kind"), 10, 0, 1, 0, 0, 0 };
+	cols[LC_CREDITS] = (struct column){ _("Credits"), 10, 1, 0, 0, 0, 0 };
+	cols[LC_BALANCE] = (struct column){ _("Balance"), 10, 1, 2, 0, 0, 0 };
+	cols[LC_DESC] = (struct column){ _("Description"), 12, 0, 3, 1, 0, 0 };
+	columns_fit(cols, LC_N, w - 2, 2);
+	columns_header(c, x + 2, y + r++, cols, LC_N, ST_DIM);
+	for (k = 0; r < rows; k++) {
+		const struct ledger_entry *e;
+
+		i = (s->headless ? k : s->ledger.top + k) - m->ledger_offset;
+		if (i < 0 || i >= m->nledger)
+			break;
+		e = &m->ledger[i];
+		st = e->credits < 0 ? ST_NORMAL : ST_OK;
+		if (w >= 60)
+			time_format_datetime(e->at, when, sizeof when);
+		else
+			time_format_date(e->at, when, sizeof when);
+		columns_cell(c, x + 2, y + r, &cols[LC_WHEN], ST_NORMAL, when);
+		columns_cell(c, x + 2, y + r, &cols[LC_KIND], ST_NORMAL, ledger_kind_label(e->kind));
+		if (e->credits > 0)
+			snprintf(a, sizeof a, "+%s", fig_credits(line, sizeof line, e->credits));
+		else
+			fig_credits(a, sizeof a, e->credits);
+		columns_cell(c, x + 2, y + r, &cols[LC_CREDITS], st, a);
+		columns_cell(c, x + 2, y + r, &cols[LC_BALANCE], ST_NORMAL, fig_credits(a, sizeof a, e->balance_after));
+		columns_cell(c, x + 2, y + r, &cols[LC_DESC], ST_DIM, e->description);
+		if (!s->headless && s->ledger.top + k == s->ledger.sel) {
+			canvas_text(c, x, y + r, 1, ST_SELECTED, g->pointer);
+			canvas_style(c, x + 2, y + r, columns_width(cols, LC_N), ST_SELECTED);
+		}
+		r++;
+	}
+	return r;
+}
+
+void
+credits_draw(struct credits_state *s, struct canvas *c, const struct layout *l)
+{
+	int x = l->x, y = l->y, w = l->w, bottom = l->y + l->h, grant_rows, n = 0, i, rest;
+	int page = s->headless;
+
+	if (!s->loaded)
+		return;
+	y += draw_summary(s, c, x, y, w, page);
+	y++;
+	for (i = 0; i < s->m.ngrants; i++)
+		n += grant_shown(s, i);
+	grant_rows = n + 2;
+	if (!page) {
+		/* The grants get up to a third of what is left; the ledger the rest. */
+		rest = bottom - y - 2;
+		if (grant_rows > rest / 3 + 2)
+			grant_rows = rest / 3 + 2;
+		if (grant_rows < 3)
+			grant_rows = 3;
+	}
+	y += draw_grants(s, c, x, y, w, grant_rows);
+	y++;
+	if (page) {
+		draw_ledger(s, c, x, y, w, s->m.nledger + 2);
+		return;
+	}
+	rest = bottom - y - 1;
+	s->ledger_rows = rest - 2 > 0 ? rest - 2 : 1;
+	draw_ledger(s, c, x, y, w, rest);
+	draw_text_fit(c, x, bottom - 1, w, ST_DIM,
+	              w >= 64 ? _("p: buy credits   f: ledger kind   a: all grants   up/down: ledger")
+	                      : _("p: buy   f: kind   a: all grants"));
+	if (s->dlg.open)
+		purchase_draw(&s->dlg, c, l->x, l->y, l->w, l->h);
+}

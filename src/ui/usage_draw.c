@@ -1,0 +1,308 @@
+/* usage_draw.c: the Usage tab at the range level: period, chart, table. */
+#include <config.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/util.h"
+#include "ui/chart.h"
+#include "ui/columns.h"
+#include "ui/figures.h"
+#include "ui/glyphs.h"
+#include "ui/theme.h"
+#include "ui/usage_draw.h"
+
+/* Rows a chart gets out of `rest`: what the table does not need, 6 to 14 rows,
+ * and always leaving the table its header, one row and the total. */
+static int
+chart_rows(int rest, int table_need, int w, int tall)
+{
+	int want = rest - table_need;
+
+	if (tall)
+		return w >= 80 ? 14 : 10;
+	if (want > 14)
+		want = 14;
+	if (want < 6)
+		want = 6;
+	if (want > rest - 3)
+		want = rest - 3;
+	return want;
+}
+
+int
+usage_draw_period(const struct usage_model *m, struct canvas *c, int x, int y, int w, int rows, int wrap)
+{
+	const struct usage_period *p = &m->period;
+	char a[32], b[32], d[32], money[48], line[256], extra[96];
+	int used, tw, gw, narrow = w < 60;
+
+	fig_credits(a, sizeof a, p->used);
+	fig_credits(b, sizeof b, p->allowance);
+	if (p->allowance > 0 && p->used > p->allowance) {
+		fig_credits(d, sizeof d, p->used - p->allowance);
+		snprintf(line, sizeof line, narrow ? _("Period: %s used, %s past the %s allowance")
+		                                   : _("This period: %s credits used, %s past the %s allowance"), a, d, b);
+	} else if (p->allowance > 0) {
+		snprintf(line, sizeof line, narrow ? _("Period: %s of %s credits") : _("This period: %s of %s credits used"),
+		         a, b);
+	} else {
+		snprintf(line, sizeof line, narrow ? _("Period: %s credits") : _("This period: %s credits used"), a);
+	}
+	if (wrap) {
+		used = draw_wrap(c, x, y, w, 2, ST_BOLD, line);
+		tw = used > 1 ? w : canvas_text_width(c, line);
+	} else {
+		tw = draw_text_fit(c, x, y, w, ST_BOLD, line);
+		used = 1;
+	}
+	gw = w - tw - 2;
+	if (gw >= 8 && p->allowance > 0) {
+		if (gw > 30)
+			gw = 30;
+		draw_gauge(c, x + tw + 2, y, gw, p->used, p->allowance,
+		           p->used > p->allowance ? ST_ALERT : p->used * 10 > p->allowance * 9 ? ST_WARN : ST_OK, ST_DIM);
+	}
+	if (rows < 2)
+		return used;
+
+	extra[0] = '\0';
+	if (p->proj_err == FORECAST_TOO_LITTLE_DATA) {
+		snprintf(line, sizeof line, "%s", narrow ? _("Projected: not enough data yet")
+		                                         : _("Projected at period end: not enough data yet (under 3 days)"));
+	} else if (p->proj_err != FORECAST_OK) {
+		snprintf(line, sizeof line, "%s", _("Projected at period end: no projection"));
+	} else {
+		fig_credits(a, sizeof a, p->projected);
+		fig_date(d, sizeof d, p->end);
+		if (p->projected_spend != M_NONE) {
+			fig_money(c, money, sizeof money, p->projected_spend, m->currency, "");
+			if (narrow)
+				snprintf(line, sizeof line, _("Projected: %s credits, %s"), a, money);
+			else
+				snprintf(line, sizeof line, _("Projected at period end (%s): %s credits, %s"), d, a, money);
+		} else {
+			if (narrow)
+				snprintf(line, sizeof line, _("Projected: %s credits"), a);
+			else
+				snprintf(line, sizeof line, _("Projected at period end (%s): %s credits"), d, a);
+		}
+		if (p->projected_overage > 0) {
+			fig_credits(a, sizeof a, p->projected_overage);
+			snprintf(extra, sizeof extra, m->overage_per_1000 == M_NONE ? _("(%s over: usage stops)")
+			                                                            : _("(%s overage)"), a);
+		}
+	}
+	if (wrap) {
+		char both[384];
+
+		snprintf(both, sizeof both, extra[0] ? "%s %s" : "%s", line, extra);
+		return used + draw_wrap(c, x, y + used, w, 3, ST_NORMAL, both);
+	}
+	tw = draw_text_fit(c, x, y + used, w, ST_NORMAL, line);
+	if (extra[0])
+		draw_text_fit(c, x + tw + 1, y + used, w - tw - 1, ST_WARN, extra);
+	return used + 1;
+}
+
+/* The table's columns for a breakdown. */
+enum { COL_NAME, COL_QTY, COL_CREDITS, COL_COST, COL_SHARE, COL_BILLED, NCOLS };
+
+static void
+table_columns(struct column *cols, enum usage_by by, int w)
+{
+	static const char *const name_titles[] = { N_("Meter"), N_("Agent"), N_("Line item") };
+
+	memset(cols, 0, sizeof *cols * NCOLS);
+	cols[COL_NAME] = (struct column){ _(name_titles[by]), 12, 0, 0, 1, 0, 0 };
+	cols[COL_QTY] = (struct column){ _("Quantity"), 21, 1, 3, 0, 0, 0 };
+	cols[COL_CREDITS] = (struct column){ _("Credits"), 11, 1, 0, 0, 0, 0 };
+	cols[COL_COST] = (struct column){ _("Cost"), 10, 1, 2, 0, 0, 0 };
+	cols[COL_SHARE] = (struct column){ _("Share"), 6, 1, 1, 0, 0, 0 };
+	cols[COL_BILLED] = (struct column){ _("How it is billed"), 34, 0, 4, 0, 0, 0 };
+	if (by != BY_METER) {
+		cols[COL_QTY].width = 0;
+		cols[COL_BILLED].width = 0;
+	}
+	columns_fit(cols, NCOLS, w, 2);
+	/* The billing note needs room to be read; below 120 columns it goes to the footer. */
+	if (w < 120 && cols[COL_BILLED].w > 0) {
+		cols[COL_BILLED].width = 0;
+		columns_fit(cols, NCOLS, w, 2);
+	}
+}
+
+static void
+usage_draw_line(const struct usage_model *m, const struct usage_line *ln, struct canvas *c, int x, int y,
+                const struct column *cols, int selected, int pointer)
+{
+	const struct glyphs *g = glyphs_for(c->utf8);
+	char a[32], money[48], share[16];
+	int st = ln->credits == 0 ? ST_DIM : ST_NORMAL;
+
+	if (pointer && selected)
+		canvas_text(c, x - 2, y, 1, ST_SELECTED, g->pointer);
+	columns_cell(c, x, y, &cols[COL_NAME], st, ln->label);
+	if (ln->is_meter)
+		columns_cell(c, x, y, &cols[COL_QTY], st, ln->quantity);
+	columns_cell(c, x, y, &cols[COL_CREDITS], st, fig_credits(a, sizeof a, ln->credits));
+	columns_cell(c, x, y, &cols[COL_COST], st, fig_money(c, money, sizeof money, ln->cost, m->currency,
+	                                                      _("included")));
+	share_format(ln->share_pm, share, sizeof share);
+	columns_cell(c, x, y, &cols[COL_SHARE], st, share);
+	columns_cell(c, x, y, &cols[COL_BILLED], ST_DIM, ln->billed_how);
+	if (selected)
+		canvas_style(c, x, y, columns_width(cols, NCOLS), ST_SELECTED);
+}
+
+/* Draws a usage table with its header and total; returns rows used. */
+int
+usage_draw_table(const struct usage_model *m, struct canvas *c, int x, int y, int w, int rows, int show_zero,
+                 struct list_pos *pos, int pointer, int *body_rows)
+{
+	struct column cols[NCOLS];
+	char a[32], money[48];
+	int n = usage_model_visible(m, show_zero), body, i, r, last_x;
+
+	if (rows < 3 || w < 20)
+		return 0;
+	/* Two columns on the left for the selection pointer. */
+	table_columns(cols, m->by, w - 2);
+	x += 2;
+	columns_header(c, x, y, cols, NCOLS, ST_DIM);
+	body = rows - 2;
+	if (body > n)
+		body = n;
+	if (body_rows)
+		*body_rows = rows - 2;
+	pos->n = n;
+	list_clamp(pos, rows - 2 > 0 ? rows - 2 : 1);
+	for (r = 0; r < body; r++) {
+		i = pos->top + r;
+		if (i >= n)
+			break;
+		usage_draw_line(m, &m->lines[i], c, x, y + 1 + r, cols, pointer && i == pos->sel, pointer);
+	}
+	if (n == 0) {
+		draw_text_fit(c, x, y + 1, w - 2, ST_DIM, _("No usage in this range."));
+		r = 1;
+	}
+	/* The total, bold, under the rows. */
+	last_x = y + 1 + r;
+	columns_cell(c, x, last_x, &cols[COL_NAME], ST_BOLD, _("Total"));
+	columns_cell(c, x, last_x, &cols[COL_CREDITS], ST_BOLD, fig_credits(a, sizeof a, m->total_credits));
+	columns_cell(c, x, last_x, &cols[COL_COST], ST_BOLD,
+	             fig_money(c, money, sizeof money, m->total_cost, m->currency, _("included")));
+	if (n > 0)
+		columns_cell(c, x, last_x, &cols[COL_SHARE], ST_BOLD, "100.0%");
+	return r + 2;
+}
+
+/* "Connection minutes: 1,234 minutes, rounded up to 1-minute increments". */
+static void
+meter_note(const struct usage_line *ln, char *buf, size_t n)
+{
+	if (ln->is_meter && ln->billed_how[0])
+		snprintf(buf, n, _("%s: %s, %s"), ln->label, ln->quantity, ln->billed_how);
+	else
+		snprintf(buf, n, "%s", ln->label);
+}
+
+void
+usage_draw_range(struct usage_state *s, struct canvas *c, const struct layout *l)
+{
+	const struct usage_model *m = &s->top;
+	struct chart_data d;
+	struct chart_opts o;
+	struct chart_pick pick;
+	struct chart_geom geom;
+	char title[256], line[512], from[M_DAY], to[M_DAY];
+	int x = l->x, y = l->y, w = l->w, bottom = l->y + l->h, ch, n, hidden, i, used, table_rows, body = 0;
+	int tall = s->headless;   /* a page (billtop print): every row, and the notes */
+
+	str_copy(from, sizeof from, m->ndays > 0 ? m->days[0].day_key : "");
+	str_copy(to, sizeof to, m->ndays > 0 ? m->days[m->ndays - 1].day_key : "");
+	if (w >= 60)
+		snprintf(title, sizeof title, _("%s (%s to %s), %s"), usage_range_label(m->range), from, to,
+		         usage_by_label(m->by));
+	else
+		snprintf(title, sizeof title, _("%s, %s"), usage_range_label(m->range), usage_by_label(m->by));
+	draw_text_fit(c, x, y++, w, ST_TITLE, title);
+	y += usage_draw_period(m, c, x, y, w, l->h >= 16 ? 2 : 1, tall);
+
+	/* The chart; the pick line under it names the selected day's figures. */
+	n = usage_model_visible(m, s->show_zero);
+	ch = chart_rows(bottom - y - 2, (n > 0 ? n : 1) + 2, w, tall);
+	memset(&d, 0, sizeof d);
+	d.nslots = m->ndays;
+	d.nseries = m->nseries > 0 ? m->nseries : 1;
+	d.values = m->values;
+	d.slot_labels = m->slot_labels;
+	d.series_names = m->nseries > 0 ? m->series_names : NULL;
+	o.selected = s->sel_day;
+	o.color = !theme_monochrome();
+	memset(&pick, 0, sizeof pick);
+	pick.first = -1;
+	if (y + ch <= bottom && chart_draw(c, x, y, w, ch, &d, &o, &pick) == 0) {
+		y += ch;
+		if (chart_layout(m->ndays, w > 8 ? w - 8 : 1, &geom) == 0)
+			s->bucket = pick.bucket > 0 ? pick.bucket : geom.bucket;
+		if (pick.first >= 0 && m->nseries > 0 && chart_format_pick(&d, &pick, line, sizeof line) == 0)
+			y += draw_wrap(c, x, y, w, tall ? 3 : 1, ST_BOLD, line);
+		else if (pick.first >= 0)
+			y += draw_wrap(c, x, y, w, 1, ST_DIM, _("No usage on the selected day."));
+	}
+
+	/* The table, then a footer: the selected meter's billing rule, hidden rows, keys. */
+	table_rows = bottom - y - (tall ? 0 : 1);
+	if (tall && table_rows > n + 2)
+		table_rows = n + 2;
+	used = usage_draw_table(m, c, x, y, w, table_rows, s->show_zero, &s->rows, !s->headless, &body);
+	s->table_rows = body;
+	y += used;
+	hidden = m->nlines - m->nlines_used;
+	if (!tall) {
+		if (y >= bottom)
+			return;
+		if (m->by == BY_METER && w < 120 && s->rows.sel >= 0 && s->rows.sel < n) {
+			meter_note(&m->lines[s->rows.sel], line, sizeof line);
+			draw_text_fit(c, x, bottom - 1, w, ST_DIM, line);
+		} else if (hidden > 0 && !s->show_zero) {
+			snprintf(line, sizeof line, P_("%d with no usage hidden (z shows it)",
+			                               "%d with no usage hidden (z shows them)", (unsigned long)hidden), hidden);
+			draw_text_fit(c, x, bottom - 1, w, ST_DIM, line);
+		} else {
+			draw_text_fit(c, x, bottom - 1, w, ST_DIM, _("Enter: open the selected day by agent"));
+		}
+		return;
+	}
+	/* A page (billtop print): the notes a screen shows one at a time. */
+	if (hidden > 0 && !s->show_zero && y < bottom) {
+		snprintf(line, sizeof line, P_("%d with no usage not shown.", "%d with no usage not shown.",
+		                               (unsigned long)hidden), hidden);
+		draw_text_fit(c, x, y++, w, ST_DIM, line);
+	}
+	if (m->by == BY_METER && w < 120 && n > 0 && y + 2 < bottom) {
+		y++;
+		draw_text_fit(c, x, y++, w, ST_BOLD, _("How each meter is billed:"));
+		for (i = 0; i < n && y < bottom; i++) {
+			if (!m->lines[i].is_meter)
+				continue;
+			snprintf(line, sizeof line, _("%s: %s"), m->lines[i].label, m->lines[i].billed_how);
+			y += draw_wrap(c, x + 2, y, w - 2, bottom - y, ST_NORMAL, line);
+		}
+	}
+}
+
+void
+usage_draw(struct usage_state *s, struct canvas *c, const struct layout *l)
+{
+	if (!s->loaded)
+		return;
+	switch (s->level) {
+	case UL_DAY: usage_draw_day(s, c, l); break;
+	case UL_RUNS: usage_draw_runs(s, c, l); break;
+	default: usage_draw_range(s, c, l); break;
+	}
+}
