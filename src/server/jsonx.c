@@ -1,0 +1,73 @@
+/* jsonx.c: small jansson helpers for the API's value shapes (money, instants, nullables). */
+#include <config.h>
+
+#include "core/timeutil.h"
+#include "server/jsonx.h"
+
+json_t *
+jx_money(int64_t amount, const char *currency)
+{
+	json_t *o = json_object();
+
+	if (!o)
+		return NULL;
+	if (json_object_set_new(o, "amount", json_integer(amount)) < 0 ||
+	    json_object_set_new(o, "currency", json_string(currency)) < 0) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+json_t *
+jx_time(int64_t epoch)
+{
+	char buf[32];
+
+	if (time_format_rfc3339(epoch, buf, sizeof buf) < 0)
+		return json_null();
+	return json_string(buf);
+}
+
+json_t *
+jx_col_time(sqlite3_stmt *st, int i)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return json_null();
+	return jx_time(sqlite3_column_int64(st, i));
+}
+
+json_t *
+jx_col_str(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s;
+
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return json_null();
+	s = sqlite3_column_text(st, i);
+	return json_string(s ? (const char *)s : "");
+}
+
+json_t *
+jx_col_int(sqlite3_stmt *st, int i)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return json_null();
+	return json_integer(sqlite3_column_int64(st, i));
+}
+
+json_t *
+jx_col_money(sqlite3_stmt *st, int i, const char *currency)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return json_null();
+	return jx_money(sqlite3_column_int64(st, i), currency);
+}
+
+int
+jx_set(json_t *obj, const char *key, json_t *value)
+{
+	if (!value)
+		return -1;
+	return json_object_set_new(obj, key, value);
+}
