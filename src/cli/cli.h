@@ -53,6 +53,8 @@ struct command {
 /* The dashboard (no command).  demo is NULL or the --demo variant. */
 int cmd_dashboard(struct cli_opts *opts, const char *demo);
 
+/* `billtop sync`: refresh the cache from the billing API (cmd_sync.c). */
+int cmd_sync(struct cli_opts *opts, int argc, char **argv);
 /* `billtop invoice download ID [-o FILE|DIR] [--force]` (cmd_invoice.c). */
 int cmd_invoice(struct cli_opts *opts, int argc, char **argv);
 

@@ -8,3 +8,5 @@ src_billtop_LDADD = src/ui/libui.a src/client/libclient.a src/core/libcore.a \
 	$(NCURSES_LIBS) $(CURL_LIBS) $(JANSSON_LIBS) $(SQLITE_LIBS) $(QRENCODE_LIBS) $(LIBINTL)
 # `billtop invoice download` (issue 7).
 src_billtop_SOURCES += src/cli/cmd_invoice.c
+# `billtop sync` (issue 4).
+src_billtop_SOURCES += src/cli/cmd_sync.c

@@ -65,6 +65,7 @@ cache_stmts_clear(struct cache *c)
 int
 cache_fail(struct cache *c, const char *what)
 {
+	c->errcode = c->db ? sqlite3_extended_errcode(c->db) : 0;
 	snprintf(c->err, sizeof c->err, "%s: %s: %s", c->path, what,
 	         c->db ? sqlite3_errmsg(c->db) : _("not open"));
 	return -1;

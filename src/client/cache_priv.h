@@ -20,6 +20,7 @@ struct cache {
 	int in_tx;                 /* a write transaction is open (sync) */
 	int snapshot;              /* a read transaction is open */
 	int newer;                 /* refused: written by a newer billtop */
+	int errcode;               /* sqlite's extended code of the last cache_fail */
 	struct {
 		const char *sql;       /* a string literal: the key is its address */
 		sqlite3_stmt *st;

@@ -603,6 +603,28 @@ cache_state_failure(struct cache *c, const char *resource, int64_t now, const ch
 }
 
 int
+cache_state_attempt(struct cache *c, const char *resource, int64_t now)
+{
+	static const char sql[] =
+		"INSERT INTO sync_state (resource, last_success, last_attempt, last_error, etag)"
+		" VALUES (?1, NULL, ?2, '', '')"
+		" ON CONFLICT (resource) DO UPDATE SET last_attempt = ?2";
+	sqlite3_stmt *st = cache_stmt(c, sql);
+
+	if (!st)
+		return -1;
+	bind_str(st, 1, resource, 0);
+	sqlite3_bind_int64(st, 2, now);
+	return run(c, st, _("saving the sync state"));
+}
+
+int
+cache_error_is_constraint(const struct cache *c)
+{
+	return (c->errcode & 0xff) == SQLITE_CONSTRAINT;
+}
+
+int
 cache_etags_forget(struct cache *c)
 {
 	static const char sql[] = "UPDATE sync_state SET etag = ''";

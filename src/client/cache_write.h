@@ -62,6 +62,11 @@ int cache_state_success(struct cache *c, const char *resource, int64_t now, cons
 /* A failed attempt: last_attempt and last_error only (outside the refresh's
  * rolled-back transaction). */
 int cache_state_failure(struct cache *c, const char *resource, int64_t now, const char *error);
+/* An attempt whose data was not saved (the refresh failed later): last_attempt only. */
+int cache_state_attempt(struct cache *c, const char *resource, int64_t now);
+/* 1 when the last error was a constraint violation (the server sent the same
+ * id twice in a list: bad data, not a broken cache). */
+int cache_error_is_constraint(const struct cache *c);
 /* Forgets every resource ETag (the account's currency changed). */
 int cache_etags_forget(struct cache *c);
 /* When this refresh completed (cache_synced_at). */

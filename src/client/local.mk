@@ -20,3 +20,10 @@ src_client_libclient_a_SOURCES += \
 	src/client/cache_write.c src/client/cache_write.h
 src_client_libclient_a_SOURCES += src/client/download_http.c src/client/download_http.h \
 	src/client/invoice_save.c src/client/invoice_save.h
+# HTTP to the billing API: libcurl, retries, ETags, idempotent POSTs (issue 4).
+src_client_libclient_a_SOURCES += \
+	src/client/net.c src/client/net.h src/client/net_url.c
+# One refresh: every resource into the cache in one transaction (issue 4).
+src_client_libclient_a_SOURCES += src/client/sync.c src/client/sync.h
+# client_open: config, profile, cache and net resolved one way for every command.
+src_client_libclient_a_SOURCES += src/client/client.c src/client/client.h
