@@ -12,6 +12,7 @@
 
 /* Subcommands; each lives in src/cli/cmd_NAME.c.  Keep one line per entry. */
 static const struct command commands[] = {
+	{ "print", cmd_print, N_("print a tab from the cache: print overview|plans [--format text|json]") },
 	{ "sync", cmd_sync, N_("refresh the local cache from the billing API") },
 	{ "invoice", cmd_invoice, N_("download an invoice's PDF: invoice download ID [-o FILE]") },
 	{ NULL, NULL, NULL }

@@ -163,7 +163,8 @@ cmd_invoice(struct cli_opts *opts, int argc, char **argv)
 	const char *out_opt = NULL;
 	int c, force = 0, quiet = 0;
 
-	optind = 1;
+	/* 0, not 1: glibc then re-reads the ordering, so options may follow ID. */
+	optind = 0;
 	while ((c = getopt_long(argc, argv, "o:qh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o': out_opt = optarg; break;
