@@ -52,6 +52,8 @@ struct command {
 
 /* The dashboard (no command).  demo is NULL or the --demo variant. */
 int cmd_dashboard(struct cli_opts *opts, const char *demo);
+/* billtop print TAB: a tab without curses (cmd_print.c). */
+int cmd_print(struct cli_opts *opts, int argc, char **argv);
 
 /* `billtop sync`: refresh the cache from the billing API (cmd_sync.c). */
 int cmd_sync(struct cli_opts *opts, int argc, char **argv);

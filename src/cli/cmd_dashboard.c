@@ -1,18 +1,168 @@
-/* cmd_dashboard.c: billtop with no command opens the dashboard (issue 5). */
+/* cmd_dashboard.c: billtop with no command opens the dashboard; with --demo
+ * the demo; with BILLTOP_WORKER=1 in the environment it is the dashboard's
+ * background worker (src/ui/refresh.h), never started by hand. */
 #include <config.h>
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/dashboard.h"
+#include "cli/demo.h"
+#include "client/cache.h"
+#include "client/client.h"
+#include "client/config.h"
+#include "client/error.h"
+#include "client/net.h"
+#include "client/sync.h"
 #include "core/i18n.h"
+#include "core/util.h"
+#include "ui/app.h"
+#include "ui/refresh.h"
+#include "ui/tui.h"
+
+/* ---- the worker ---- */
+
+struct progress_ctx {
+	FILE *out;
+};
+
+static int
+on_progress(void *arg, const char *resource, int pages, int64_t items)
+{
+	struct progress_ctx *p = arg;
+	char buf[128];
+	int k = snprintf(buf, sizeof buf, "%s %d %lld", resource, pages, (long long)items);
+
+	worker_record(p->out, "progress", buf, k > 0 ? (size_t)k : 0);
+	return 0;
+}
+
+static void
+report(FILE *out, const char *type, const struct client_err *err)
+{
+	char buf[1024];
+	int k;
+
+	k = worker_result_format(buf, sizeof buf, err->kind == CERR_NONE, err->http_status,
+	                         err->kind == CERR_NETWORK, err->code, err->role, err->message);
+	if (k > 0)
+		worker_record(out, type, buf, (size_t)k);
+}
+
+static int
+worker_main(struct cli_opts *opts)
+{
+	struct worker_job job;
+	struct client *cl = NULL;
+	struct client_err err;
+	struct net_response resp;
+	struct sync_opts so;
+	struct sync_report rep;
+	struct progress_ctx pc = { stdout };
+	const char *first = "sync";
+	int rc = EXIT_FAILURE_GENERIC;
+
+	if (worker_job_read(stdin, &job) != 0)
+		return EXIT_USAGE;
+	if (job.has_action)
+		first = "action";
+	/* Resolved exactly like `billtop sync`, with the dashboard's token (so
+	 * a token_command is not run again for every refresh). */
+	if (client_open(opts, 0, &cl, &err) != 0) {
+		report(stdout, first, &err);
+		goto out;
+	}
+	if (job.token[0] && config_set_token(&cl->cfg, job.token) != 0) {
+		client_err_set(&err, CERR_USAGE, "%s", _("out of memory"));
+		report(stdout, first, &err);
+		goto out;
+	}
+	if (client_net(cl, &err) != 0) {
+		report(stdout, first, &err);
+		goto out;
+	}
+	if (job.has_action) {
+		memset(&resp, 0, sizeof resp);
+		client_err_clear(&err);
+		if (net_post(cl->net, job.path, job.body, &resp, &err) != 0) {
+			report(stdout, "action", &err);
+			net_response_free(&resp);
+			goto out;   /* nothing changed on the server: no refresh */
+		}
+		report(stdout, "action", &err);
+		if (resp.body)
+			worker_record(stdout, "body", resp.body, resp.len);
+		net_response_free(&resp);
+	}
+	memset(&so, 0, sizeof so);
+	so.progress = on_progress;
+	so.progress_arg = &pc;
+	memset(&rep, 0, sizeof rep);
+	if (sync_run(cl->net, cl->cache, &so, &rep) != 0) {
+		report(stdout, "sync", &rep.err);
+		goto out;
+	}
+	client_err_clear(&err);
+	report(stdout, "sync", &err);
+	rc = EXIT_OK;
+out:
+	explicit_bzero(job.token, sizeof job.token);
+	client_close(cl);
+	return rc;
+}
+
+/* ---- the dashboard ---- */
+
+int
+dashboard_run(struct cli_opts *opts)
+{
+	struct client *cl = NULL;
+	struct client_err err;
+	struct app app;
+	int rc = EXIT_OK;
+
+	if (client_open(opts, 0, &cl, &err) != 0) {
+		fprintf(stderr, "billtop: %s\n", err.message);
+		return client_err_exit_code(&err);
+	}
+	app_init(&app, cl->cache, 0);
+	str_copy(app.url, sizeof app.url, cl->cfg.url);
+	str_copy(app.cache_path, sizeof app.cache_path, cl->cache_path);
+	app.profile = opts->profile;
+	app.offline = opts->offline;
+	app.insecure = opts->insecure;
+	app.refresh_every = cl->cfg.refresh;
+	if (cl->cache_note)
+		str_copy(app.notice, sizeof app.notice, cl->cache_note);
+	/* The URL and the token now (a token_command runs once per session);
+	 * without them the cache is still worth showing: the status line says
+	 * what is missing and no worker is started. */
+	if (!app.offline) {
+		if (client_net(cl, &err) != 0) {
+			str_copy(app.last_error, sizeof app.last_error, err.message);
+			app.refresh_off = 1;
+		} else {
+			app.token = cl->cfg.token;
+		}
+	}
+	if (tui_run(&app) != 0)
+		rc = EXIT_FAILURE_GENERIC;
+	app_free(&app);
+	client_close(cl);
+	return rc;
+}
 
 int
 cmd_dashboard(struct cli_opts *opts, const char *demo)
 {
+	const char *w = getenv("BILLTOP_WORKER");
+
+	if (w && strcmp(w, "1") == 0)
+		return worker_main(opts);
 	if (demo)
-		printf(_("billtop --demo=%s will start billtopd --seed demo on a loopback port "
-		         "and open the dashboard on it.\n"), demo);
-	else
-		fputs(_("The dashboard is not built yet; try --help.\n"), stdout);
-	return EXIT_OK;
+		return demo_run(opts, demo, dashboard_run);
+	return dashboard_run(opts);
 }

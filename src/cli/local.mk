@@ -10,3 +10,7 @@ src_billtop_LDADD = src/ui/libui.a src/client/libclient.a src/core/libcore.a \
 src_billtop_SOURCES += src/cli/cmd_invoice.c
 # `billtop sync` (issue 4).
 src_billtop_SOURCES += src/cli/cmd_sync.c
+# The dashboard, --demo and `billtop print` (issue 5).
+src_billtop_SOURCES += src/cli/demo.c src/cli/demo.h src/cli/dashboard.h \
+	src/cli/cmd_print.c src/cli/print.h src/cli/print_overview.c src/cli/print_plans.c
+src_billtop_CPPFLAGS = $(AM_CPPFLAGS) -DBILLTOP_BINDIR=\"$(bindir)\"

@@ -180,12 +180,15 @@ app_run_action(struct app *app, const struct action *act)
 
 	memset(d, 0, sizeof *d);
 	d->act = copy;
-	if (app->offline) {
+	if (app->offline || app->refresh_off) {
 		d->kind = DLG_ERROR;
 		str_copy(d->title, sizeof d->title, _("Not sent"));
-		str_copy(d->body, sizeof d->body,
-		         _("billtop runs with --offline, so nothing can be sent to the server. "
-		           "Start it without --offline to make changes."));
+		if (app->offline)
+			str_copy(d->body, sizeof d->body,
+			         _("billtop runs with --offline, so nothing can be sent to the server. "
+			           "Start it without --offline to make changes."));
+		else
+			str_copy(d->body, sizeof d->body, app->last_error);
 		app->dirty = 1;
 		return;
 	}
@@ -206,6 +209,11 @@ app_refresh(struct app *app)
 {
 	if (app->offline || app->headless || app->refreshing)
 		return;
+	if (app->refresh_off) {
+		str_copy(app->notice, sizeof app->notice, app->last_error);
+		app->dirty = 1;
+		return;
+	}
 	refresh_start(app, NULL);
 	app->dirty = 1;
 }

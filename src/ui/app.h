@@ -62,6 +62,7 @@ struct app {
 	const char *token;      /* resolved token, owned by the caller; only ever
 	                         * handed to the worker through a pipe */
 	int offline;            /* --offline: the network is never touched */
+	int refresh_off;        /* no URL or token: no worker; last_error says why */
 	int insecure;           /* --insecure: TLS verification is off (banner) */
 	int64_t refresh_every;  /* seconds between background refreshes; 0: never */
 	int headless;           /* `billtop print`: no terminal, no refresh */

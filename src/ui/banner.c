@@ -128,6 +128,10 @@ banners_collect(const struct app *app, struct banner *out, int max)
 			}
 		}
 	}
+	/* A print is a snapshot: the connection and the data's age are the
+	 * dashboard's business (JSON carries synced_at). */
+	if (app->headless)
+		return n;
 	if (app->insecure && (b = add(out, &n, max, BANNER_INSECURE, ST_BANNER_ALERT)))
 		snprintf(b->text, sizeof b->text, "%s",
 		         _("TLS verification is off (--insecure): the server is not authenticated."));
@@ -173,7 +177,7 @@ banners_draw(struct canvas *c, int x, int y, int w, int max_rows, struct banner 
 		if (rows + need > max_rows)
 			need = 1;   /* squeezed: text and URL share one row */
 		/* One row left and more banners than room: say how many are hidden. */
-		if (rows == max_rows - 1 && i < n - 1 && max_rows > 1) {
+		if (rows == max_rows - 1 && i < n - 1) {
 			canvas_fill(c, x, y + rows, w, 1, b[i].style, " ");
 			snprintf(more, sizeof more, P_("(+%d more notice)", "(+%d more notices)", n - i - 1),
 			         n - i - 1);

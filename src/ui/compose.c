@@ -41,14 +41,15 @@ draw_tabbar(struct app *app, struct canvas *c, struct frame *f)
 {
 	const char *title = PACKAGE;
 	char label[64];
-	int i, x = 0, full = 0, st, tw;
+	int i, x = 0, full = 0, st, tw, names;
 
 	canvas_fill(c, 0, 0, c->w, 1, ST_TAB, " ");
-	/* Full names if they fit with the title, then without it, then numbers
+	/* Full names with the title if they fit, then without it, then numbers
 	 * for every tab but the current one. */
 	for (i = 0; i < app->nviews; i++)
 		full += canvas_text_width(c, _(app->views[i].ops->name)) + 4;
 	tw = canvas_text_width(c, title) + 2;
+	names = full <= c->w;
 	if (full + tw <= c->w) {
 		canvas_text(c, 1, 0, -1, ST_TITLE, title);
 		canvas_style(c, 0, 0, tw, ST_TITLE);
@@ -57,7 +58,7 @@ draw_tabbar(struct app *app, struct canvas *c, struct frame *f)
 	f->ntabs = 0;
 	for (i = 0; i < app->nviews && i < 8; i++) {
 		st = i == app->cur ? ST_TAB_ACTIVE : ST_TAB;
-		if (full + x <= c->w || i == app->cur)
+		if (names || i == app->cur)
 			snprintf(label, sizeof label, " %d %s ", i + 1, _(app->views[i].ops->name));
 		else
 			snprintf(label, sizeof label, " %d ", i + 1);

@@ -51,6 +51,22 @@ plan_price_label(const struct plan *p, int utf8, char *buf, size_t n)
 		snprintf(buf, n, _("%s per month"), m);
 }
 
+void
+plan_price_short(const struct plan *p, int utf8, char *buf, size_t n)
+{
+	char m[64];
+
+	if (p->contact_sales || p->price == M_NONE || p->price == 0) {
+		plan_price_label(p, utf8, buf, n);
+		return;
+	}
+	money_label(p->price, p->currency, utf8, m, sizeof m);
+	if (strcmp(p->interval, "year") == 0)
+		snprintf(buf, n, _("%s/year"), m);
+	else
+		snprintf(buf, n, _("%s/month"), m);
+}
+
 const char *
 account_status_label(enum account_status s)
 {

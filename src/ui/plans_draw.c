@@ -30,7 +30,7 @@ plans_overage_label(const struct plan *p, int utf8, char *buf, size_t n)
 		return;
 	}
 	money_label(p->overage_per_1000, p->currency, utf8, m, sizeof m);
-	snprintf(buf, n, _("%s per 1,000"), m);
+	snprintf(buf, n, _("%s / 1,000"), m);
 }
 
 static void
@@ -181,24 +181,24 @@ draw_columns(const struct plans_model *m, int sel, struct canvas *c, int x, int 
 			canvas_fill(c, cx, y, cw - 1, 1, ST_SELECTED, " ");
 		draw_text_fit(c, cx, y, cw - 1, title_style(&m->rows[i], i == sel), buf);
 		plan_mark(m, i, g, buf, sizeof buf, &st);
-		draw_text_fit(c, cx + 1, y + 1, cw - 2, st, buf);
+		draw_text_fit(c, cx + 1, y + 1, cw - 1, st, buf);
 		if (y + 2 < bottom) {
-			plan_price_label(p, c->utf8, buf, sizeof buf);
-			draw_text_fit(c, cx + 1, y + 2, cw - 2, ST_BOLD, buf);
+			plan_price_short(p, c->utf8, buf, sizeof buf);
+			draw_text_fit(c, cx + 1, y + 2, cw - 1, ST_BOLD, buf);
 		}
 		if (y + 3 < bottom) {
 			included_label(p, buf, sizeof buf);
-			draw_text_fit(c, cx + 1, y + 3, cw - 2, ST_NORMAL, buf);
+			draw_text_fit(c, cx + 1, y + 3, cw - 1, ST_NORMAL, buf);
 		}
 		if (y + 4 < bottom) {
 			plans_overage_label(p, c->utf8, buf, sizeof buf);
-			draw_text_fit(c, cx + 1, y + 4, cw - 2, p->overage_per_1000 == M_NONE && !p->contact_sales
+			draw_text_fit(c, cx + 1, y + 4, cw - 1, p->overage_per_1000 == M_NONE && !p->contact_sales
 			              ? ST_WARN : ST_NORMAL, buf);
 		}
 		if (y + 5 < bottom)
-			draw_text_fit(c, cx + 1, y + 5, cw - 2, ST_NORMAL, p->rate_limit);
+			draw_text_fit(c, cx + 1, y + 5, cw - 1, ST_NORMAL, p->rate_limit);
 		if (y + 6 < bottom)
-			draw_text_fit(c, cx + 1, y + 6, cw - 2, ST_NORMAL, p->support);
+			draw_text_fit(c, cx + 1, y + 6, cw - 1, ST_NORMAL, p->support);
 		/* Features, one per line, wrapped to the column; the last rows are
 		 * kept for the advisor's figures. */
 		fy = y + 7;
@@ -209,7 +209,7 @@ draw_columns(const struct plans_model *m, int sel, struct canvas *c, int x, int 
 			for (line = strtok_r(feat, "\n", &save); line && fy < bottom - 4;
 			     line = strtok_r(NULL, "\n", &save)) {
 				canvas_text(c, cx + 1, fy, 1, ST_DIM, g->bullet);
-				rows = draw_wrap(c, cx + 3, fy, cw - 4, bottom - 4 - fy, ST_NORMAL, line);
+				rows = draw_wrap(c, cx + 3, fy, cw - 3, bottom - 4 - fy, ST_NORMAL, line);
 				fy += rows > 0 ? rows : 1;
 			}
 		}
@@ -226,7 +226,7 @@ draw_advisor_row(const struct plans_model *m, struct canvas *c, int x, int y, in
 		draw_text_fit(c, x, y, label_w - 1, ST_DIM, _("Last period"));
 	for (i = 0; i < m->n; i++) {
 		plans_advice_label(m, i, c->utf8, buf, sizeof buf);
-		draw_text_fit(c, x + label_w + i * cw + 1, y, cw - 2,
+		draw_text_fit(c, x + label_w + i * cw + 1, y, cw - 1,
 		              m->rows[i].advised && m->rows[i].cost.stopped ? ST_WARN
 		              : i == m->best ? ST_OK : ST_NORMAL, buf);
 	}
@@ -284,7 +284,7 @@ plans_draw(const struct plans_model *m, int sel, struct canvas *c, const struct 
 	label_w = (w - ROW_LABEL_W) / m->n >= MIN_COL_W ? ROW_LABEL_W : 0;
 	if (!l->compact && w / m->n >= MIN_COL_W) {
 		draw_columns(m, sel, c, x, y, w, bottom - foot, label_w);
-		if (bottom - foot - 1 > y + 7)
+		if (m->has_last && bottom - foot - 1 > y + 7)
 			draw_advisor_row(m, c, x, bottom - foot - 1, w, label_w);
 	} else {
 		draw_list(m, sel, c, x, y, w, bottom - foot);
@@ -295,7 +295,7 @@ plans_draw(const struct plans_model *m, int sel, struct canvas *c, const struct 
 			date_label(m->last_start, a, sizeof a);
 			date_label(m->last_end, b, sizeof b);
 			credits_label(m->last_used, used, sizeof used);
-			snprintf(buf, sizeof buf, _("Last period: your %s credits (%s to %s) priced on each plan."),
+			snprintf(buf, sizeof buf, _("Last period: %s credits used %s to %s, priced on each plan."),
 			         used, a, b);
 		} else {
 			snprintf(buf, sizeof buf, "%s",

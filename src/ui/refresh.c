@@ -81,13 +81,11 @@ write_all(int fd, const char *buf, size_t n)
 static int
 job_send(int fd, const struct app *app, const struct action *act)
 {
-	char key[64] = "", head[1024];
+	char head[1024];
 	int n;
 
-	if (act && app_idempotency_key(key, sizeof key) != 0)
-		return -1;
-	n = snprintf(head, sizeof head, "%d\n%s\n%s\n%s\n", act ? 1 : 0,
-	             act ? act->method : "", act ? act->path : "", key);
+	n = snprintf(head, sizeof head, "%d\n%s\n%s\n", act ? 1 : 0,
+	             act ? act->method : "", act ? act->path : "");
 	if (n < 0 || (size_t)n >= sizeof head)
 		return -1;
 	if (write_all(fd, app->token ? app->token : "", app->token ? strlen(app->token) : 0) != 0 ||
@@ -396,7 +394,7 @@ refresh_timeout_ms(const struct app *app)
 
 	if (app->refreshing)
 		return REFRESH_SPIN_MS;
-	if (app->offline || app->next_refresh == M_NONE)
+	if (app->offline || app->refresh_off || app->next_refresh == M_NONE)
 		return -1;
 	ms = (app->next_refresh - app_clock()) * 1000;
 	if (ms < 0)
@@ -422,7 +420,7 @@ refresh_tick(struct app *app)
 		}
 		return;
 	}
-	if (!app->offline && !app->headless && app->next_refresh != M_NONE &&
+	if (!app->offline && !app->refresh_off && !app->headless && app->next_refresh != M_NONE &&
 	    app_clock() >= app->next_refresh && app->dialog.kind == DLG_NONE)
 		app_refresh(app);
 }
@@ -476,8 +474,7 @@ worker_job_read(FILE *f, struct worker_job *job)
 	if (read_line(f, job->token, sizeof job->token) != 0 ||
 	    read_line(f, flag, sizeof flag) != 0 ||
 	    read_line(f, job->method, sizeof job->method) != 0 ||
-	    read_line(f, job->path, sizeof job->path) != 0 ||
-	    read_line(f, job->idempotency_key, sizeof job->idempotency_key) != 0)
+	    read_line(f, job->path, sizeof job->path) != 0)
 		return -1;
 	job->has_action = strcmp(flag, "1") == 0;
 	n = fread(job->body, 1, sizeof job->body - 1, f);

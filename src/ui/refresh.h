@@ -8,7 +8,8 @@
  * profile and cache exactly like `billtop sync` (the same client_open), reads
  * its job from stdin -- the token the parent already resolved (so a
  * token_command runs once per session, and the token is never in argv or the
- * environment), then the request if any -- and writes framed records to
+ * environment), then the request if any (sent by net_post with a fresh
+ * Idempotency-Key, reused on its retries) -- and writes framed records to
  * stdout, which the main loop poll()s:
  *
  *     "<type> <length>\n<payload>"     type: progress | action | body | sync
@@ -29,7 +30,9 @@ struct action;
 #define REFRESH_SPIN_MS 120
 
 /* Starts the worker: a sync, or act then a sync.  0, or -1 with
- * app->last_error set (a worker is already running, or it could not start). */
+ * app->last_error set (a worker is already running, or it could not start).
+ * Job on the worker's stdin: token, "0"/"1" (an action follows), method,
+ * path, one per line, then the JSON body to the end. */
 int refresh_start(struct app *app, const struct action *act);
 /* The worker's output to poll for reading, or -1 when none runs. */
 int refresh_fd(const struct app *app);
@@ -51,7 +54,6 @@ struct worker_job {
 	int has_action;
 	char method[8];
 	char path[256];
-	char idempotency_key[64];
 	char body[1024];
 };
 /* Reads the job from f.  0, or -1 when it is malformed. */

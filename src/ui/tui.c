@@ -18,6 +18,7 @@
 
 #include "ui/app.h"
 #include "ui/compose.h"
+#include "ui/hyperlink.h"
 #include "ui/refresh.h"
 #include "ui/theme_curses.h"
 #include "ui/tui.h"
@@ -91,12 +92,15 @@ frame(struct app *app, struct screen *s)
 	}
 	app->now = app_clock();
 	app_load_view(app, app->cur);
+	hyperlink_reset();
 	compose_frame(app, s->next, &s->frame);
 	t1 = now_us();
 	n = blit(s);
 	if (n > 0) {
 		wnoutrefresh(stdscr);
 		doupdate();
+		/* OSC 8 over the URLs the views registered (the text is already there). */
+		hyperlink_flush(stdout);
 	}
 	if (s->timing)
 		fprintf(s->timing, "frame view=%s compose_us=%lld total_us=%lld cells=%d\n",
@@ -157,7 +161,8 @@ int
 tui_run(struct app *app)
 {
 	struct screen s = { NULL, NULL, { { 0 }, { 0 }, 0, { { 0 } }, 0 }, NULL };
-	struct pollfd pfd[2];
+	struct pollfd pfd[2 + VIEW_MAX];
+	int jobfd[VIEW_MAX], i;
 	const char *tlog = getenv("BILLTOP_TIMING_LOG");
 	int nfd, ch, timeout, r;
 	int64_t t_start = now_us();
@@ -190,7 +195,7 @@ tui_run(struct app *app)
 		fprintf(s.timing, "first_frame_us=%lld\n", (long long)(now_us() - t_start));
 		fflush(s.timing);
 	}
-	if (!app->offline)
+	if (!app->offline && !app->refresh_off)
 		app_refresh(app);
 
 	while (!app->quit && !got_signal) {
@@ -206,14 +211,32 @@ tui_run(struct app *app)
 			pfd[nfd].fd = refresh_fd(app);
 			pfd[nfd++].events = POLLIN;
 		}
+		/* Views' background jobs (downloads), polled by index. */
+		for (i = 0; i < app->nviews; i++) {
+			const struct view_ops *ops = app->views[i].ops;
+
+			jobfd[i] = ops->job_fd ? ops->job_fd(&app->views[i]) : -1;
+			if (jobfd[i] >= 0) {
+				pfd[nfd].fd = jobfd[i];
+				pfd[nfd++].events = POLLIN;
+			}
+		}
 		timeout = refresh_timeout_ms(app);
 		r = poll(pfd, (nfds_t)nfd, timeout);
 		if (r < 0 && errno != EINTR)
 			break;
 		if (got_signal)
 			break;
-		if (nfd > 1 && r > 0 && (pfd[1].revents & (POLLIN | POLLHUP | POLLERR)))
+		if (nfd > 1 && r > 0 && pfd[1].fd == refresh_fd(app) &&
+		    (pfd[1].revents & (POLLIN | POLLHUP | POLLERR)))
 			refresh_read(app);
+		for (i = 0; r > 0 && i < app->nviews; i++) {
+			int k;
+
+			for (k = 1; jobfd[i] >= 0 && k < nfd; k++)
+				if (pfd[k].fd == jobfd[i] && (pfd[k].revents & (POLLIN | POLLHUP | POLLERR)))
+					app->views[i].ops->job_ready(&app->views[i], app);
+		}
 		/* Keys, and KEY_RESIZE after SIGWINCH interrupted poll(). */
 		while ((ch = getch()) != ERR) {
 			if (ch == KEY_RESIZE)

@@ -160,9 +160,13 @@ draw_spend_rows(const struct overview *o, struct ov_draw *d, int utf8)
 	case FORECAST_OK:
 		money_label(o->projected_spend, cur, utf8, a, sizeof a);
 		credits_label(o->projected_credits, cr, sizeof cr);
-		snprintf(buf, sizeof buf, _("%s at period end (about %s credits at the last %d days' rate)"),
-		         a, cr, o->burn.days);
+		snprintf(buf, sizeof buf, _("%s at period end, about %s credits"), a, cr);
 		row(d, _("Projection"), o->projected_overage > 0 ? ST_WARN : ST_NORMAL, buf);
+		credits_label(o->burn.days > 0 ? o->burn.credits / o->burn.days : 0, cr, sizeof cr);
+		snprintf(buf, sizeof buf, P_("at %s credits a day, the rate of the last %d day",
+		                             "at %s credits a day, the rate of the last %d days",
+		                             o->burn.days), cr, o->burn.days);
+		row(d, "", ST_DIM, buf);
 		if (o->projected_overage > 0) {
 			credits_label(o->projected_overage, cr, sizeof cr);
 			if (o->plan.overage_per_1000 == M_NONE)

@@ -111,3 +111,9 @@ tests_unit_test_check_SOURCES = tests/unit/test_check.c src/cli/check.c src/cli/
 tests_unit_test_check_CFLAGS = $(cmocka_cflags)
 tests_unit_test_check_LDADD = src/ui/libui.a src/client/libclient.a $(core_test_ldadd)
 UNIT_TESTS += tests/unit/test_check
+
+check_PROGRAMS += tests/unit/test_compose
+tests_unit_test_compose_CFLAGS = $(cmocka_cflags) $(NCURSES_CFLAGS)
+tests_unit_test_compose_LDADD = src/ui/libui.a src/client/libclient.a $(core_test_ldadd) \
+	$(NCURSES_LIBS) $(SQLITE_LIBS) $(JANSSON_LIBS) $(CURL_LIBS) $(QRENCODE_LIBS)
+UNIT_TESTS += tests/unit/test_compose

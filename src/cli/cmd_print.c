@@ -1,0 +1,314 @@
+/* cmd_print.c: `billtop print TAB [--format text|json|csv] [--width N]`. */
+#include <config.h>
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "cli/print.h"
+#include "client/cache.h"
+#include "client/client.h"
+#include "core/i18n.h"
+#include "core/timeutil.h"
+#include "ui/app.h"
+#include "ui/banner.h"
+#include "ui/canvas.h"
+#include "ui/glyphs.h"
+
+/* The printers: one line each, in the order of the tabs. */
+static const struct printer *const printers[] = {
+	&print_overview,
+	&print_credits,
+	&print_usage,
+	&print_plans,
+};
+
+#define NPRINTERS ((int)(sizeof printers / sizeof printers[0]))
+#define PRINT_HEIGHT 400   /* rows a print may take; trailing blank rows are cut */
+#define OPT_FORMAT 0x180
+#define OPT_WIDTH 0x181
+
+static void
+print_help(FILE *out)
+{
+	int i;
+
+	fprintf(out, _("Usage: %s print TAB [--format text|json] [--width N]\n"), PACKAGE);
+	fputs(_("Prints a tab from the local cache (never the network).  TAB is one of:"), out);
+	for (i = 0; i < NPRINTERS; i++)
+		fprintf(out, " %s", printers[i]->name);
+	fputs("\n", out);
+}
+
+static int
+parse_format(const char *s, enum print_format *f)
+{
+	if (strcmp(s, "text") == 0)
+		*f = PRINT_TEXT;
+	else if (strcmp(s, "json") == 0)
+		*f = PRINT_JSON;
+	else if (strcmp(s, "csv") == 0)
+		*f = PRINT_CSV;
+	else
+		return -1;
+	return 0;
+}
+
+/* The shared options, then the printer's own, as one getopt table. */
+static struct option *
+merge_options(const struct printer *p)
+{
+	static const struct option base[] = {
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "width", required_argument, NULL, OPT_WIDTH },
+		{ "help", no_argument, NULL, 'h' },
+		CLI_COMMON_LONGOPTS,
+	};
+	struct option *all;
+	size_t nb = sizeof base / sizeof base[0], ne = 0;
+
+	while (p->longopts && p->longopts[ne].name)
+		ne++;
+	all = calloc(nb + ne + 1, sizeof *all);
+	if (!all)
+		return NULL;
+	memcpy(all, base, sizeof base);
+	if (ne)
+		memcpy(all + nb, p->longopts, ne * sizeof *all);
+	return all;
+}
+
+/* The cache `billtop sync` would use; printing never creates one. */
+static int
+open_cache(struct cli_opts *opts, struct client **cl, struct cache **out)
+{
+	struct client_err err;
+	const char *note = NULL;
+
+	if (client_open(opts, CLIENT_NO_CACHE, cl, &err) != 0) {
+		fprintf(stderr, "billtop: %s\n", err.message);
+		return client_err_exit_code(&err);
+	}
+	if (access((*cl)->cache_path, F_OK) != 0) {
+		fprintf(stderr, _("billtop: no cache at %s yet: run `billtop sync` first\n"), (*cl)->cache_path);
+		return EXIT_CACHE;
+	}
+	if (cache_open((*cl)->cache_path, out, &note) != 0) {
+		fprintf(stderr, _("billtop: cannot open the cache %s: %s\n"), (*cl)->cache_path,
+		        *out ? cache_error(*out) : _("unknown error"));
+		cache_close(*out);
+		*out = NULL;
+		return EXIT_CACHE;
+	}
+	if (note)
+		fprintf(stderr, "billtop: %s\n", note);
+	return EXIT_OK;
+}
+
+int
+cmd_print(struct cli_opts *opts, int argc, char **argv)
+{
+	const struct printer *p = NULL;
+	struct print_ctx ctx;
+	struct option *longopts = NULL;
+	struct client *cl = NULL;
+	struct app app;
+	char *end;
+	long w;
+	int c, i, rc = EXIT_USAGE;
+
+	memset(&ctx, 0, sizeof ctx);
+	ctx.opts = opts;
+	ctx.format = PRINT_TEXT;
+	ctx.width = 80;
+	ctx.out = stdout;
+	if (argc < 2 || argv[1][0] == '-') {
+		if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+			print_help(stdout);
+			return EXIT_OK;
+		}
+		print_help(stderr);
+		return EXIT_USAGE;
+	}
+	for (i = 0; i < NPRINTERS; i++)
+		if (strcmp(printers[i]->name, argv[1]) == 0)
+			p = printers[i];
+	if (!p) {
+		fprintf(stderr, _("billtop print: unknown tab '%s'\n"), argv[1]);
+		print_help(stderr);
+		return EXIT_USAGE;
+	}
+	longopts = merge_options(p);
+	if (!longopts)
+		return EXIT_FAILURE_GENERIC;
+	argc--;
+	argv++;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_FORMAT:
+			if (parse_format(optarg, &ctx.format) != 0 || !(p->formats & (int)ctx.format)) {
+				fprintf(stderr, _("billtop print %s: --format %s is not available\n"), p->name, optarg);
+				goto out;
+			}
+			break;
+		case OPT_WIDTH:
+			w = strtol(optarg, &end, 10);
+			if (*end || w < 20 || w > 1000) {
+				fprintf(stderr, _("billtop print: --width must be a number from 20 to 1000, not '%s'\n"),
+				        optarg);
+				goto out;
+			}
+			ctx.width = (int)w;
+			break;
+		case 'h':
+			print_help(stdout);
+			rc = EXIT_OK;
+			goto out;
+		default:
+			if (cli_common_option(opts, c, optarg))
+				break;
+			if (c >= 0x200 && p->option) {
+				if (p->option(c, optarg) != 0)
+					goto out;
+				break;
+			}
+			print_help(stderr);
+			goto out;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, _("billtop print: unexpected argument '%s'\n"), argv[optind]);
+		goto out;
+	}
+	rc = open_cache(opts, &cl, &ctx.cache);
+	if (rc != EXIT_OK)
+		goto out;
+	app_init(&app, ctx.cache, 1);
+	ctx.app = &app;
+	ctx.utf8 = app.utf8;
+	ctx.now = app.now;
+	if (!app.have_snapshot) {
+		fprintf(stderr, "%s\n", _("billtop: the cache is empty: run `billtop sync` first"));
+		rc = EXIT_CACHE;
+	} else if (app.access == ACCESS_FORBIDDEN) {
+		fprintf(stderr, _("billtop: your role (%s) cannot see billing; owners, admins and "
+		                  "billing readers can\n"), app.role);
+		rc = EXIT_AUTH;
+	} else {
+		rc = p->run(&ctx);
+	}
+	app_free(&app);
+out:
+	cache_close(ctx.cache);
+	client_close(cl);
+	free(longopts);
+	return rc;
+}
+
+int
+print_view_text(struct print_ctx *ctx, const char *id)
+{
+	struct app *app = ctx->app;
+	struct banner b[BANNER_MAX];
+	struct canvas *c;
+	struct layout l;
+	struct view *v;
+	int idx = view_find(id), nb, rows, rc = EXIT_OK;
+
+	if (idx < 0)
+		return EXIT_FAILURE_GENERIC;
+	c = canvas_new(ctx->width, PRINT_HEIGHT, ctx->utf8);
+	if (!c)
+		return EXIT_FAILURE_GENERIC;
+	app->cur = idx;
+	v = &app->views[idx];
+	if (app_load_view(app, idx) != 0) {
+		fprintf(stderr, "billtop: %s\n", app->load_error);
+		rc = EXIT_CACHE;
+		goto out;
+	}
+	nb = banners_collect(app, b, BANNER_MAX);
+	rows = banners_draw(c, 0, 0, c->w, BANNER_MAX * 2, b, nb);
+	l.x = 0;
+	l.y = rows ? rows + 1 : 0;
+	l.w = c->w;
+	l.h = c->h - l.y;
+	l.compact = c->w < 80;
+	l.now = app->now;
+	v->ops->draw(v, c, &l);
+	/* Only the rows drawn on: the canvas is far taller than a print needs. */
+	{
+		struct canvas *out = canvas_new(c->w, canvas_rows_used(c) > 0 ? canvas_rows_used(c) : 1,
+		                                ctx->utf8);
+		int x, y;
+
+		if (!out) {
+			rc = EXIT_FAILURE_GENERIC;
+			goto out;
+		}
+		for (y = 0; y < out->h; y++)
+			for (x = 0; x < out->w; x++)
+				out->cells[y * out->w + x] = c->cells[y * c->w + x];
+		if (canvas_write(out, ctx->out) != 0 || fflush(ctx->out) != 0)
+			rc = EXIT_FAILURE_GENERIC;
+		canvas_free(out);
+	}
+out:
+	canvas_free(c);
+	return rc;
+}
+
+json_t *
+print_json_time(int64_t t)
+{
+	char buf[32];
+
+	if (t == M_NONE || time_format_rfc3339(t, buf, sizeof buf) != 0)
+		return json_null();
+	return json_string(buf);
+}
+
+json_t *
+print_json_money(int64_t minor, const char *currency)
+{
+	if (minor == M_NONE)
+		return json_null();
+	return json_pack("{s:I, s:s}", "amount", (json_int_t)minor, "currency", currency);
+}
+
+json_t *
+print_json_banners(struct print_ctx *ctx)
+{
+	static const char *const kinds[] = {
+		[BANNER_PAST_DUE] = "past_due", [BANNER_PAUSED] = "runs_paused",
+		[BANNER_EXHAUSTED] = "credits_exhausted", [BANNER_TRIAL] = "trial",
+		[BANNER_INSECURE] = "insecure", [BANNER_OFFLINE] = "offline", [BANNER_STALE] = "stale",
+	};
+	struct banner b[BANNER_MAX];
+	json_t *arr = json_array();
+	int n, i;
+
+	n = banners_collect(ctx->app, b, BANNER_MAX);
+	for (i = 0; i < n; i++)
+		json_array_append_new(arr, json_pack("{s:s, s:s, s:s?}", "kind", kinds[b[i].kind],
+		                                     "text", b[i].text, "url", b[i].url[0] ? b[i].url : NULL));
+	return arr;
+}
+
+int
+print_json_dump(struct print_ctx *ctx, json_t *root)
+{
+	int r;
+
+	if (!root)
+		return EXIT_FAILURE_GENERIC;
+	r = json_dumpf(root, ctx->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_decref(root);
+	if (r != 0 || fputc('\n', ctx->out) == EOF || fflush(ctx->out) != 0)
+		return EXIT_FAILURE_GENERIC;
+	return EXIT_OK;
+}

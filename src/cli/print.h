@@ -1,0 +1,66 @@
+/* print.h: `billtop print TAB`: a tab's model without curses, for scripts and
+ * golden tests.  cmd_print.c parses the shared options (--format, --width,
+ * and the common --cache/--profile), opens the cache read-only (never the
+ * network), loads the shared data into a headless app, and runs the printer.
+ *
+ * Adding `billtop print NAME`: write src/cli/print_NAME.c defining
+ * `const struct printer print_NAME = { "NAME", formats, longopts, option, run }`
+ * and add one line to printers[] in cmd_print.c.
+ */
+#ifndef BILLTOP_PRINT_H
+#define BILLTOP_PRINT_H
+
+#include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <jansson.h>
+
+#include "cli/cli.h"
+
+struct app;
+struct cache;
+
+enum print_format { PRINT_TEXT = 1, PRINT_JSON = 2, PRINT_CSV = 4 };
+
+struct print_ctx {
+	struct cli_opts *opts;
+	struct cache *cache;
+	struct app *app;          /* headless: shared data loaded, views ready */
+	enum print_format format;
+	int width;                /* --width, default 80 */
+	int utf8;                 /* the locale is UTF-8 */
+	int64_t now;              /* the clock (BILLTOP_NOW for goldens) */
+	FILE *out;
+};
+
+struct printer {
+	const char *name;
+	int formats;                       /* PRINT_* it accepts */
+	/* Extra long options (values >= 0x200; { NULL } ends), or NULL. */
+	const struct option *longopts;
+	/* Applies an extra option: 0, or -1 after printing what was wrong. */
+	int (*option)(int c, const char *arg);
+	/* Prints; returns an enum exit_code. */
+	int (*run)(struct print_ctx *ctx);
+};
+
+extern const struct printer print_overview;
+extern const struct printer print_plans;
+extern const struct printer print_usage;
+extern const struct printer print_credits;
+
+/* Text: banners, then view `id` drawn into a canvas ctx->width wide and as
+ * tall as it needs, written with trailing blanks removed.  An exit code. */
+int print_view_text(struct print_ctx *ctx, const char *id);
+
+/* JSON helpers: instants as RFC 3339 (null for M_NONE), money as
+ * {"amount": N, "currency": "USD"} (null for M_NONE). */
+json_t *print_json_time(int64_t t);
+json_t *print_json_money(int64_t minor, const char *currency);
+/* The banners of the headless app as [{"kind": ..., "text": ..., "url": ...}]. */
+json_t *print_json_banners(struct print_ctx *ctx);
+/* Dumps root (stolen) to ctx->out, indented, keys in insertion order. */
+int print_json_dump(struct print_ctx *ctx, json_t *root);
+
+#endif
