@@ -14,6 +14,7 @@
 static const struct command commands[] = {
 	{ "print", cmd_print, N_("print a tab from the cache: print overview|plans [--format text|json]") },
 	{ "sync", cmd_sync, N_("refresh the local cache from the billing API") },
+	{ "check", cmd_check, N_("exit 10 when a threshold is crossed: check --credits-below N --days-left-below N --spend-above AMOUNT") },
 	{ "invoice", cmd_invoice, N_("download an invoice's PDF: invoice download ID [-o FILE]") },
 	{ NULL, NULL, NULL }
 };

@@ -57,6 +57,8 @@ int cmd_print(struct cli_opts *opts, int argc, char **argv);
 
 /* `billtop sync`: refresh the cache from the billing API (cmd_sync.c). */
 int cmd_sync(struct cli_opts *opts, int argc, char **argv);
+/* `billtop check`: thresholds for cron and monitoring (cmd_check.c). */
+int cmd_check(struct cli_opts *opts, int argc, char **argv);
 /* `billtop invoice download ID [-o FILE|DIR] [--force]` (cmd_invoice.c). */
 int cmd_invoice(struct cli_opts *opts, int argc, char **argv);
 

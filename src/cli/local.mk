@@ -14,3 +14,5 @@ src_billtop_SOURCES += src/cli/cmd_sync.c
 src_billtop_SOURCES += src/cli/demo.c src/cli/demo.h src/cli/dashboard.h \
 	src/cli/cmd_print.c src/cli/print.h src/cli/print_overview.c src/cli/print_plans.c
 src_billtop_CPPFLAGS = $(AM_CPPFLAGS) -DBILLTOP_BINDIR=\"$(bindir)\"
+# `billtop check` (issue 6).
+src_billtop_SOURCES += src/cli/cmd_check.c src/cli/check.c src/cli/check.h
