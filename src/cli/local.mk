@@ -16,3 +16,5 @@ src_billtop_SOURCES += src/cli/demo.c src/cli/demo.h src/cli/dashboard.h \
 src_billtop_CPPFLAGS = $(AM_CPPFLAGS) -DBILLTOP_BINDIR=\"$(bindir)\"
 # `billtop check` (issue 6).
 src_billtop_SOURCES += src/cli/cmd_check.c src/cli/check.c src/cli/check.h
+# `billtop print usage|credits` (issue 6).
+src_billtop_SOURCES += src/cli/csv.c src/cli/csv.h src/cli/print_usage.c src/cli/print_credits.c

@@ -1,0 +1,237 @@
+/* print_usage.c: `billtop print usage [--range R] [--by B] [--show-zero]`.
+ *
+ * text: the Usage tab drawn headless (the same canvas rendering as the tab,
+ * every row, the meters' billing notes).  json: the range, the current
+ * period with its projection, the chart's series per day, and every row
+ * (zero-usage rows included).  csv: the table, one record per row, with a
+ * header; amounts in MONEY_FMT_PLAIN, shares as "12.3".
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/csv.h"
+#include "cli/print.h"
+#include "core/i18n.h"
+#include "core/timeutil.h"
+#include "ui/app.h"
+#include "ui/view_usage.h"
+
+#define OPT_RANGE 0x200
+#define OPT_BY 0x201
+#define OPT_ZERO 0x202
+
+static enum usage_range opt_range = UR_DEFAULT;
+static enum usage_by opt_by = USAGE_BY_DEFAULT;
+static int opt_zero;
+
+static const struct option longopts[] = {
+	{ "range", required_argument, NULL, OPT_RANGE },
+	{ "by", required_argument, NULL, OPT_BY },
+	{ "show-zero", no_argument, NULL, OPT_ZERO },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int
+option(int c, const char *arg)
+{
+	int v;
+
+	switch (c) {
+	case OPT_RANGE:
+		if ((v = usage_range_parse(arg)) < 0) {
+			fprintf(stderr, _("billtop print usage: --range must be 7d, 30d, 90d, period or previous, not '%s'\n"),
+			        arg);
+			return -1;
+		}
+		opt_range = (enum usage_range)v;
+		return 0;
+	case OPT_BY:
+		if ((v = usage_by_parse(arg)) < 0) {
+			fprintf(stderr, _("billtop print usage: --by must be meter, agent or item, not '%s'\n"), arg);
+			return -1;
+		}
+		opt_by = (enum usage_by)v;
+		return 0;
+	case OPT_ZERO:
+		opt_zero = 1;
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+static const struct meter *
+find_meter(const struct usage_source *src, const char *id)
+{
+	int i;
+
+	for (i = 0; i < src->nmeters; i++)
+		if (strcmp(src->meters[i].id, id) == 0)
+			return &src->meters[i];
+	return NULL;
+}
+
+static json_t *
+day_key_json(int64_t t)
+{
+	char buf[M_DAY];
+
+	if (time_format_day(t, buf, sizeof buf) < 0)
+		return json_null();
+	return json_string(buf);
+}
+
+static json_t *
+period_json(const struct usage_model *m)
+{
+	const struct usage_period *p = &m->period;
+	int ok = p->proj_err == FORECAST_OK;
+
+	return json_pack("{s:o, s:o, s:I, s:I, s:I, s:s, s:o, s:o, s:o, s:o}",
+	                 "start", print_json_time(p->start), "end", print_json_time(p->end),
+	                 "used", (json_int_t)p->used, "allowance", (json_int_t)p->allowance,
+	                 "overage", (json_int_t)p->overage,
+	                 "projection", ok ? "ok" : p->proj_err == FORECAST_TOO_LITTLE_DATA ? "not_enough_data" : "none",
+	                 "projected", ok ? json_integer(p->projected) : json_null(),
+	                 "projected_overage", ok ? json_integer(p->projected_overage) : json_null(),
+	                 "projected_spend", print_json_money(ok ? p->projected_spend : M_NONE, m->currency),
+	                 "spent", print_json_money(p->spent, m->currency));
+}
+
+static json_t *
+row_json(const struct usage_source *src, const struct usage_model *m, const struct usage_line *l)
+{
+	const struct meter *mt = l->is_meter ? find_meter(src, l->key) : NULL;
+	json_t *meter = json_null();
+
+	if (mt)
+		meter = json_pack("{s:I, s:s, s:s, s:s, s:s}", "billed_raw", (json_int_t)l->billed_raw,
+		                  "raw_unit", mt->raw_unit, "unit", mt->unit, "quantity", l->quantity,
+		                  "billing", l->billed_how);
+	return json_pack("{s:s, s:s, s:I, s:o, s:i, s:o}", "key", l->key, "name", l->label,
+	                 "credits", (json_int_t)l->credits, "cost", print_json_money(l->cost, m->currency),
+	                 "share_permille", l->share_pm, "meter", meter);
+}
+
+static int
+print_json(struct print_ctx *ctx, const struct usage_source *src, const struct usage_model *m)
+{
+	json_t *root, *series = json_array(), *days = json_array(), *rows = json_array();
+	int i, k;
+
+	for (k = 0; k < m->nseries; k++)
+		json_array_append_new(series, json_pack("{s:o, s:s}", "key",
+		                                        m->series[k].key[0] ? json_string(m->series[k].key) : json_null(),
+		                                        "name", m->series[k].label));
+	for (i = 0; i < m->ndays; i++) {
+		json_t *v = json_array();
+
+		for (k = 0; k < m->nseries; k++)
+			json_array_append_new(v, json_integer(m->days[i].credits[k]));
+		json_array_append_new(days, json_pack("{s:s, s:I, s:o}", "day", m->days[i].day_key,
+		                                      "total", (json_int_t)m->days[i].total, "series", v));
+	}
+	for (i = 0; i < m->nlines; i++)
+		json_array_append_new(rows, row_json(src, m, &m->lines[i]));
+	root = json_pack("{s:s, s:o, s:o, s:s, s:s, s:o, s:o, s:o, s:o, s:o}",
+	                 "range", usage_range_name(m->range), "from", day_key_json(m->from), "to", day_key_json(m->to),
+	                 "by", usage_by_name(m->by), "currency", m->currency, "period", period_json(m),
+	                 "total", json_pack("{s:I, s:o}", "credits", (json_int_t)m->total_credits,
+	                                    "cost", print_json_money(m->total_cost, m->currency)),
+	                 "series", series, "days", days, "rows", rows);
+	return print_json_dump(ctx, root);
+}
+
+static int
+print_csv(struct print_ctx *ctx, const struct usage_source *src, const struct usage_model *m)
+{
+	static const char *const head[] = { "key", "name", "credits", "cost", "currency", "share_percent",
+	                                    "billed_raw", "raw_unit", "unit", "billing" };
+	char share[16];
+	size_t h;
+	int i;
+
+	for (h = 0; h < sizeof head / sizeof head[0]; h++)
+		csv_field(ctx->out, h == 0, head[h]);
+	csv_end(ctx->out);
+	for (i = 0; i < m->nlines; i++) {
+		const struct usage_line *l = &m->lines[i];
+		const struct meter *mt = l->is_meter ? find_meter(src, l->key) : NULL;
+
+		csv_field(ctx->out, 1, l->key);
+		csv_field(ctx->out, 0, l->label);
+		csv_int(ctx->out, 0, l->credits);
+		csv_money(ctx->out, 0, l->cost, m->currency);
+		csv_field(ctx->out, 0, m->currency);
+		/* Machine output: always '.' whatever the locale. */
+		snprintf(share, sizeof share, "%d.%d", l->share_pm / 10, l->share_pm % 10);
+		csv_field(ctx->out, 0, share);
+		if (mt) {
+			csv_int(ctx->out, 0, l->billed_raw);
+			csv_field(ctx->out, 0, mt->raw_unit);
+			csv_field(ctx->out, 0, mt->unit);
+			csv_field(ctx->out, 0, l->billed_how);
+		} else {
+			for (h = 0; h < 4; h++)
+				csv_field(ctx->out, 0, "");
+		}
+		csv_end(ctx->out);
+	}
+	return fflush(ctx->out) == 0 && !ferror(ctx->out) ? EXIT_OK : EXIT_FAILURE_GENERIC;
+}
+
+/* The tab's state with the options, in place before the headless view loads. */
+static int
+print_text(struct print_ctx *ctx)
+{
+	int idx = view_find("usage");
+	struct usage_state *s;
+
+	if (idx < 0)
+		return EXIT_FAILURE_GENERIC;
+	s = calloc(1, sizeof *s);
+	if (s == NULL)
+		return EXIT_FAILURE_GENERIC;
+	usage_state_init(s);
+	s->range = opt_range;
+	s->by = opt_by;
+	s->show_zero = opt_zero;
+	ctx->app->views[idx].priv = s;   /* the view owns it from here (its free op) */
+	return print_view_text(ctx, "usage");
+}
+
+static int
+run(struct print_ctx *ctx)
+{
+	struct usage_source src;
+	struct usage_model m;
+	char err[512];
+	int rc;
+
+	if (ctx->format == PRINT_TEXT)
+		return print_text(ctx);
+	if (usage_source_load(ctx->cache, ctx->now, &src, err, sizeof err) < 0) {
+		fprintf(stderr, "billtop: %s\n", err);
+		return EXIT_CACHE;
+	}
+	if (usage_model_load(ctx->cache, &src, &m, opt_range, opt_by, err, sizeof err) < 0) {
+		fprintf(stderr, "billtop: %s\n", err);
+		usage_source_free(&src);
+		return EXIT_CACHE;
+	}
+	rc = ctx->format == PRINT_JSON ? print_json(ctx, &src, &m) : print_csv(ctx, &src, &m);
+	usage_model_free(&m);
+	usage_source_free(&src);
+	return rc;
+}
+
+const struct printer print_usage = {
+	.name = "usage",
+	.formats = PRINT_TEXT | PRINT_JSON | PRINT_CSV,
+	.longopts = longopts,
+	.option = option,
+	.run = run,
+};
