@@ -67,6 +67,11 @@ struct view_ops {
 	const struct keyhelp *keys;
 	/* Frees v->priv (and sets it NULL).  May be NULL. */
 	void (*free)(struct view *v);
+	/* A background job of the view (the Invoices tab's PDF download): the
+	 * fd the main loop polls, or -1.  job_ready is called when it is
+	 * readable or closed.  Both may be NULL. */
+	int (*job_fd)(struct view *v);
+	void (*job_ready)(struct view *v, struct app *app);
 };
 
 struct view {
