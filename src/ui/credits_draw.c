@@ -87,7 +87,7 @@ grant_shown(const struct credits_state *s, int i)
 	return s->headless || s->all_grants || (s->m.states[i] != GS_EXPIRED && s->m.states[i] != GS_USED_UP);
 }
 
-enum { GC_MARK, GC_NAME, GC_AMOUNT, GC_USED, GC_LEFT, GC_FROM, GC_EXPIRES, GC_N };
+enum { GC_MARK, GC_NAME, GC_SOURCE, GC_AMOUNT, GC_USED, GC_LEFT, GC_FROM, GC_EXPIRES, GC_N };
 
 /* The grants table in at most `rows` rows (header included); rows used. */
 static int
@@ -120,12 +120,13 @@ draw_grants(const struct credits_state *s, struct canvas *c, int x, int y, int w
 	}
 	memset(cols, 0, sizeof cols);
 	cols[GC_MARK] = (struct column){ "", 1, 0, 0, 0, 0, 0 };
-	cols[GC_NAME] = (struct column){ _("Source"), 10, 0, 0, 1, 0, 0 };
+	cols[GC_NAME] = (struct column){ _("Grant"), w >= 70 ? 24 : 12, 0, 0, 1, 0, 0 };
+	cols[GC_SOURCE] = (struct column){ _("Source"), 14, 0, 5, 0, 0, 0 };
 	cols[GC_AMOUNT] = (struct column){ _("Amount"), 10, 1, 2, 0, 0, 0 };
-	cols[GC_USED] = (struct column){ _("Consumed"), 10, 1, 3, 0, 0, 0 };
+	cols[GC_USED] = (struct column){ _("Consumed"), 10, 1, 4, 0, 0, 0 };
 	cols[GC_LEFT] = (struct column){ _("Remaining"), 10, 1, 0, 0, 0, 0 };
-	cols[GC_FROM] = (struct column){ _("Available"), 10, 0, 4, 0, 0, 0 };
-	cols[GC_EXPIRES] = (struct column){ _("Expires"), 22, 0, 1, 0, 0, 0 };
+	cols[GC_FROM] = (struct column){ _("Available"), 10, 0, 3, 0, 0, 0 };
+	cols[GC_EXPIRES] = (struct column){ _("Expires"), 24, 0, 1, 0, 0, 0 };
 	columns_fit(cols, GC_N, w, 1);
 	/* Narrow: the expiry as a bare date. */
 	if (cols[GC_EXPIRES].w == 0) {
@@ -141,25 +142,32 @@ draw_grants(const struct credits_state *s, struct canvas *c, int x, int y, int w
 		st = m->states[i] == GS_EXPIRING ? ST_WARN : m->states[i] == GS_ACTIVE ? ST_NORMAL : ST_DIM;
 		/* Expiring soon: a mark as well as the style, so it reads in monochrome. */
 		columns_cell(c, x, y + r, &cols[GC_MARK], ST_WARN, m->states[i] == GS_EXPIRING ? "!" : "");
-		if (g->description[0])
+		/* The description names the grant; without a Source column it says the source too. */
+		if (!g->description[0])
+			snprintf(line, sizeof line, "%s", grant_source_label(g->source));
+		else if (cols[GC_SOURCE].w == 0 && strcasestr(g->description, grant_source_label(g->source)) == NULL)
 			snprintf(line, sizeof line, "%s: %s", grant_source_label(g->source), g->description);
 		else
-			snprintf(line, sizeof line, "%s", grant_source_label(g->source));
+			snprintf(line, sizeof line, "%s", g->description);
 		columns_cell(c, x, y + r, &cols[GC_NAME], st, line);
+		columns_cell(c, x, y + r, &cols[GC_SOURCE], st, grant_source_label(g->source));
 		columns_cell(c, x, y + r, &cols[GC_AMOUNT], st, fig_credits(a, sizeof a, g->amount));
 		columns_cell(c, x, y + r, &cols[GC_USED], st, fig_credits(a, sizeof a, g->consumed));
 		columns_cell(c, x, y + r, &cols[GC_LEFT], st,
 		             m->states[i] == GS_SCHEDULED ? _("scheduled") : fig_credits(a, sizeof a, g->remaining));
 		columns_cell(c, x, y + r, &cols[GC_FROM], st, fig_date(date, sizeof date, g->available_from));
-		if (g->expires_at == M_NONE) {
+		if (m->states[i] == GS_SCHEDULED && cols[GC_FROM].w == 0) {
+			/* Without the Available column, a scheduled grant says when it starts. */
+			snprintf(line, sizeof line, _("from %s"), fig_date(date, sizeof date, g->available_from));
+		} else if (g->expires_at == M_NONE) {
 			snprintf(line, sizeof line, "%s", _("never"));
 		} else {
 			fig_date(date, sizeof date, g->expires_at);
 			left[0] = '\0';
-			if (m->states[i] == GS_EXPIRING && cols[GC_EXPIRES].w >= 20) {
+			if (m->states[i] == GS_EXPIRING && cols[GC_EXPIRES].w >= 24) {
 				time_left_until(m->ctx.now, g->expires_at, &tl);
 				time_left_format(&tl, left, sizeof left);
-			} else if (m->states[i] == GS_EXPIRED && cols[GC_EXPIRES].w >= 20) {
+			} else if (m->states[i] == GS_EXPIRED && cols[GC_EXPIRES].w >= 24) {
 				str_copy(left, sizeof left, _("expired"));
 			}
 			snprintf(line, sizeof line, left[0] ? "%s (%s)" : "%s", date, left);
@@ -197,7 +205,7 @@ draw_ledger(struct credits_state *s, struct canvas *c, int x, int y, int w, int 
 		snprintf(line, sizeof line, _("Ledger (%s): %d-%d of %d, newest first"), ledger_kind_label(m->ledger_kind),
 		         first, k, m->ledger_total);
 	}
-	draw_text_fit(c, x, y + r++, w, ST_BOLD, line);
+	r += draw_wrap(c, x, y + r, w, s->headless ? 2 : 1, ST_BOLD, line);
 	if (r >= rows || m->nledger == 0)
 		return r;
 	memset(cols, 0, sizeof cols);
@@ -262,7 +270,7 @@ credits_draw(struct credits_state *s, struct canvas *c, const struct layout *l)
 	y += draw_grants(s, c, x, y, w, grant_rows);
 	y++;
 	if (page) {
-		draw_ledger(s, c, x, y, w, s->m.nledger + 2);
+		draw_ledger(s, c, x, y, w, s->m.nledger + 3);
 		return;
 	}
 	rest = bottom - y - 1;
