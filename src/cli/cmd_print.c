@@ -21,6 +21,8 @@
 /* The printers: one line each, in the order of the tabs. */
 static const struct printer *const printers[] = {
 	&print_overview,
+	&print_credits,
+	&print_usage,
 	&print_plans,
 };
 
