@@ -74,7 +74,8 @@ done_testing() {
 # Defaults: --seed demo, a fixed clock; ARGS are appended and may override.
 BT_TOKEN=test-owner-token
 start_billtopd() {
-	BT_DB="$T_DIR/server-$T_NUM-$$.db"
+	BT_STARTS=$((${BT_STARTS:-0} + 1))
+	BT_DB="$T_DIR/server-$BT_STARTS-$$.db"
 	rm -f "$T_DIR/port"
 	"$BILLTOPD" --listen 127.0.0.1:0 --db "$BT_DB" --token "$BT_TOKEN" \
 		--now "${BT_NOW:-2026-11-15T12:00:00Z}" "$@" \

@@ -78,7 +78,7 @@ day_scale(int64_t day_start, int64_t first, int64_t last, int64_t size_ppm)
 {
 	int64_t wd = ((day_start / DAY_SECONDS) + 4) % 7; /* 0 = Sunday (1970-01-01 was a Thursday) */
 	int64_t span = last > first ? last - first : 1;
-	int64_t growth = 700000 + 300000 * (day_start - first) / span;
+	int64_t growth = 550000 + 600000 * (day_start - first) / span;
 
 	return size_ppm * growth / 1000000 * (wd == 0 || wd == 6 ? 60 : 100) / 100;
 }
@@ -226,8 +226,10 @@ seed_demo(struct db *d, const char *variant, int64_t now)
 		    eng_purchase(d, &a, day + 15 * 3600 + 20 * 60, day == buy1 ? 50000 : 100000, &po) != ENG_OK)
 			return -1;
 		if (day == promo_day &&
-		    eng_grant(d, day + 10 * 3600, "promotion", "Launch week bonus", 50000, day + 10 * 3600,
-		              today + 8 * DAY_SECONDS, NULL, 0) < 0)
+		    (eng_grant(d, day + 10 * 3600, "promotion", "Launch week bonus", 50000, day + 10 * 3600,
+		               today + 8 * DAY_SECONDS, NULL, 0) < 0 ||
+		     eng_grant(d, day + 10 * 3600, "promotion", "Webinar bonus", 10000, today + 3 * DAY_SECONDS,
+		               today + 33 * DAY_SECONDS, NULL, 0) < 0))
 			return -1;
 		if (acct_save(d, &a) < 0)
 			return -1;

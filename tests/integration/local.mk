@@ -2,3 +2,8 @@
 
 INTEGRATION_TESTS += tests/integration/invoice_download.sh tests/integration/invoice_download_interrupted.sh
 EXTRA_DIST += tests/integration/invoice_download.sh tests/integration/invoice_download_interrupted.sh
+
+# The billtopd contract (docs/api.md), one suite per area.
+API_TESTS = tests/integration/api_auth.sh tests/integration/api_account.sh tests/integration/api_credits.sh
+INTEGRATION_TESTS += $(API_TESTS)
+EXTRA_DIST += $(API_TESTS) tests/integration/api_common.sh tests/integration/pdfcheck.sh
