@@ -7,3 +7,8 @@ EXTRA_DIST += tests/integration/invoice_download.sh tests/integration/invoice_do
 API_TESTS = tests/integration/api_auth.sh tests/integration/api_account.sh tests/integration/api_credits.sh
 INTEGRATION_TESTS += $(API_TESTS)
 EXTRA_DIST += $(API_TESTS) tests/integration/api_common.sh tests/integration/pdfcheck.sh
+
+# Usage and Credits: billtop print usage|credits and billtop check (issue 6).
+USAGE_TESTS = tests/integration/print_usage_golden.sh
+INTEGRATION_TESTS += $(USAGE_TESTS)
+EXTRA_DIST += $(USAGE_TESTS) tests/integration/usage_lib.sh tests/golden/usage
