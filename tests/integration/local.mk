@@ -12,3 +12,4 @@ EXTRA_DIST += $(API_TESTS) tests/integration/api_common.sh tests/integration/pdf
 USAGE_TESTS = tests/integration/print_usage_golden.sh
 INTEGRATION_TESTS += $(USAGE_TESTS)
 EXTRA_DIST += $(USAGE_TESTS) tests/integration/usage_lib.sh tests/golden/usage
+USAGE_TESTS += tests/integration/check_thresholds.sh tests/integration/print_usage_formats.sh
