@@ -369,7 +369,16 @@ api_runs_create(struct req *rq, struct resp *rs)
 		                            out.credits_llm, out.credits_tool, out.credits_storage));
 		break;
 	case ENG_PAUSED:
-		resp_error(rs, 402, a.paused_reason, "Runs are paused (%s).", a.paused_reason);
+		time_format_rfc3339(a.period_end, until, sizeof until);
+		if (strcmp(a.paused_reason, "credits_exhausted") == 0)
+			resp_error(rs, 402, a.paused_reason, "Runs are paused: the %s plan's credits are used up "
+			           "until %s.", a.plan_id, until);
+		else if (strcmp(a.paused_reason, "past_due") == 0)
+			resp_error(rs, 402, a.paused_reason, "Runs are paused: an invoice is past due; set a "
+			           "working default payment method.");
+		else
+			resp_error(rs, 402, a.paused_reason, "Runs are paused: the trial ended without a "
+			           "payment method.");
 		break;
 	case ENG_EXHAUSTED:
 		time_format_rfc3339(a.period_end, until, sizeof until);

@@ -43,3 +43,5 @@ src_ui_libui_a_SOURCES += \
 	src/ui/view_usage.h src/ui/usage_state.c src/ui/usage_draw.c src/ui/usage_draw.h src/ui/usage_draw_drill.c \
 	src/ui/view_credits.h src/ui/credits_state.c src/ui/credits_draw.c \
 	src/ui/dialog_purchase.c src/ui/dialog_purchase.h
+src_ui_libui_a_SOURCES += src/ui/view_payment_draw.c src/ui/view_payment.h
+src_ui_libui_a_SOURCES += src/ui/view_invoices_draw.c src/ui/view_invoices.h src/ui/invoice_dl.c src/ui/invoice_dl.h

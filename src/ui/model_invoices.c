@@ -57,8 +57,15 @@ invoice_period_label(const struct invoice *inv, char *buf, size_t n)
 	char s1[32], s2[32];
 	int r;
 
-	if (n == 0 || inv->period_end <= inv->period_start || gmtime_r(&ts, &a) == NULL ||
-	    gmtime_r(&te, &b) == NULL)
+	if (n == 0 || gmtime_r(&ts, &a) == NULL)
+		goto fail;
+	/* A one-off invoice (bought credits) covers an instant: its day. */
+	if (inv->period_end <= inv->period_start) {
+		if (strftime(buf, n, "%d %b %Y", &a) == 0)
+			goto fail;
+		return 0;
+	}
+	if (gmtime_r(&te, &b) == NULL)
 		goto fail;
 	if (a.tm_mday == 1 && a.tm_hour == 0 && a.tm_min == 0 && a.tm_sec == 0 &&
 	    inv->period_end == time_add_months(inv->period_start, 1)) {

@@ -26,8 +26,9 @@ int invoice_filter_next(int filter);
 int invoice_is_running_draft(const struct invoice *inv, int64_t now);
 
 /* The billing period, in UTC (the server's periods): "Oct 2026" for a whole
- * calendar month, else "15 Oct-14 Nov" (the last day is end - 1 s).  The month
- * names follow LC_TIME.  0 or -1. */
+ * calendar month, "15 Oct-14 Nov" for another span (the last day is
+ * end - 1 s), "06 Oct 2026" for a one-off invoice (end <= start).  The
+ * month names follow LC_TIME.  0 or -1. */
 int invoice_period_label(const struct invoice *inv, char *buf, size_t n);
 
 /* 1 when the query finds inv: a case-insensitive part of its number, or an

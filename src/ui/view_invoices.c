@@ -1,34 +1,314 @@
-/* view_invoices.c: the Invoices tab.  A placeholder until its issue lands: it says the
- * tab is coming and lists the keys it will have. */
+/* view_invoices.c: the Invoices tab: state, keys and the view ops.
+ * Drawing is in view_invoices_draw.c, the PDF download in invoice_dl.c. */
 #include <config.h>
 
-#include "core/i18n.h"
-#include "ui/placeholder.h"
-#include "ui/view.h"
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-static const struct keyhelp keys[] = {
-	{ N_("j/k"), N_("select an invoice") },
-	{ N_("/"), N_("search by number or amount") },
-	{ N_("d"), N_("download the PDF") },
-	{ N_("o"), N_("show the hosted invoice link") },
-	{ NULL, NULL }
-};
+#include "client/cache.h"
+#include "core/i18n.h"
+#include "core/util.h"
+#include "ui/app.h"
+#include "ui/invoice_dl.h"
+#include "ui/view.h"
+#include "ui/view_invoices.h"
+
+void
+invoices_state_init(struct invoices_state *s)
+{
+	memset(s, 0, sizeof *s);
+	invoices_model_init(&s->m);
+	s->note_style = ST_NORMAL;
+}
+
+int
+invoices_state_select(struct cache *c, struct invoices_state *s, int row, char *err, size_t errsz)
+{
+	if (row >= s->m.n)
+		row = s->m.n - 1;
+	if (row < 0)
+		row = 0;
+	s->pos.n = s->m.n;
+	s->pos.sel = row;
+	return invoices_model_load_detail(c, &s->m, s->m.n > 0 ? row : -1, err, errsz);
+}
+
+int
+invoices_state_load(struct cache *c, int64_t now, struct invoices_state *s, char *err, size_t errsz)
+{
+	char keep[M_ID] = "";
+	int row = 0, i;
+
+	if (s->loaded && s->pos.sel >= 0 && s->pos.sel < s->m.n)
+		str_copy(keep, sizeof keep, s->m.inv[s->pos.sel].id);
+	if (invoices_model_load(c, now, s->m.filter, &s->m, err, errsz) < 0)
+		return -1;
+	if (!s->loaded) {
+		/* Opening the tab: the running period's draft. */
+		row = invoices_initial_row(&s->m);
+		s->loaded = 1;
+	} else {
+		row = s->pos.sel;
+		for (i = 0; keep[0] != '\0' && i < s->m.n; i++) {
+			if (strcmp(s->m.inv[i].id, keep) == 0) {
+				row = i;
+				break;
+			}
+		}
+	}
+	return invoices_state_select(c, s, row, err, errsz);
+}
+
+void
+invoices_state_free(struct invoices_state *s)
+{
+	invoice_dl_free(s->dl.job);
+	s->dl.job = NULL;
+	invoices_model_free(&s->m);
+}
+
+static void
+note(struct invoices_state *s, int style, const char *msg)
+{
+	str_copy(s->note, sizeof s->note, msg);
+	s->note_style = style;
+}
+
+/* Finds the next (dir 1) or previous (-1) match of the last query. */
+static void
+find(struct app *app, struct invoices_state *s, int dir, int include_current)
+{
+	char err[256], buf[512];
+	int n = s->m.n, at;
+
+	if (s->last_query[0] == '\0') {
+		note(s, ST_DIM, _("Type / and a number or an amount to search."));
+		return;
+	}
+	/* n/N start next to the selection and wrap around. */
+	at = n == 0 ? -1 : invoices_find(&s->m, s->last_query, ((s->pos.sel + (include_current ? 0 : dir)) % n + n) % n, dir);
+	if (at < 0) {
+		snprintf(buf, sizeof buf, _("No invoice matches \"%s\"."), s->last_query);
+		note(s, ST_WARN, buf);
+		return;
+	}
+	if (invoices_state_select(app->cache, s, at, err, sizeof err) < 0) {
+		note(s, ST_ALERT, err);
+		return;
+	}
+	n = invoices_count_matches(&s->m, s->last_query);
+	snprintf(buf, sizeof buf, P_("\"%s\": %d match (n/N: next/previous)", "\"%s\": %d matches (n/N: next/previous)", n),
+	         s->last_query, n);
+	note(s, ST_NORMAL, buf);
+}
+
+/* Keys while the search query is being typed: every key is ours. */
+static int
+search_key(struct app *app, struct invoices_state *s, int key)
+{
+	size_t len = strlen(s->query);
+
+	switch (key) {
+	case 27:
+		s->searching = 0;
+		note(s, ST_NORMAL, "");
+		return VIEW_HANDLED;
+	case '\n': case '\r': case KEY_ENTER:
+		s->searching = 0;
+		str_copy(s->last_query, sizeof s->last_query, s->query);
+		find(app, s, 1, 1);
+		return VIEW_HANDLED;
+	case KEY_BACKSPACE: case 127: case 8:
+		if (len > 0)
+			s->query[len - 1] = '\0';
+		return VIEW_HANDLED;
+	default:
+		/* Numbers and amounts are ASCII; anything else is not typed. */
+		if (key >= 0x20 && key < 0x7f && len + 1 < sizeof s->query) {
+			s->query[len] = (char)key;
+			s->query[len + 1] = '\0';
+		}
+		return VIEW_HANDLED;
+	}
+}
+
+static void
+start_download(struct app *app, struct invoices_state *s)
+{
+	const struct invoice *inv;
+	char err[512];
+
+	if (s->m.n == 0 || s->pos.sel < 0 || s->pos.sel >= s->m.n)
+		return;
+	if (s->dl.active) {
+		note(s, ST_WARN, _("A download is already running."));
+		return;
+	}
+	inv = &s->m.inv[s->pos.sel];
+	if (app->offline) {
+		note(s, ST_WARN, _("billtop runs with --offline: the PDF cannot be fetched."));
+		return;
+	}
+	if (invoice_dl_start(app, inv->id, inv->number, &s->dl.job, s->dl.name, sizeof s->dl.name,
+	                     err, sizeof err) < 0) {
+		note(s, ST_ALERT, err);
+		return;
+	}
+	s->dl.active = 1;
+	s->dl.done = 0;
+	s->dl.total = -1;
+	note(s, ST_NORMAL, "");
+}
+
+static int
+key(struct view *v, struct app *app, int k)
+{
+	struct invoices_state *s = v->priv;
+	char err[256];
+	int before;
+
+	if (s == NULL)
+		return VIEW_IGNORED;
+	if (s->searching)
+		return search_key(app, s, k);
+	before = s->pos.sel;
+	s->pos.n = s->m.n;
+	if (list_key(&s->pos, k, s->list_rows > 1 ? s->list_rows - 1 : 1)) {
+		if (s->pos.sel != before && invoices_state_select(app->cache, s, s->pos.sel, err, sizeof err) < 0)
+			note(s, ST_ALERT, err);
+		return VIEW_HANDLED;
+	}
+	switch (k) {
+	case '/':
+		s->searching = 1;
+		s->query[0] = '\0';
+		return VIEW_HANDLED;
+	case 'n':
+		find(app, s, 1, 0);
+		return VIEW_HANDLED;
+	case 'N':
+		find(app, s, -1, 0);
+		return VIEW_HANDLED;
+	case 'f':
+		s->m.filter = invoice_filter_next(s->m.filter);
+		if (invoices_state_load(app->cache, app->now, s, err, sizeof err) < 0)
+			note(s, ST_ALERT, err);
+		return VIEW_HANDLED;
+	case 'd':
+		start_download(app, s);
+		return VIEW_HANDLED;
+	case 'o':
+		s->show_link = !s->show_link;
+		return VIEW_HANDLED;
+	case 27:
+		if (s->show_link || s->note[0] != '\0') {
+			s->show_link = 0;
+			note(s, ST_NORMAL, "");
+			return VIEW_HANDLED;
+		}
+		return VIEW_IGNORED;
+	default:
+		return VIEW_IGNORED;
+	}
+}
+
+static int
+load(struct app *app, struct view *v)
+{
+	struct invoices_state *s = v->priv;
+	char err[256];
+
+	if (s == NULL) {
+		s = malloc(sizeof *s);
+		if (s == NULL) {
+			app_set_error(app, "%s", _("out of memory"));
+			return -1;
+		}
+		invoices_state_init(s);
+		v->priv = s;
+	}
+	s->headless = app->headless;
+	if (invoices_state_load(app->cache, app->now, s, err, sizeof err) < 0) {
+		app_set_error(app, "%s", err);
+		return -1;
+	}
+	return 0;
+}
 
 static void
 draw(struct view *v, struct canvas *c, const struct layout *l)
 {
-	(void)v;
-	placeholder_draw(c, l, N_("Invoices"),
-	                 N_("Every invoice with its lines, totals and status, the PDF download, and the hosted invoice link."),
-	                 keys);
+	struct invoices_state *s = v->priv;
+
+	if (s == NULL)
+		return;
+	s->m.now = l->now;
+	invoices_draw(s, c, l);
+	v->rows = l->h;
 }
+
+/* The download's child reports progress; the main loop calls this when its
+ * pipe is readable. */
+static void
+job_ready(struct view *v, struct app *app)
+{
+	struct invoices_state *s = v->priv;
+	char msg[512];
+	int finished = 0, ok = 0;
+
+	if (s == NULL || s->dl.job == NULL)
+		return;
+	invoice_dl_read(s->dl.job, &s->dl.done, &s->dl.total, &finished, &ok, msg, sizeof msg);
+	v->dirty = 1;
+	if (!finished)
+		return;
+	invoice_dl_free(s->dl.job);
+	s->dl.job = NULL;
+	s->dl.active = 0;
+	note(s, ok ? ST_OK : ST_ALERT, msg);
+	(void)app;
+}
+
+static int
+job_fd(struct view *v)
+{
+	struct invoices_state *s = v->priv;
+
+	return s != NULL && s->dl.job != NULL ? invoice_dl_fd(s->dl.job) : -1;
+}
+
+static void
+free_view(struct view *v)
+{
+	struct invoices_state *s = v->priv;
+
+	if (s == NULL)
+		return;
+	invoices_state_free(s);
+	free(s);
+	v->priv = NULL;
+}
+
+static const struct keyhelp keys[] = {
+	{ N_("j/k"), N_("select an invoice") },
+	{ N_("/"), N_("search by number or amount (Enter: find, Esc: cancel)") },
+	{ N_("n/N"), N_("next or previous match") },
+	{ N_("f"), N_("show one status: all, draft, issued, paid, past due, void") },
+	{ N_("d"), N_("download the PDF to the download directory") },
+	{ N_("o"), N_("show the hosted invoice link") },
+	{ NULL, NULL }
+};
 
 const struct view_ops view_invoices_ops = {
 	.name = N_("Invoices"),
 	.id = "invoices",
-	.load = NULL,
+	.load = load,
 	.draw = draw,
-	.key = NULL,
+	.key = key,
 	.keys = keys,
-	.free = NULL,
+	.free = free_view,
+	.job_fd = job_fd,
+	.job_ready = job_ready,
 };

@@ -1,33 +1,249 @@
-/* view_payment.c: the Payment tab.  A placeholder until its issue lands: it says the
- * tab is coming and lists the keys it will have. */
+/* view_payment.c: the Payment tab: state, keys and the view ops.
+ * Drawing is in view_payment_draw.c. */
 #include <config.h>
 
-#include "core/i18n.h"
-#include "ui/placeholder.h"
-#include "ui/view.h"
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-static const struct keyhelp keys[] = {
-	{ N_("j/k"), N_("select a payment method") },
-	{ N_("Enter"), N_("make it the default") },
-	{ N_("a"), N_("add a payment method (hosted page)") },
-	{ NULL, NULL }
-};
+#include "client/cache.h"
+#include "client/decode.h"
+#include "core/i18n.h"
+#include "core/util.h"
+#include "ui/app.h"
+#include "ui/view.h"
+#include "ui/view_payment.h"
+
+void
+payment_state_init(struct payment_state *s)
+{
+	memset(s, 0, sizeof *s);
+	payment_model_init(&s->m);
+	s->charges_limit = CHARGES_PAGE_DEFAULT;
+	s->note_style = ST_NORMAL;
+}
+
+int
+payment_state_load(struct cache *c, int64_t now, struct payment_state *s, char *err, size_t errsz)
+{
+	char keep[M_ID] = "";
+	int i;
+
+	if (s->pos.sel >= 0 && s->pos.sel < s->m.nmethods)
+		str_copy(keep, sizeof keep, s->m.methods[s->pos.sel].id);
+	if (payment_model_load(c, now, s->charges_offset, s->charges_limit, &s->m, err, errsz) < 0)
+		return -1;
+	/* A page past the end (fewer charges since): the last page. */
+	if (s->m.ncharges == 0 && s->charges_offset > 0 && s->m.charges_total > 0) {
+		s->charges_offset = (s->m.charges_total - 1) / s->charges_limit * s->charges_limit;
+		if (payment_model_load_charges(c, &s->m, s->charges_offset, s->charges_limit, err, errsz) < 0)
+			return -1;
+	}
+	s->pos.n = s->m.nmethods;
+	for (i = 0; keep[0] != '\0' && i < s->m.nmethods; i++)
+		if (strcmp(s->m.methods[i].id, keep) == 0)
+			s->pos.sel = i;
+	list_clamp(&s->pos, s->m.nmethods > 0 ? s->m.nmethods : 1);
+	return 0;
+}
+
+void
+payment_state_free(struct payment_state *s)
+{
+	payment_model_free(&s->m);
+}
+
+static void
+note(struct payment_state *s, int style, const char *msg)
+{
+	str_copy(s->note, sizeof s->note, msg);
+	s->note_style = style;
+}
+
+/* The setup answer: keep the URL for the panel (the dialog says it is below). */
+static void
+setup_done(struct app *app, struct view *v, const char *body, char *done, int done_size)
+{
+	struct payment_state *s = v != NULL ? v->priv : NULL;
+	struct client_err err;
+	json_t *root;
+
+	(void)app;
+	if (s == NULL)
+		return;
+	client_err_clear(&err);
+	root = decode_parse(body, strlen(body), &err);
+	if (root == NULL || decode_setup_link(root, &s->setup, &err) != 0) {
+		snprintf(done, (size_t)done_size, _("The server's answer could not be read: %s"), err.message);
+		s->show_setup = 0;
+	} else {
+		s->show_setup = 1;
+		snprintf(done, (size_t)done_size, "%s",
+		         _("The page to add a payment method is on the Payment tab, with a QR code for a phone."));
+	}
+	json_decref(root);
+	v->dirty = 1;
+}
+
+static void
+add_method(struct view *v, struct app *app, struct payment_state *s)
+{
+	struct action act;
+
+	if (!app_can_change(app)) {
+		note(s, ST_WARN, _("Your role can read billing but not change it: ask an owner or admin."));
+		return;
+	}
+	memset(&act, 0, sizeof act);
+	str_copy(act.method, sizeof act.method, "POST");
+	str_copy(act.path, sizeof act.path, "/v1/payment_methods/setup");
+	str_copy(act.body, sizeof act.body, "{}");
+	act.on_success = setup_done;
+	act.view = v;
+	app_run_action(app, &act);
+}
+
+static void
+make_default(struct view *v, struct app *app, struct payment_state *s)
+{
+	const struct payment_method *pm;
+	struct action act;
+	char label[M_NAME], body[512];
+
+	if (s->m.nmethods == 0 || s->pos.sel < 0 || s->pos.sel >= s->m.nmethods)
+		return;
+	pm = &s->m.methods[s->pos.sel];
+	pm_label(pm, label, sizeof label);
+	if (pm->is_default) {
+		snprintf(body, sizeof body, _("%s is already the default."), label);
+		note(s, ST_NORMAL, body);
+		return;
+	}
+	if (!app_can_change(app)) {
+		note(s, ST_WARN, _("Your role can read billing but not change it: ask an owner or admin."));
+		return;
+	}
+	memset(&act, 0, sizeof act);
+	str_copy(act.method, sizeof act.method, "POST");
+	snprintf(act.path, sizeof act.path, "/v1/payment_methods/%s/default", pm->id);
+	str_copy(act.body, sizeof act.body, "{}");
+	snprintf(act.done, sizeof act.done, _("%s is now the default payment method."), label);
+	act.view = v;
+	snprintf(body, sizeof body,
+	         _("Make %s the default payment method?  Future invoices are charged to it; "
+	           "if the account is past due, the open invoice is charged to it at once."), label);
+	app_confirm(app, _("Default payment method"), body, &act);
+}
+
+static int
+page(struct app *app, struct payment_state *s, int dir)
+{
+	char err[256];
+	int off = s->charges_offset + dir * s->charges_limit;
+
+	if (off < 0 || off >= s->m.charges_total)
+		return VIEW_HANDLED;
+	s->charges_offset = off;
+	if (payment_model_load_charges(app->cache, &s->m, off, s->charges_limit, err, sizeof err) < 0)
+		note(s, ST_ALERT, err);
+	return VIEW_HANDLED;
+}
+
+static int
+key(struct view *v, struct app *app, int k)
+{
+	struct payment_state *s = v->priv;
+
+	if (s == NULL)
+		return VIEW_IGNORED;
+	s->pos.n = s->m.nmethods;
+	if (list_key(&s->pos, k, s->pos.n > 0 ? s->pos.n : 1))
+		return VIEW_HANDLED;
+	switch (k) {
+	case '\n': case '\r': case KEY_ENTER: case 'D':
+		make_default(v, app, s);
+		return VIEW_HANDLED;
+	case 'a':
+		add_method(v, app, s);
+		return VIEW_HANDLED;
+	case ']': case '>':
+		return page(app, s, 1);
+	case '[': case '<':
+		return page(app, s, -1);
+	case 27:
+		if (s->show_setup || s->note[0] != '\0') {
+			s->show_setup = 0;
+			note(s, ST_NORMAL, "");
+			return VIEW_HANDLED;
+		}
+		return VIEW_IGNORED;
+	default:
+		return VIEW_IGNORED;
+	}
+}
+
+static int
+load(struct app *app, struct view *v)
+{
+	struct payment_state *s = v->priv;
+	char err[256];
+
+	if (s == NULL) {
+		s = malloc(sizeof *s);
+		if (s == NULL) {
+			app_set_error(app, "%s", _("out of memory"));
+			return -1;
+		}
+		payment_state_init(s);
+		v->priv = s;
+	}
+	s->headless = app->headless;
+	if (payment_state_load(app->cache, app->now, s, err, sizeof err) < 0) {
+		app_set_error(app, "%s", err);
+		return -1;
+	}
+	return 0;
+}
 
 static void
 draw(struct view *v, struct canvas *c, const struct layout *l)
 {
-	(void)v;
-	placeholder_draw(c, l, N_("Payment"),
-	                 N_("The cards and bank accounts on file, the default one, adding a method on the hosted page, and every charge."),
-	                 keys);
+	struct payment_state *s = v->priv;
+
+	if (s == NULL)
+		return;
+	payment_draw(s, c, l);
+	v->rows = l->h;
 }
+
+static void
+free_view(struct view *v)
+{
+	struct payment_state *s = v->priv;
+
+	if (s == NULL)
+		return;
+	payment_state_free(s);
+	free(s);
+	v->priv = NULL;
+}
+
+static const struct keyhelp keys[] = {
+	{ N_("j/k"), N_("select a payment method") },
+	{ N_("Enter/D"), N_("make the selected method the default (asks first)") },
+	{ N_("a"), N_("add a method on the vendor's page (link and QR code)") },
+	{ N_("]/["), N_("older or newer charges") },
+	{ N_("Esc"), N_("close the add-a-method panel") },
+	{ NULL, NULL }
+};
 
 const struct view_ops view_payment_ops = {
 	.name = N_("Payment"),
 	.id = "payment",
-	.load = NULL,
+	.load = load,
 	.draw = draw,
-	.key = NULL,
+	.key = key,
 	.keys = keys,
-	.free = NULL,
+	.free = free_view,
 };
