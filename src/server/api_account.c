@@ -96,6 +96,8 @@ api_plans_list(struct req *rq, struct resp *rs)
 		return;
 	if (lp.after) {
 		st = db_stmt(rq->db, "SELECT rank FROM plans WHERE id = ?1");
+		if (st)
+			db_bind_text(st, 1, lp.after);
 		if (!st || (r = db_row(rq->db, st)) < 0) {
 			resp_internal(rs);
 			return;

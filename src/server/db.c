@@ -157,8 +157,10 @@ db_open(const char *path, int *is_new)
 		goto fail;
 	}
 	sqlite3_busy_timeout(d->h, 5000);
-	if (db_exec(d, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;") < 0)
+	if (db_exec(d, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;") < 0) {
+		fprintf(stderr, _("billtopd: %s is not a usable database\n"), path);
 		goto fail;
+	}
 	*is_new = 1;
 	if (had_data) {
 		if (sqlite3_prepare_v2(d->h, "SELECT count(*) FROM sqlite_master WHERE name = 'account'",

@@ -6,9 +6,10 @@
 req() {
 	_m=$1 _p=$2
 	shift 2
+	rm -f "$T_DIR/b"
 	CODE=$(curl -sS -o "$T_DIR/b" -D "$T_DIR/h" -w '%{http_code}' -X "$_m" \
 		-H "Authorization: Bearer ${TOKEN:-$BT_TOKEN}" "$@" "$BT_URL$_p")
-	BODY=$(cat "$T_DIR/b")
+	BODY=$(cat "$T_DIR/b" 2>/dev/null)
 }
 
 # get PATH [CURL_ARGS...]
