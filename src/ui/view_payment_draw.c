@@ -100,10 +100,10 @@ draw_charges(struct payment_state *s, struct canvas *c, int x, int y, int w, int
 		{ _("Method"), 20, 0, 2, 0, 0, 0 },
 		{ _("Status"), 10, 0, 0, 0, 0, 0 },
 		{ _("Invoice"), 13, 0, 1, 0, 0, 0 },
-		{ _("Reason"), 10, 0, 3, 1, 0, 0 },
+		{ _("Reason"), 10, 0, 0, 1, 0, 0 },
 	};
-	char buf[M_TEXT + 64], amt[64];
-	int i, used;
+	char buf[M_TEXT + 64], amt[64], reasonbuf[128];
+	int i, used, row, ncols;
 
 	if (h < 2)
 		return;
@@ -119,17 +119,21 @@ draw_charges(struct payment_state *s, struct canvas *c, int x, int y, int w, int
 		draw_text_fit(c, x + 2, y + 1, w - 2, ST_DIM, _("No charges yet."));
 		return;
 	}
-	columns_fit(cols, CH_COUNT, w - 2, 2);
-	columns_header(c, x + 2, y + 1, cols, CH_COUNT, ST_DIM);
-	for (i = 0; i < m->ncharges && i + 2 < h; i++) {
+	/* Narrower than 110 columns the reason gets a line of its own under
+	 * its charge, so it is never cut to nothing. */
+	ncols = w >= 110 ? CH_COUNT : CH_COUNT - 1;
+	columns_fit(cols, ncols, w - 2, 2);
+	columns_header(c, x + 2, y + 1, cols, ncols, ST_DIM);
+	for (i = 0, row = y + 2; i < m->ncharges && row < y + h; i++, row++) {
 		const struct charge *ch = &m->charges[i];
-		int ry = y + 2 + i, st = ST_NORMAL;
+		int st = ST_NORMAL, rst = ST_ALERT;
 		const char *status = charge_status_label(ch->status);
+		const char *reason = ch->failure_reason;
 
-		columns_cell(c, x + 2, ry, &cols[CH_DATE], ST_NORMAL, fig_date(buf, sizeof buf, ch->created_at));
-		columns_cell(c, x + 2, ry, &cols[CH_AMOUNT], ST_NORMAL,
+		columns_cell(c, x + 2, row, &cols[CH_DATE], ST_NORMAL, fig_date(buf, sizeof buf, ch->created_at));
+		columns_cell(c, x + 2, row, &cols[CH_AMOUNT], ST_NORMAL,
 		             fig_money(c, buf, sizeof buf, ch->amount, ch->currency, "?"));
-		columns_cell(c, x + 2, ry, &cols[CH_METHOD], ST_NORMAL, m->charge_method[i]);
+		columns_cell(c, x + 2, row, &cols[CH_METHOD], ST_NORMAL, m->charge_method[i]);
 		switch (ch->status) {
 		case CHARGE_FAILED:
 			snprintf(buf, sizeof buf, "! %s", status);
@@ -140,15 +144,23 @@ draw_charges(struct payment_state *s, struct canvas *c, int x, int y, int w, int
 		case CHARGE_SUCCEEDED: st = ST_OK; break;
 		case CHARGE_REFUNDED: break;
 		}
-		columns_cell(c, x + 2, ry, &cols[CH_STATUS], st, status);
-		columns_cell(c, x + 2, ry, &cols[CH_INVOICE], ST_NORMAL,
+		columns_cell(c, x + 2, row, &cols[CH_STATUS], st, status);
+		columns_cell(c, x + 2, row, &cols[CH_INVOICE], ST_NORMAL,
 		             m->charge_invoice[i][0] ? m->charge_invoice[i] : glyphs_for(c->utf8)->dash);
 		if (ch->status == CHARGE_REFUNDED && ch->refunded_amount != M_NONE) {
-			snprintf(buf, sizeof buf, _("refunded %s"),
+			snprintf(reasonbuf, sizeof reasonbuf, _("refunded %s"),
 			         fig_money(c, amt, sizeof amt, ch->refunded_amount, ch->currency, "?"));
-			columns_cell(c, x + 2, ry, &cols[CH_REASON], ST_DIM, buf);
-		} else {
-			columns_cell(c, x + 2, ry, &cols[CH_REASON], ST_ALERT, ch->failure_reason);
+			reason = reasonbuf;
+			rst = ST_DIM;
+		}
+		if (reason[0] == '\0')
+			continue;
+		if (ncols == CH_COUNT) {
+			columns_cell(c, x + 2, row, &cols[CH_REASON], rst, reason);
+		} else if (row + 1 < y + h) {
+			row++;
+			canvas_text(c, x + 14, row, 2, ST_DIM, glyphs_for(c->utf8)->right);
+			draw_text_fit(c, x + 16, row, w - 16, rst, reason);
 		}
 	}
 }

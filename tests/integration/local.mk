@@ -13,3 +13,13 @@ USAGE_TESTS = tests/integration/print_usage_golden.sh
 INTEGRATION_TESTS += $(USAGE_TESTS)
 EXTRA_DIST += $(USAGE_TESTS) tests/integration/usage_lib.sh tests/golden/usage
 USAGE_TESTS += tests/integration/check_thresholds.sh tests/integration/print_usage_formats.sh
+
+# billtop sync and the cache (issue 4): basics, every fault on every resource,
+# kill -9 mid-refresh, concurrent refreshes, migrations, secrets and config.
+SYNC_TESTS = tests/integration/sync_basic.sh tests/integration/sync_faults_500.sh \
+	tests/integration/sync_faults_503.sh tests/integration/sync_faults_drop.sh \
+	tests/integration/sync_faults_body.sh tests/integration/sync_kill.sh \
+	tests/integration/sync_concurrent.sh tests/integration/sync_security.sh \
+	tests/integration/cache_migrate.sh
+INTEGRATION_TESTS += $(SYNC_TESTS)
+EXTRA_DIST += $(SYNC_TESTS) tests/integration/sync_common.sh
