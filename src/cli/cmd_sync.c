@@ -128,6 +128,7 @@ cmd_sync(struct cli_opts *opts, int argc, char **argv)
 	if (!quiet || rc < 0)
 		for (i = 0; i < SYNC_RESOURCES; i++)
 			print_line(&rep, &rep.res[i]);
+	fflush(stdout);     /* the resource lines first, then the summary */
 	if (rc < 0) {
 		if (before == M_NONE)
 			fprintf(stderr, _("billtop sync: the refresh failed at %s; the cache is "

@@ -332,8 +332,11 @@ sync_usage(struct ctx *x)
 		t.from = from;
 		t.to = to;
 		t.table = CT_COUNT;
-		if (fetch_list(x, path, LIST_USAGE, &t, stored, &unchanged, etag, sizeof etag) < 0)
+		if (fetch_list(x, path, LIST_USAGE, &t, stored, &unchanged, etag, sizeof etag) < 0) {
+			if (x->err->kind == CERR_BAD_DATA)
+				client_err_prefix(x->err, month);   /* which window */
 			return -1;
+		}
 		nwin++;
 		pages += x->cur->pages;
 		items += x->cur->items;

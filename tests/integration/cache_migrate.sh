@@ -1,0 +1,57 @@
+#!/bin/sh
+# cache_migrate.sh: a cache written by an older billtop (schema 1, from
+# tests/integration/cache_v1.sql) is migrated and refreshed; one written by
+# a newer billtop is refused, untouched; a corrupt one is moved aside.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/integration/sync_common.sh"
+
+start_billtopd || exit 1
+mkdir -p "$XDG_CACHE_HOME/billtop"
+
+# schema 1 -> 2
+sqlite3 "$CACHE" <"$top_srcdir/tests/integration/cache_v1.sql"
+is "$(sqlite3 "$CACHE" 'PRAGMA user_version')" 1 "the fixture is a schema 1 cache"
+bt_sync
+is "$SYNC_RC" 0 "billtop sync migrates and refreshes it"
+is "$(sqlite3 "$CACHE" 'PRAGMA user_version')" 2 "now at schema 2"
+is "$(sqlite3 "$CACHE" "SELECT count(*) FROM sqlite_master WHERE name IN
+	('usage_by_meter', 'usage_by_agent', 'usage_by_item', 'usage_windows')")" 4 \
+	"the rollup and window tables exist"
+is "$(sqlite3 "$CACHE" 'SELECT id FROM account')" acct_demo "the old account was replaced by the server's"
+like "$SYNC_OUT" "^usage: fetched" "usage was fetched again (schema 1 kept no month ETags)"
+is "$(sqlite3 "$CACHE" "SELECT count(*) FROM usage_daily WHERE agent_id IN ('agt_a', 'agt_b')")" 0 \
+	"usage rows of the old snapshot are gone"
+is "$(sqlite3 "$CACHE" "SELECT sum(credits) FROM usage_daily")" \
+	"$(sqlite3 "$CACHE" "SELECT sum(credits) FROM usage_by_meter")" "the rollups match the new rows"
+is "$(integrity "$CACHE")" ok "integrity_check ok"
+bt_sync
+like "$SYNC_OUT" "^usage: unchanged" "and the next refresh finds usage unchanged"
+
+# a newer schema: refused with a clear message, not touched
+sqlite3 "$CACHE" 'PRAGMA user_version = 99'
+sum=$(cksum <"$CACHE")
+bt_sync
+is "$SYNC_RC" 7 "a cache from a newer billtop: exit 7"
+like "$SYNC_ERR" "written by a newer billtop \(cache schema 99; this billtop knows up to 2\)" \
+	"the message says why"
+is "$(cksum <"$CACHE")" "$sum" "the file is untouched"
+ok $(ls "$CACHE".corrupt-* >/dev/null 2>&1 && echo 1 || echo 0) "and not moved aside"
+sqlite3 "$CACHE" 'PRAGMA user_version = 2'
+
+# corrupt: moved aside, rebuilt, said so
+dd if=/dev/urandom of="$CACHE" bs=4096 count=4 conv=notrunc 2>/dev/null
+rm -f "$CACHE-wal" "$CACHE-shm"
+bt_sync
+is "$SYNC_RC" 0 "a corrupt cache: the refresh still succeeds"
+like "$SYNC_ERR" "was unusable .* moved to .*\.corrupt-[0-9]{8}T[0-9]{6}" "and says where the old file went"
+ok $(ls "$CACHE".corrupt-* >/dev/null 2>&1 && echo 0 || echo 1) "the corrupt file is kept beside it"
+is "$(integrity "$CACHE")" ok "the new cache is sound"
+is "$(stat -c %a "$CACHE")" 600 "and 0600"
+
+# a cache path that is a directory: unusable, moved aside too
+rm -rf "$T_DIR/dircache"
+mkdir -p "$T_DIR/dircache/x.db"
+bt_sync --cache "$T_DIR/dircache/x.db"
+is "$SYNC_RC" 0 "a directory in the cache's place is moved aside"
+is "$(integrity "$T_DIR/dircache/x.db")" ok "and a cache is built"
+done_testing
