@@ -24,6 +24,8 @@ static const struct printer *const printers[] = {
 	&print_credits,
 	&print_usage,
 	&print_plans,
+	&print_invoices,
+	&print_payment,
 };
 
 #define NPRINTERS ((int)(sizeof printers / sizeof printers[0]))

@@ -49,6 +49,8 @@ extern const struct printer print_overview;
 extern const struct printer print_plans;
 extern const struct printer print_usage;
 extern const struct printer print_credits;
+extern const struct printer print_invoices;
+extern const struct printer print_payment;
 
 /* Text: banners, then view `id` drawn into a canvas ctx->width wide and as
  * tall as it needs, written with trailing blanks removed.  An exit code. */

@@ -46,8 +46,14 @@ invoices_state_load(struct cache *c, int64_t now, struct invoices_state *s, char
 	if (invoices_model_load(c, now, s->m.filter, &s->m, err, errsz) < 0)
 		return -1;
 	if (!s->loaded) {
-		/* Opening the tab: the running period's draft. */
+		/* Opening the tab: the running period's draft (or the one asked for). */
 		row = invoices_initial_row(&s->m);
+		for (i = 0; s->want[0] != '\0' && i < s->m.n; i++) {
+			if (strcmp(s->m.inv[i].id, s->want) == 0 || strcmp(s->m.inv[i].number, s->want) == 0) {
+				row = i;
+				break;
+			}
+		}
 		s->loaded = 1;
 	} else {
 		row = s->pos.sel;

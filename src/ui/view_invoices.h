@@ -33,6 +33,7 @@ struct invoices_state {
 	struct invoices_model m;
 	int loaded;                  /* the first load selects the running draft */
 	int headless;                /* `billtop print`: every row, no key hints */
+	char want[M_NAME];           /* the first load selects this id or number ("": the draft) */
 	struct list_pos pos;
 	int list_rows;               /* rows of the list in the last draw (paging) */
 	/* Search: `/` types a query, Enter finds, n/N go on. */

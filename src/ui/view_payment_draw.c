@@ -47,7 +47,7 @@ draw_methods(struct payment_state *s, struct canvas *c, int x, int y, int w, int
 {
 	const struct glyphs *g = glyphs_for(c->utf8);
 	struct column cols[M_COUNT] = {
-		{ _("Method"), 24, 0, 0, 1, 0, 0 },
+		{ _("Method"), 16, 0, 0, 1, 0, 0 },
 		{ _("Expires"), 9, 0, 1, 0, 0, 0 },
 		{ _("Status"), 32, 0, 0, 0, 0, 0 },
 	};

@@ -23,3 +23,6 @@ SYNC_TESTS = tests/integration/sync_basic.sh tests/integration/sync_faults_500.s
 	tests/integration/cache_migrate.sh
 INTEGRATION_TESTS += $(SYNC_TESTS)
 EXTRA_DIST += $(SYNC_TESTS) tests/integration/sync_common.sh
+# billtop print invoices|payment (issue 7).
+INTEGRATION_TESTS += tests/integration/print_invoices_golden.sh
+EXTRA_DIST += tests/integration/print_invoices_golden.sh tests/golden/invoices
