@@ -186,9 +186,10 @@ api_subscription_change(struct req *rq, struct resp *rs)
 		           "The %s plan is sold by our sales team: contact them at %s.", p.name, SALES_URL);
 		goto out;
 	}
-	if (refusal(rs, eng_change_plan(rq->db, &a, &p, rq->now), &a)) {
+	r = eng_change_plan(rq->db, &a, &p, rq->now);
+	if (refusal(rs, r, &a)) {
 		/* A declined upgrade keeps its failed charge on record. */
-		if (rs->status == 402 && acct_save(rq->db, &a) < 0)
+		if (r == ENG_DECLINED && acct_save(rq->db, &a) < 0)
 			resp_internal(rs);
 		goto out;
 	}

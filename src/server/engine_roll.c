@@ -59,11 +59,13 @@ period_close(struct db *d, struct account *a, int64_t t)
 	if (eng_draft_finalize(d, a, t) < 0)
 		return -1;
 	if (trial_ending) {
+		struct plan p;
+
 		has_pm = eng_has_default_method(d);
-		if (has_pm < 0)
+		if (has_pm < 0 || plan_load(d, a->plan_id, &p) != 1)
 			return -1;
 		a->anchor = t; /* paid periods are anchored on the day the subscription starts */
-		if (has_pm) {
+		if (has_pm || p.price <= 0) {
 			str_copy(a->status, sizeof a->status, "active");
 		} else {
 			str_copy(a->status, sizeof a->status, "canceled");

@@ -126,15 +126,20 @@ is "$(jb '.status + " " + .trial_end + " " + .current_period_end')" \
 	"trialing 2026-11-24T17:00:00Z 2026-11-24T17:00:00Z" "trial: ends 9 days and 5 hours after the clock"
 is "$(val '/v1/invoices' '[.data[] | .status] | join(",")')" draft "a trial has no invoice but its draft"
 is "$(val '/v1/payment_methods' '.data | length')" 1 "the trial variant has a card on file"
+post /v1/subscription '{"plan_id": "starter"}'
+is "$(jb '.scheduled_change | .plan_id + " " + .effective_at')" "starter 2026-11-24T17:00:00Z" \
+	"a downgrade during the trial waits for the trial's end"
 restart_billtopd --now 2026-11-25T12:00:00Z || { echo "not ok - restart"; exit 1; }
 get /v1/account
-is "$(jb '.status + " " + .trial_end')" "active 2026-11-24T17:00:00Z" \
-	"after trial_end with a card on file: active (trial_end kept)"
+is "$(jb '.status + " " + .trial_end + " " + .plan_id')" "active 2026-11-24T17:00:00Z starter" \
+	"after trial_end with a card on file: active on the chosen plan (trial_end kept)"
 is "$(jb '.current_period_start + " " + .current_period_end')" "2026-11-24T17:00:00Z 2026-12-24T17:00:00Z" \
 	"paid periods are anchored on the trial's end"
 is "$(val '/v1/invoices' '[.data[] | .status] | join(",")')" draft \
 	"the trial period had nothing due: no invoice for it"
-is "$(val '/v1/invoices' '.data[0].lines[0].description')" "Pro plan, November 2026" "the first paid period bills Pro"
+is "$(val '/v1/invoices' '.data[0].lines[0].description')" "Starter plan, November 2026" \
+	"the first paid period bills Starter"
+is "$(val /v1/credits '.period_allowance')" 40000 "with Starter's allowance"
 
 # A trial that ended without a payment method pauses runs until the account moves to Free.
 start_billtopd --seed demo=paused || { echo "not ok - paused seed"; exit 1; }
