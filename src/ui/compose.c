@@ -58,7 +58,10 @@ draw_tabbar(struct app *app, struct canvas *c, struct frame *f)
 	f->ntabs = 0;
 	for (i = 0; i < app->nviews && i < 8; i++) {
 		st = i == app->cur ? ST_TAB_ACTIVE : ST_TAB;
-		if (names || i == app->cur)
+		/* The current tab is bracketed: marked without colour too. */
+		if (i == app->cur)
+			snprintf(label, sizeof label, "[%d %s]", i + 1, _(app->views[i].ops->name));
+		else if (names)
 			snprintf(label, sizeof label, " %d %s ", i + 1, _(app->views[i].ops->name));
 		else
 			snprintf(label, sizeof label, " %d ", i + 1);

@@ -58,7 +58,10 @@ tui_key(struct app *app, int key)
 		app->notice[0] = '\0';
 		app->dirty = 1;
 	}
-	/* The view first, when it has something on screen to act on. */
+	/* The view first, when it has something on screen to act on.  Keys
+	 * typed ahead of a frame (6 then Left) find the new view loaded. */
+	if (app->have_snapshot && app->access == ACCESS_OK)
+		app_load_view(app, app->cur);
 	if (app->have_snapshot && app->access == ACCESS_OK && !app->load_error[0] &&
 	    v->ops->key && v->ops->key(v, app, key) == VIEW_HANDLED) {
 		v->dirty = 1;

@@ -295,8 +295,8 @@ plans_draw(const struct plans_model *m, int sel, struct canvas *c, const struct 
 			date_label(m->last_start, a, sizeof a);
 			date_label(m->last_end, b, sizeof b);
 			credits_label(m->last_used, used, sizeof used);
-			snprintf(buf, sizeof buf, _("Last period: %s credits used %s to %s, priced on each plan."),
-			         used, a, b);
+			snprintf(buf, sizeof buf, _("Last period (%s to %s): %s credits, priced per plan."),
+			         a, b, used);
 		} else {
 			snprintf(buf, sizeof buf, "%s",
 			         _("Last period: no full period yet, so no cost comparison."));

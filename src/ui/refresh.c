@@ -35,6 +35,8 @@ struct refresher {
 	struct action act;
 	struct result action_res, sync_res;
 	char *body;                /* the action's response body */
+	int has_pending;           /* an action confirmed while a refresh ran */
+	struct action pending;
 	struct timespec spin_at;   /* when the spinner last moved */
 };
 
@@ -112,8 +114,13 @@ refresh_start(struct app *app, const struct action *act)
 		return -1;
 	}
 	if (rf->pid > 0) {
-		snprintf(app->last_error, sizeof app->last_error, "%s", _("a refresh is already running"));
-		return -1;
+		/* An action waits for the running refresh, then goes; a refresh
+		 * asked for meanwhile is that running one. */
+		if (act) {
+			rf->pending = *act;
+			rf->has_pending = 1;
+		}
+		return 0;
 	}
 	k = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (k <= 0) {
@@ -324,8 +331,17 @@ finish(struct app *app, struct refresher *rf)
 	/* The cache may have changed in any case: read it again. */
 	app_reload(app);
 
-	if (!rf->has_action)
+	if (!rf->has_action) {
+		if (rf->has_pending) {
+			rf->has_pending = 0;
+			if (refresh_start(app, &rf->pending) != 0) {
+				d->kind = DLG_ERROR;
+				snprintf(d->title, sizeof d->title, "%s", _("Not sent"));
+				snprintf(d->body, sizeof d->body, "%s", app->last_error);
+			}
+		}
 		return;
+	}
 	if (!rf->action_res.seen || !rf->action_res.ok) {
 		if (rf->action_res.seen)
 			result_words(&rf->action_res, words, sizeof words);

@@ -1,1 +1,21 @@
-## tests/tui: the dashboard driven in tmux, screens compared to golden text.
+## tests/tui: the dashboard driven in tmux against a real billtopd.
+## lib-tmux.sh holds the helpers (a private tmux, send keys, wait for text,
+## resize, capture); suites skip when tmux is missing.
+EXTRA_DIST += tests/tui/lib-tmux.sh
+TUI_TESTS += \
+	tests/tui/tui_tabs.sh \
+	tests/tui/tui_plans.sh \
+	tests/tui/tui_errors.sh \
+	tests/tui/tui_resize.sh \
+	tests/tui/tui_terminal.sh \
+	tests/tui/tui_banners.sh \
+	tests/tui/tui_demo.sh
+EXTRA_DIST += \
+	tests/tui/tui_tabs.sh \
+	tests/tui/tui_plans.sh \
+	tests/tui/tui_errors.sh \
+	tests/tui/tui_resize.sh \
+	tests/tui/tui_terminal.sh \
+	tests/tui/tui_banners.sh \
+	tests/tui/tui_demo.sh
+# Invoices and Payment tabs (issue 7).

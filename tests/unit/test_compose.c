@@ -111,7 +111,7 @@ test_minimum_size_has_tabs_and_status(void **state)
 	s = frame_text(&app, 40, 12, 1, NULL);
 	assert_false(contains(s, "too small"));
 	/* The current tab keeps its name; the others their numbers. */
-	assert_true(contains(s, "1 Overview"));
+	assert_true(contains(s, "[1 Overview]"));
 	assert_true(contains(s, " 6 "));
 	assert_true(contains(s, "? help"));
 	free(s);
