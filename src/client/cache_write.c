@@ -12,14 +12,15 @@
 
 #define BUSY_TIMEOUT_MS 5000
 
-/* Steps a statement that returns no row, then resets it. */
+/* Steps a statement that returns no row, then resets it.  what is
+ * untranslated (N_): gettext runs only on failure, not once per row. */
 static int
 run(struct cache *c, sqlite3_stmt *st, const char *what)
 {
 	int rc = sqlite3_step(st);
 
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		cache_fail(c, what);
+		cache_fail(c, _(what));
 		sqlite3_reset(st);
 		return -1;
 	}
@@ -82,11 +83,11 @@ cache_clear(struct cache *c, enum cache_table t)
 	if ((int)t < 0 || t >= CT_COUNT)
 		return cache_failf(c, "bad table");
 	st = cache_stmt(c, sql[t]);
-	if (!st || run(c, st, _("clearing a table")) < 0)
+	if (!st || run(c, st, N_("clearing a table")) < 0)
 		return -1;
 	if (t == CT_INVOICES) {
 		st = cache_stmt(c, lines);
-		if (!st || run(c, st, _("clearing a table")) < 0)
+		if (!st || run(c, st, N_("clearing a table")) < 0)
 			return -1;
 	}
 	return 0;
@@ -123,7 +124,7 @@ cache_put_account(struct cache *c, const struct account *a)
 	bind_str(st, 16, a->sales_url, 1);
 	bind_i64(st, 17, a->tax_rate_bp);
 	bind_i64(st, 18, a->created_at);
-	return run(c, st, _("saving the account"));
+	return run(c, st, N_("saving the account"));
 }
 
 int
@@ -145,7 +146,7 @@ cache_put_credit_summary(struct cache *c, const struct credit_summary *s)
 	bind_i64(st, 6, s->period_used);
 	bind_i64(st, 7, s->period_overage);
 	bind_i64(st, 8, s->scheduled);
-	return run(c, st, _("saving the credits"));
+	return run(c, st, N_("saving the credits"));
 }
 
 int
@@ -172,7 +173,7 @@ cache_put_plan(struct cache *c, int64_t seq, const struct plan *p)
 	bind_str(st, 11, p->support, 1);
 	bind_str(st, 12, p->features, 0);
 	sqlite3_bind_int(st, 13, p->contact_sales);
-	return run(c, st, _("saving a plan"));
+	return run(c, st, N_("saving a plan"));
 }
 
 int
@@ -194,7 +195,7 @@ cache_put_grant(struct cache *c, int64_t seq, const struct grant *g)
 	bind_i64(st, 7, g->remaining);
 	bind_i64(st, 8, g->available_from);
 	bind_i64(st, 9, g->expires_at);
-	return run(c, st, _("saving a grant"));
+	return run(c, st, N_("saving a grant"));
 }
 
 int
@@ -215,7 +216,7 @@ cache_put_ledger(struct cache *c, int64_t seq, const struct ledger_entry *l)
 	bind_i64(st, 6, l->balance_after);
 	bind_str(st, 7, l->grant_id, 1);
 	bind_str(st, 8, l->description, 1);
-	return run(c, st, _("saving a ledger entry"));
+	return run(c, st, N_("saving a ledger entry"));
 }
 
 int
@@ -237,7 +238,7 @@ cache_put_meter(struct cache *c, int64_t seq, const struct meter *m)
 	bind_i64(st, 7, m->increment);
 	bind_i64(st, 8, m->credits_milli_per_unit);
 	bind_str(st, 9, line_item_str(m->line_item), 0);
-	return run(c, st, _("saving a meter"));
+	return run(c, st, N_("saving a meter"));
 }
 
 int
@@ -251,7 +252,7 @@ cache_put_agent(struct cache *c, int64_t seq, const struct agent *a)
 	sqlite3_bind_int64(st, 1, seq);
 	bind_str(st, 2, a->id, 0);
 	bind_str(st, 3, a->name, 0);
-	return run(c, st, _("saving an agent"));
+	return run(c, st, N_("saving an agent"));
 }
 
 int
@@ -275,7 +276,7 @@ cache_put_run(struct cache *c, int64_t seq, const struct run *r)
 	bind_i64(st, 8, r->credits[ITEM_TOOL_CALLS]);
 	bind_i64(st, 9, r->credits[ITEM_STORAGE]);
 	bind_i64(st, 10, r->credits_total);
-	return run(c, st, _("saving a run"));
+	return run(c, st, N_("saving a run"));
 }
 
 int
@@ -311,7 +312,7 @@ cache_put_invoice(struct cache *c, int64_t seq, const struct invoice *inv)
 	bind_i64(st, 15, inv->amount_paid);
 	bind_i64(st, 16, inv->amount_due);
 	bind_str(st, 17, inv->hosted_url, 1);
-	if (run(c, st, _("saving an invoice")) < 0)
+	if (run(c, st, N_("saving an invoice")) < 0)
 		return -1;
 	for (i = 0; i < inv->nlines; i++) {
 		const struct invoice_line *l = &inv->lines[i];
@@ -327,7 +328,7 @@ cache_put_invoice(struct cache *c, int64_t seq, const struct invoice *inv)
 		bind_i64(st, 6, l->unit_price);
 		bind_i64(st, 7, l->unit_price_per);
 		bind_i64(st, 8, l->amount);
-		if (run(c, st, _("saving an invoice line")) < 0)
+		if (run(c, st, N_("saving an invoice line")) < 0)
 			return -1;
 	}
 	return 0;
@@ -355,7 +356,7 @@ cache_put_payment_method(struct cache *c, int64_t seq, const struct payment_meth
 	bind_str(st, 8, pm->bank_name, 1);
 	sqlite3_bind_int(st, 9, pm->is_default);
 	bind_i64(st, 10, pm->created_at);
-	return run(c, st, _("saving a payment method"));
+	return run(c, st, N_("saving a payment method"));
 }
 
 int
@@ -380,7 +381,7 @@ cache_put_charge(struct cache *c, int64_t seq, const struct charge *ch)
 	bind_str(st, 9, ch->invoice_id, 1);
 	bind_str(st, 10, ch->description, 1);
 	bind_i64(st, 11, ch->refunded_amount);
-	return run(c, st, _("saving a charge"));
+	return run(c, st, N_("saving a charge"));
 }
 
 /* ---- usage -------------------------------------------------------------- */
@@ -394,7 +395,7 @@ run_range(struct cache *c, const char *sql, const char *from, const char *to)
 		return -1;
 	bind_str(st, 1, from, 0);
 	bind_str(st, 2, to, 0);
-	return run(c, st, _("saving the usage"));
+	return run(c, st, N_("saving the usage"));
 }
 
 int
@@ -422,7 +423,7 @@ cache_put_usage(struct cache *c, const struct usage_day *u)
 	bind_i64(st, 5, u->raw);
 	bind_i64(st, 6, u->billed_raw);
 	bind_i64(st, 7, u->credits);
-	return run(c, st, _("saving the usage"));
+	return run(c, st, N_("saving the usage"));
 }
 
 int
@@ -463,10 +464,10 @@ cache_usage_rebuild_items(struct cache *c)
 		" JOIN meters m ON m.id = u.meter_id GROUP BY u.day, m.line_item";
 	sqlite3_stmt *st = cache_stmt(c, del);
 
-	if (!st || run(c, st, _("saving the usage")) < 0)
+	if (!st || run(c, st, N_("saving the usage")) < 0)
 		return -1;
 	st = cache_stmt(c, ins);
-	if (!st || run(c, st, _("saving the usage")) < 0)
+	if (!st || run(c, st, N_("saving the usage")) < 0)
 		return -1;
 	return 0;
 }
@@ -489,7 +490,7 @@ cache_usage_trim(struct cache *c, const char *from_day)
 		if (!st)
 			return -1;
 		bind_str(st, 1, from_day, 0);
-		if (run(c, st, _("saving the usage")) < 0)
+		if (run(c, st, N_("saving the usage")) < 0)
 			return -1;
 	}
 	return 0;
@@ -530,7 +531,7 @@ cache_window_put(struct cache *c, const char *month, const char *etag, int64_t n
 	bind_str(st, 1, month, 0);
 	bind_str(st, 2, etag ? etag : "", 0);
 	sqlite3_bind_int64(st, 3, now);
-	return run(c, st, _("saving the usage windows"));
+	return run(c, st, N_("saving the usage windows"));
 }
 
 int
@@ -539,7 +540,7 @@ cache_windows_forget(struct cache *c)
 	static const char sql[] = "UPDATE usage_windows SET etag = ''";
 	sqlite3_stmt *st = cache_stmt(c, sql);
 
-	return st ? run(c, st, _("saving the usage windows")) : -1;
+	return st ? run(c, st, N_("saving the usage windows")) : -1;
 }
 
 /* ---- sync state --------------------------------------------------------- */
@@ -582,7 +583,7 @@ cache_state_success(struct cache *c, const char *resource, int64_t now, const ch
 	bind_str(st, 1, resource, 0);
 	sqlite3_bind_int64(st, 2, now);
 	bind_str(st, 3, etag, 0);
-	return run(c, st, _("saving the sync state"));
+	return run(c, st, N_("saving the sync state"));
 }
 
 int
@@ -599,7 +600,7 @@ cache_state_failure(struct cache *c, const char *resource, int64_t now, const ch
 	bind_str(st, 1, resource, 0);
 	sqlite3_bind_int64(st, 2, now);
 	bind_str(st, 3, error, 0);
-	return run(c, st, _("saving the sync state"));
+	return run(c, st, N_("saving the sync state"));
 }
 
 int
@@ -615,7 +616,7 @@ cache_state_attempt(struct cache *c, const char *resource, int64_t now)
 		return -1;
 	bind_str(st, 1, resource, 0);
 	sqlite3_bind_int64(st, 2, now);
-	return run(c, st, _("saving the sync state"));
+	return run(c, st, N_("saving the sync state"));
 }
 
 int
@@ -630,7 +631,7 @@ cache_etags_forget(struct cache *c)
 	static const char sql[] = "UPDATE sync_state SET etag = ''";
 	sqlite3_stmt *st = cache_stmt(c, sql);
 
-	if (!st || run(c, st, _("saving the sync state")) < 0)
+	if (!st || run(c, st, N_("saving the sync state")) < 0)
 		return -1;
 	return cache_windows_forget(c);
 }
@@ -647,5 +648,5 @@ cache_set_synced_at(struct cache *c, int64_t now)
 		return -1;
 	snprintf(buf, sizeof buf, "%lld", (long long)now);
 	bind_str(st, 1, buf, 0);
-	return run(c, st, _("saving the sync state"));
+	return run(c, st, N_("saving the sync state"));
 }

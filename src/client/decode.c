@@ -151,7 +151,9 @@ d_is_object(struct dctx *d, const json_t *v)
 }
 
 /* Looks key up; NULL-or-absent handling shared by every reader.  Returns
- * 1 with *v set, 0 when null/absent is allowed and found, -1 on error. */
+ * 1 with *v set, 0 when null/absent is allowed and found, -1 on error.
+ * expected is untranslated (N_): gettext only runs on the error path, which
+ * matters at half a million fields per refresh. */
 static int
 lookup(struct dctx *d, const json_t *o, const char *key, unsigned flags,
        const char *expected, json_t **v)
@@ -163,14 +165,14 @@ lookup(struct dctx *d, const json_t *o, const char *key, unsigned flags,
 		return 0;
 	if (!*v)
 		return d_fail(d, key, _("missing"));
-	return d_fail(d, key, _("expected %s, not null"), expected);
+	return d_fail(d, key, _("expected %s, not null"), _(expected));
 }
 
 int
 d_obj(struct dctx *d, const json_t *o, const char *key, unsigned flags, json_t **out)
 {
 	json_t *v;
-	int r = lookup(d, o, key, flags, _("object"), &v);
+	int r = lookup(d, o, key, flags, N_("object"), &v);
 
 	*out = NULL;
 	if (r <= 0)
@@ -185,7 +187,7 @@ int
 d_array(struct dctx *d, const json_t *o, const char *key, json_t **out)
 {
 	json_t *v;
-	int r = lookup(d, o, key, 0, _("array"), &v);
+	int r = lookup(d, o, key, 0, N_("array"), &v);
 
 	*out = NULL;
 	if (r < 0)
@@ -215,7 +217,7 @@ d_str(struct dctx *d, const json_t *o, const char *key, char *dst, size_t n, uns
 	char *tmp = stack;
 	json_t *v;
 	size_t len;
-	int r = lookup(d, o, key, flags, _("string"), &v);
+	int r = lookup(d, o, key, flags, N_("string"), &v);
 
 	dst[0] = '\0';
 	if (r <= 0)
@@ -266,7 +268,7 @@ d_int(struct dctx *d, const json_t *o, const char *key, int64_t min, int64_t max
 {
 	json_t *v;
 	json_int_t x;
-	int r = lookup(d, o, key, flags, _("integer"), &v);
+	int r = lookup(d, o, key, flags, N_("integer"), &v);
 
 	if (r <= 0) {
 		*out = M_NONE;
@@ -287,7 +289,7 @@ int
 d_bool(struct dctx *d, const json_t *o, const char *key, int *out)
 {
 	json_t *v;
-	int r = lookup(d, o, key, 0, _("boolean"), &v);
+	int r = lookup(d, o, key, 0, N_("boolean"), &v);
 
 	if (r < 0)
 		return r;
@@ -301,7 +303,7 @@ int
 d_time(struct dctx *d, const json_t *o, const char *key, unsigned flags, int64_t *out)
 {
 	json_t *v;
-	int r = lookup(d, o, key, flags, _("string"), &v);
+	int r = lookup(d, o, key, flags, N_("string"), &v);
 	char q[64];
 
 	*out = M_NONE;
@@ -324,7 +326,7 @@ d_day(struct dctx *d, const json_t *o, const char *key, char *dst, size_t n)
 	const char *s;
 	char buf[32], q[64];
 	int64_t t;
-	int r = lookup(d, o, key, 0, _("string"), &v), i;
+	int r = lookup(d, o, key, 0, N_("string"), &v), i;
 
 	if (r < 0)
 		return r;
@@ -349,7 +351,7 @@ d_enum(struct dctx *d, const json_t *o, const char *key, int (*parse)(const char
        unsigned flags, int null_value, int *out)
 {
 	json_t *v;
-	int r = lookup(d, o, key, flags, _("string"), &v), x;
+	int r = lookup(d, o, key, flags, N_("string"), &v), x;
 	char q[64];
 
 	if (r <= 0) {
