@@ -6,3 +6,4 @@ core_test_ldadd = src/core/libcore.a $(CMOCKA_LIBS) $(LIBINTL)
 include tests/unit/local.mk
 include tests/integration/local.mk
 include tests/tui/local.mk
+include tests/golden/local.mk

@@ -66,18 +66,18 @@ paused_text(const struct app *app, struct banner *b)
 	case PAUSE_TRIAL_ENDED:
 		snprintf(b->text, sizeof b->text, "%s",
 		         _("Runs are paused: the trial ended without a payment method. "
-		           "Add one in Payment, or move to a free plan in Plans."));
+		           "Add one in Payment, or move to Free in Plans."));
 		break;
 	case PAUSE_PAST_DUE:
 		snprintf(b->text, sizeof b->text, "%s",
-		         _("Runs are paused: an invoice is over 14 days past due. "
-		           "Fix the payment method in Payment to pay it."));
+		         _("Runs are paused: an invoice is over 14 days past due; "
+		           "fix payment in Payment."));
 		break;
 	case PAUSE_CREDITS_EXHAUSTED:
 		date_of(app->account.period_end, date, sizeof date);
 		snprintf(b->text, sizeof b->text,
 		         _("Runs are paused: the credits are used up. They reset on %s; "
-		           "a plan with pay-as-you-go (Plans) continues now."), date);
+		           "upgrade in Plans to go on now."), date);
 		break;
 	case PAUSE_NONE:
 	default:
@@ -161,7 +161,7 @@ int
 banner_rows(const struct canvas *c, const struct banner *b, int w)
 {
 	if (!b->url[0])
-		return 1;
+		return canvas_text_width(c, b->text) + 2 <= w ? 1 : 2;
 	return canvas_text_width(c, b->text) + 1 + canvas_text_width(c, b->url) + 2 <= w ? 1 : 2;
 }
 
@@ -188,6 +188,11 @@ banners_draw(struct canvas *c, int x, int y, int w, int max_rows, struct banner 
 			break;
 		}
 		canvas_fill(c, x, y + rows, w, need, b[i].style, " ");
+		if (!b[i].url[0] && need == 2) {
+			/* A long notice wraps to a second row rather than lose its end. */
+			rows += draw_wrap(c, x + 1, y + rows, w - 2, 2, b[i].style, b[i].text);
+			continue;
+		}
 		used = draw_text_fit(c, x + 1, y + rows, w - 2, b[i].style, b[i].text);
 		if (b[i].url[0]) {
 			if (need == 2) {

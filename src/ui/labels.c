@@ -41,7 +41,7 @@ plan_price_label(const struct plan *p, int utf8, char *buf, size_t n)
 		return;
 	}
 	if (p->price == 0) {
-		snprintf(buf, n, "%s", _("free"));
+		snprintf(buf, n, "%s", _("no charge"));
 		return;
 	}
 	money_label(p->price, p->currency, utf8, m, sizeof m);

@@ -8,9 +8,9 @@
 
 #include "client/model.h"
 
-/* "$500.00 per month", "free", "contact sales". */
+/* "$500.00 per month", "no charge", "contact sales". */
 void plan_price_label(const struct plan *p, int utf8, char *buf, size_t n);
-/* "$500.00/month", "free", "contact sales": for narrow columns. */
+/* "$500.00/month", "no charge", "contact sales": for narrow columns. */
 void plan_price_short(const struct plan *p, int utf8, char *buf, size_t n);
 /* "Active", "Trial", "Past due", "Canceled" (translated). */
 const char *account_status_label(enum account_status s);

@@ -199,17 +199,16 @@ draw_columns(const struct plans_model *m, int sel, struct canvas *c, int x, int 
 			draw_text_fit(c, cx + 1, y + 5, cw - 1, ST_NORMAL, p->rate_limit);
 		if (y + 6 < bottom)
 			draw_text_fit(c, cx + 1, y + 6, cw - 1, ST_NORMAL, p->support);
-		/* Features, one per line, wrapped to the column; the last rows are
-		 * kept for the advisor's figures. */
+		/* Features, one per line, wrapped to the column, down to bottom. */
 		fy = y + 7;
 		{
 			char feat[M_TEXT], *line, *save = NULL;
 
 			snprintf(feat, sizeof feat, "%s", p->features);
-			for (line = strtok_r(feat, "\n", &save); line && fy < bottom - 4;
+			for (line = strtok_r(feat, "\n", &save); line && fy < bottom;
 			     line = strtok_r(NULL, "\n", &save)) {
 				canvas_text(c, cx + 1, fy, 1, ST_DIM, g->bullet);
-				rows = draw_wrap(c, cx + 3, fy, cw - 3, bottom - 4 - fy, ST_NORMAL, line);
+				rows = draw_wrap(c, cx + 3, fy, cw - 3, bottom - fy, ST_NORMAL, line);
 				fy += rows > 0 ? rows : 1;
 			}
 		}
@@ -255,23 +254,46 @@ draw_list(const struct plans_model *m, int sel, struct canvas *c, int x, int y, 
 	y++;
 	p = &m->rows[sel].plan;
 	included_label(p, buf, sizeof buf);
-	draw_field(c, x, y++, 11, w, _("Credits"), ST_NORMAL, buf);
+	draw_field(c, x, y++, 12, w, _("Credits"), ST_NORMAL, buf);
 	plans_overage_label(p, c->utf8, buf, sizeof buf);
 	if (y < bottom)
-		draw_field(c, x, y++, 11, w, _("Overage"), ST_NORMAL, buf);
+		draw_field(c, x, y++, 12, w, _("Overage"), ST_NORMAL, buf);
 	if (y < bottom)
-		draw_field(c, x, y++, 11, w, _("Rate limit"), ST_NORMAL, p->rate_limit);
+		draw_field(c, x, y++, 12, w, _("Rate limit"), ST_NORMAL, p->rate_limit);
 	if (y < bottom)
-		draw_field(c, x, y++, 11, w, _("Support"), ST_NORMAL, p->support);
+		draw_field(c, x, y++, 12, w, _("Support"), ST_NORMAL, p->support);
 	plans_advice_label(m, sel, c->utf8, buf, sizeof buf);
 	if (y < bottom && buf[0])
-		draw_field(c, x, y++, 11, w, _("Last period"), ST_NORMAL, buf);
+		draw_field(c, x, y++, 12, w, _("Last period"), ST_NORMAL, buf);
+}
+
+/* Rows the features of the tallest column take at column width cw. */
+static int
+features_rows(const struct plans_model *m, const struct canvas *c, int cw)
+{
+	char feat[M_TEXT], *line, *save = NULL;
+	int i, rows, max = 0, r;
+
+	(void)c;
+
+	for (i = 0; i < m->n; i++) {
+		rows = 0;
+		snprintf(feat, sizeof feat, "%s", m->rows[i].plan.features);
+		for (line = strtok_r(feat, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+			r = draw_wrap(NULL, 0, 0, cw - 3, -1, 0, line);
+			rows += r > 0 ? r : 1;
+		}
+		if (rows > max)
+			max = rows;
+	}
+	return max;
 }
 
 void
 plans_draw(const struct plans_model *m, int sel, struct canvas *c, const struct layout *l)
 {
-	int x = l->x + 1, w = l->w - 2, y = l->y, bottom = l->y + l->h, label_w, foot;
+	int x = l->x + 1, w = l->w - 2, y = l->y, bottom = l->y + l->h, label_w, foot, adv, need;
+	int columns;
 	char buf[768], a[64], b[64], used[64];
 
 	if (w < 20 || m->n == 0) {
@@ -279,12 +301,22 @@ plans_draw(const struct plans_model *m, int sel, struct canvas *c, const struct 
 			draw_text_fit(c, x, y, w, ST_DIM, _("The server offers no plans."));
 		return;
 	}
-	/* Three rows at the bottom: the advisor's basis, the action line, keys. */
-	foot = l->h >= 14 ? 4 : 2;
+	/* At the bottom: the advisor's basis, the action line (2 rows), keys. */
+	foot = l->h >= 14 ? 5 : 2;
 	label_w = (w - ROW_LABEL_W) / m->n >= MIN_COL_W ? ROW_LABEL_W : 0;
-	if (!l->compact && w / m->n >= MIN_COL_W) {
-		draw_columns(m, sel, c, x, y, w, bottom - foot, label_w);
-		if (m->has_last && bottom - foot - 1 > y + 7)
+	columns = !l->compact && w / m->n >= MIN_COL_W;
+	adv = columns && m->has_last ? 2 : 0;
+	/* A tall area (a big terminal, `billtop print`) ends after the content
+	 * instead of leaving a gap above the footer. */
+	if (columns)
+		need = 7 + features_rows(m, c, (w - label_w) / m->n) + adv + 1 + foot;
+	else
+		need = m->n + 1 + 5 + 1 + foot;
+	if (need < l->h)
+		bottom = y + need;
+	if (columns) {
+		draw_columns(m, sel, c, x, y, w, bottom - foot - adv - 1, label_w);
+		if (adv && bottom - foot - 1 > y + 7)
 			draw_advisor_row(m, c, x, bottom - foot - 1, w, label_w);
 	} else {
 		draw_list(m, sel, c, x, y, w, bottom - foot);
@@ -301,13 +333,14 @@ plans_draw(const struct plans_model *m, int sel, struct canvas *c, const struct 
 			snprintf(buf, sizeof buf, "%s",
 			         _("Last period: no full period yet, so no cost comparison."));
 		}
-		draw_text_fit(c, x, y++, w, ST_DIM, buf);
+		y += draw_wrap(c, x, y, w, 1, ST_DIM, buf);
 	}
 	if (sel >= 0 && sel < m->n) {
 		plans_action_text(m, sel, c->utf8, buf, sizeof buf);
-		y += draw_wrap(c, x, y, w, foot >= 4 ? 2 : 1, ST_BOLD, buf);
+		draw_wrap(c, x, y, w, foot >= 4 ? 2 : 1, ST_BOLD, buf);
 	}
-	if (foot >= 4 && y < bottom)
-		draw_text_fit(c, x, bottom - 1, w, ST_DIM,
-		              _("left/right: choose a plan   Enter: switch to it   c: cancel a scheduled change"));
+	if (foot >= 4)
+		draw_text_fit(c, x, bottom - 1, w, ST_DIM, w >= 78
+		              ? _("left/right: choose a plan   Enter: switch to it   c: cancel a scheduled change")
+		              : _("Enter: switch   c: cancel a change   ?: keys"));
 }

@@ -16,19 +16,28 @@
 
 /* Width of the label column. */
 #define LABEL_W 16
-#define LABEL_W_COMPACT 11
+#define LABEL_W_COMPACT 13
 
 struct ov_draw {
 	struct canvas *c;
 	int x, y, w, bottom, lw;
 };
 
-/* One "label  value" row; returns 0 when the view is full. */
+/* One "label  value" row; a value too wide for a narrow screen wraps to a
+ * second row when there is room.  Returns 0 when the view is full. */
 static int
 row(struct ov_draw *d, const char *label, int style, const char *value)
 {
+	int vw = d->w - d->lw;
+
 	if (d->y >= d->bottom)
 		return 0;
+	if (canvas_text_width(d->c, value) > vw && d->y + 1 < d->bottom &&
+	    draw_wrap(NULL, 0, 0, vw, -1, 0, value) == 2) {
+		draw_text_fit(d->c, d->x, d->y, d->lw - 1, ST_DIM, label);
+		d->y += draw_wrap(d->c, d->x + d->lw, d->y, vw, 2, style, value);
+		return 1;
+	}
 	draw_field(d->c, d->x, d->y, d->lw, d->w, label, style, value);
 	d->y++;
 	return 1;
@@ -200,9 +209,9 @@ draw_money_trail(const struct overview *o, struct ov_draw *d, int utf8)
 			snprintf(buf, sizeof buf, "%s  %s  %s", o->invoice.number, a,
 			         invoice_status_label(o->invoice.status));
 		}
-		row(d, _("Latest invoice"), invoice_style(o->invoice.status), buf);
+		row(d, _("Last invoice"), invoice_style(o->invoice.status), buf);
 	} else {
-		row(d, _("Latest invoice"), ST_DIM, _("none yet"));
+		row(d, _("Last invoice"), ST_DIM, _("none yet"));
 	}
 	if (o->has_method) {
 		payment_method_label(&o->method, utf8, buf, sizeof buf);

@@ -8,7 +8,7 @@
 # Upgrade: the exhausted demo is on Free with a card on file.
 start_billtopd --seed demo=exhausted || skip_all "billtopd did not start"
 tui_start
-twait "the Free account opens" "Free, free"
+twait "the Free account opens" "Free, no charge"
 tui_keys 6
 twait "the Plans tab marks the current plan in words" "CURRENT"
 tui_keys Right

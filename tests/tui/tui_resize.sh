@@ -6,7 +6,7 @@
 
 start_billtopd --seed demo=trial || skip_all "billtopd did not start"
 tui_start
-twait "80x24: the full Overview" "Latest invoice"
+twait "80x24: the full Overview" "Last invoice"
 twait "80x24: the trial banner" "Trial: 9 days left"
 tui_resize 40 12
 twait "40x12: the current tab keeps its name" "[1 Overview]"
@@ -24,8 +24,8 @@ ok "$(tui_alive && echo 0 || echo 1)" "1x1 and 3x30: still running"
 tui_resize 80 24
 twait "back at 80x24: the full Plans tab" "left/right: choose a plan   Enter: switch to it"
 tui_keys 1
-twait "and the Overview" "Latest invoice"
+twait "and the Overview" "Last invoice"
 tui_resize 132 40
-twait "132x40: still fine" "Latest invoice"
+twait "132x40: still fine" "Last invoice"
 tui_stop
 done_testing

@@ -8,7 +8,7 @@ start_billtopd --seed demo=trial || skip_all "billtopd did not start"
 
 # No byte >= 0x80 anywhere on any tab.
 TUI_LANG=C tui_start
-twait "LANG=C: the Overview opens" "Latest invoice"
+twait "LANG=C: the Overview opens" "Last invoice"
 high=0
 for k in 1 2 3 4 5 6; do
 	tui_keys "$k"
@@ -24,13 +24,13 @@ tui_stop
 
 # With colours: SGR colour codes appear.
 tui_start
-twait "the Overview opens" "Latest invoice"
+twait "the Overview opens" "Last invoice"
 like "$(tui_capture -e)" '\[(3[0-7]|4[0-7]|38;|48;|9[0-7])[;m0-9]*' "colours are used by default"
 tui_stop
 
 # NO_COLOR: attributes (bold, reverse, underline) only.
 TUI_NO_COLOR=1 tui_start
-twait "NO_COLOR: the Overview opens" "Latest invoice"
+twait "NO_COLOR: the Overview opens" "Last invoice"
 esc=$(tui_capture -e)
 # Every SGR sequence tmux shows may only carry attributes (0-9, 22-29) and
 # the default colours tmux itself resets to (39, 49).
