@@ -487,6 +487,12 @@ request(struct net *n, int post, const char *path, const char *etag, const char 
 		wipe_headers(h);
 		n->stats.requests++;
 		n->stats.bytes += n->len;
+		{
+			long nc = 0;
+
+			if (curl_easy_getinfo(n->curl, CURLINFO_NUM_CONNECTS, &nc) == CURLE_OK)
+				n->stats.connects += nc;
+		}
 		status = 0;
 		retry = 0;
 		if (cc == CURLE_OK) {

@@ -62,6 +62,7 @@ struct net_stats {
 	long retries;
 	long not_modified;           /* 304 answers */
 	size_t bytes;                /* body bytes received (decoded) */
+	long connects;               /* new connections opened (keep-alive keeps it at 1) */
 };
 
 struct net;

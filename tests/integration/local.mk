@@ -26,3 +26,9 @@ EXTRA_DIST += $(SYNC_TESTS) tests/integration/sync_common.sh
 # billtop print invoices|payment (issue 7).
 INTEGRATION_TESTS += tests/integration/print_invoices_golden.sh
 EXTRA_DIST += tests/integration/print_invoices_golden.sh tests/golden/invoices
+
+# client/net.c against billtopd: ETags, keep-alive, retries, categories, POSTs.
+check_PROGRAMS += tests/integration/net_test
+tests_integration_net_test_CFLAGS = $(cmocka_cflags) $(JANSSON_CFLAGS) $(CURL_CFLAGS)
+tests_integration_net_test_LDADD = src/client/libclient.a $(core_test_ldadd) $(CURL_LIBS) $(JANSSON_LIBS)
+INTEGRATION_TESTS += tests/integration/net_test

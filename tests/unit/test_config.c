@@ -313,6 +313,33 @@ test_durations_and_paths(void **state)
 	assert_false(config_profile_name_ok(""));
 }
 
+/* data/config.sample is valid, and means what its comments say. */
+static void
+test_sample(void **state)
+{
+	const char *top = getenv("top_srcdir");
+	char src[1024], cmd[4096];
+	struct config cfg;
+
+	snprintf(src, sizeof src, "%s/data/config.sample", top ? top : ".");
+	snprintf(cmd, sizeof cmd, "cp '%s' '%s' && chmod 600 '%s'", src, path, path);
+	assert_int_equal(system(cmd), 0);
+	assert_string_equal(load(NULL, &cfg), "");
+	assert_string_equal(cfg.url, "https://billing.example.com");
+	assert_string_equal(cfg.token_command, "pass show billing/api-token");
+	assert_int_equal(cfg.refresh, 300);
+	config_free(&cfg);
+	assert_string_equal(load("staging", &cfg), "");
+	assert_int_equal(cfg.refresh, 60);
+	config_free(&cfg);
+	assert_string_equal(load("local", &cfg), "");
+	assert_string_equal(cfg.url, "http://127.0.0.1:8080");
+	assert_string_equal(cfg.token, "local-dev-token");
+	assert_string_equal(cfg.token_command, "");
+	assert_int_equal(cfg.refresh, 0);
+	config_free(&cfg);
+}
+
 int
 main(void)
 {
@@ -325,6 +352,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_environment, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_token_command, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_durations_and_paths, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sample, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("config", tests, NULL, NULL);
