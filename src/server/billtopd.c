@@ -59,7 +59,10 @@ seed(struct db *d, const struct options *o, int64_t now)
 		db_exec(d, "ROLLBACK");
 		return -1;
 	}
-	return db_exec(d, "COMMIT");
+	if (db_exec(d, "COMMIT") < 0)
+		return -1;
+	/* The seed is one large transaction: fold it into the database file now. */
+	return db_exec(d, "PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
 static void

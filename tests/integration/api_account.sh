@@ -154,4 +154,4 @@ is "$(jb '.status + " " + .plan_id + " " + (.runs_paused | tostring) + " " + .cu
 	"active free false 2026-11-15T12:00:00Z" "active on Free from now, runs resume"
 is "$(val /v1/credits .balance)" 10000 "with Free's allowance"
 
-done_testing
+api_done

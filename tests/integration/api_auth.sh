@@ -72,4 +72,4 @@ unlike "$(cat "$T_DIR/billtopd.log")" "$BT_TOKEN|tok-admin|tok-reader" "the log 
 like "$(cat "$T_DIR/billtopd.log")" '^GET /v1/account 401 [0-9]+ [0-9]+ms$' \
 	"one log line per request: method path status bytes ms"
 
-done_testing
+api_done

@@ -120,4 +120,4 @@ is "$(val '/v1/invoices?limit=1000' '[.data[] | select(.lines[0].description == 
 	"heavy usage is topped up with invoiced credit purchases"
 is "$(val /v1/credits '.balance > 0')" true "so the balance stays positive"
 
-done_testing
+api_done

@@ -48,3 +48,15 @@ restart_billtopd() {
 	start_billtopd --db "$_db" "$@"
 	BT_DB=$_db
 }
+
+# api_done: stops every server this suite started, checks that none of them
+# reported a sanitizer error (leaks are reported at exit), and ends the plan.
+api_done() {
+	for _pid in $T_PIDS; do
+		kill "$_pid" 2>/dev/null && wait "$_pid" 2>/dev/null
+	done
+	T_PIDS=""
+	unlike "$(cat "$T_DIR/billtopd.log" 2>/dev/null)" 'Sanitizer|runtime error' \
+		"billtopd reported no memory or undefined-behaviour error"
+	done_testing
+}

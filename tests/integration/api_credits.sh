@@ -108,4 +108,4 @@ start_billtopd --seed demo=trial || { echo "not ok - trial seed"; exit 1; }
 post /v1/payment_methods/pm_0001/default ''
 is "$CODE" 200 "setting the only card as default again is harmless"
 
-done_testing
+api_done

@@ -79,4 +79,4 @@ is "$CODE" 503 "'*' matches any path"
 get /v1/account
 is "$CODE" 200 "once"
 
-done_testing
+api_done

@@ -91,4 +91,4 @@ is "$(jb '.data[0] | [.issued_at, .due_at, (.paid_at | tostring)] | join(",")')"
 	"2026-11-01T00:00:00Z,2026-11-15T00:00:00Z,null" "issued Nov 1, due Nov 15, not paid"
 is "$(jb '.data[0] | .amount_due.amount == .total.amount and .amount_paid.amount == 0')" true "the whole total is due"
 
-done_testing
+api_done

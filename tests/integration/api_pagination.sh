@@ -134,4 +134,4 @@ start_billtopd --seed demo || { echo "not ok - second server"; exit 1; }
 get /v1/account -H "If-None-Match: $account_etag"
 is "$CODE" 200 "another database with the same data has other ETags"
 
-done_testing
+api_done

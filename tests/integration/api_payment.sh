@@ -71,4 +71,4 @@ is "$(val /v1/charges '.data[0] | .status + " " + .invoice_id + " " + .payment_m
 post /v1/subscription '{"plan_id": "starter"}'
 is "$CODE" 200 "plan changes are allowed again"
 
-done_testing
+api_done

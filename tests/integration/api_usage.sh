@@ -142,4 +142,4 @@ is "$(val /v1/account '.runs_paused_reason')" credits_exhausted "the zero balanc
 post /v1/runs '{"agent_id": "agt_voice", "records": [{"meter_id": "tool_calls", "raw": 1}]}'
 is "$CODE/$(jb .error.code)" 402/credits_exhausted "the next run is refused"
 
-done_testing
+api_done
