@@ -63,11 +63,3 @@ jx_col_money(sqlite3_stmt *st, int i, const char *currency)
 		return json_null();
 	return jx_money(sqlite3_column_int64(st, i), currency);
 }
-
-int
-jx_set(json_t *obj, const char *key, json_t *value)
-{
-	if (!value)
-		return -1;
-	return json_object_set_new(obj, key, value);
-}

@@ -19,7 +19,4 @@ json_t *jx_col_int(sqlite3_stmt *st, int i);
 /* Column i as money in currency, or null for SQL NULL. */
 json_t *jx_col_money(sqlite3_stmt *st, int i, const char *currency);
 
-/* Sets key to value (stealing it); a NULL value sets nothing and reports -1. */
-int jx_set(json_t *obj, const char *key, json_t *value);
-
 #endif

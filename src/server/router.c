@@ -143,7 +143,7 @@ static const struct route {
 	{ "GET", "charges", api_charges_list },
 };
 
-/* Does the pattern match the segments?  Literal segments win over "*" (setup is not an id). */
+/* Does the pattern match the segments ("*" matches any one segment)? */
 static int
 pattern_matches(const char *pattern, const char *const *seg, size_t nseg)
 {
@@ -155,12 +155,8 @@ pattern_matches(const char *pattern, const char *const *seg, size_t nseg)
 	for (p = strtok_r(buf, "/", &save); p; p = strtok_r(NULL, "/", &save), i++) {
 		if (i >= nseg)
 			return 0;
-		if (strcmp(p, "*") == 0) {
-			if (strcmp(seg[i], "setup") == 0 && i == 1 && nseg == 2)
-				return 0;
-		} else if (strcmp(p, seg[i]) != 0) {
+		if (strcmp(p, "*") != 0 && strcmp(p, seg[i]) != 0)
 			return 0;
-		}
 	}
 	return i == nseg;
 }
