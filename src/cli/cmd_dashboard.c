@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -98,6 +99,10 @@ worker_main(struct cli_opts *opts)
 		net_response_free(&resp);
 	}
 	memset(&so, 0, sizeof so);
+	/* The dashboard's clock, so a fixed BILLTOP_NOW (tests, goldens) and
+	 * the synced usage windows agree. */
+	if (getenv("BILLTOP_NOW"))
+		so.now = app_clock();
 	so.progress = on_progress;
 	so.progress_arg = &pc;
 	memset(&rep, 0, sizeof rep);
@@ -122,13 +127,16 @@ dashboard_run(struct cli_opts *opts)
 	struct client *cl = NULL;
 	struct client_err err;
 	struct app app;
+	struct timespec t0;
 	int rc = EXIT_OK;
 
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (client_open(opts, 0, &cl, &err) != 0) {
 		fprintf(stderr, "billtop: %s\n", err.message);
 		return client_err_exit_code(&err);
 	}
 	app_init(&app, cl->cache, 0);
+	app.started_us = (int64_t)t0.tv_sec * 1000000 + t0.tv_nsec / 1000;
 	str_copy(app.url, sizeof app.url, cl->cfg.url);
 	str_copy(app.cache_path, sizeof app.cache_path, cl->cache_path);
 	app.profile = opts->profile;

@@ -66,6 +66,7 @@ struct app {
 	int insecure;           /* --insecure: TLS verification is off (banner) */
 	int64_t refresh_every;  /* seconds between background refreshes; 0: never */
 	int headless;           /* `billtop print`: no terminal, no refresh */
+	int64_t started_us;     /* CLOCK_MONOTONIC at start (BILLTOP_TIMING_LOG), or 0 */
 	int utf8;               /* UTF-8 glyphs (from the locale) */
 
 	/* The clock for this frame: BILLTOP_NOW (RFC 3339) when set, for tests. */

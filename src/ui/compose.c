@@ -9,6 +9,7 @@
 #include "ui/app.h"
 #include "ui/compose.h"
 #include "ui/glyphs.h"
+#include "ui/hyperlink.h"
 #include "ui/widgets.h"
 
 const struct keyhelp global_keys[] = {
@@ -251,7 +252,7 @@ compose_frame(struct app *app, struct canvas *c, struct frame *f)
 {
 	struct layout l;
 	struct view *v;
-	int rows, max_banner_rows, y;
+	int rows, max_banner_rows, y, i;
 
 	canvas_clear(c);
 	memset(f, 0, sizeof *f);
@@ -263,6 +264,11 @@ compose_frame(struct app *app, struct canvas *c, struct frame *f)
 	max_banner_rows = c->h >= FULL_H ? 3 : 1;
 	f->nbanners = banners_collect(app, f->banners, BANNER_MAX);
 	rows = banners_draw(c, 0, 1, c->w, max_banner_rows, f->banners, f->nbanners);
+	/* A URL drawn whole becomes an OSC 8 link too (tui.c writes them). */
+	for (i = 0; i < f->nbanners; i++)
+		if (f->banners[i].link_w > 0)
+			hyperlink_add(f->banners[i].link_x, f->banners[i].link_y, ST_LINK,
+			              f->banners[i].url, f->banners[i].url);
 	y = 1 + rows;
 	l.x = 0;
 	l.y = y;

@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/i18n.h"
 #include "ui/app.h"
 #include "ui/compose.h"
 #include "ui/hyperlink.h"
@@ -168,7 +169,7 @@ tui_run(struct app *app)
 	int64_t t_start = now_us();
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "%s\n", "billtop: the dashboard needs a terminal; try `billtop print overview`");
+		fprintf(stderr, "%s\n", _("billtop: the dashboard needs a terminal; try `billtop print overview`"));
 		return -1;
 	}
 	if (tlog && *tlog)
@@ -192,7 +193,9 @@ tui_run(struct app *app)
 	app->dirty = 1;
 	frame(app, &s);
 	if (s.timing) {
-		fprintf(s.timing, "first_frame_us=%lld\n", (long long)(now_us() - t_start));
+		fprintf(s.timing, "first_frame_us=%lld since_start_us=%lld\n",
+		        (long long)(now_us() - t_start),
+		        (long long)(now_us() - (app->started_us ? app->started_us : t_start)));
 		fflush(s.timing);
 	}
 	if (!app->offline && !app->refresh_off)

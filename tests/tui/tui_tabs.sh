@@ -4,8 +4,11 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tui/lib-tmux.sh"
 
-start_billtopd --seed demo=active || skip_all "billtopd did not start"
+# The first answer is slowed down so the first start can be seen waiting.
+start_billtopd --seed demo=active --fault '/v1/account=delay:3000*1' || skip_all "billtopd did not start"
 tui_start
+twait "an empty cache shows a loading screen, not an empty table" "Loading your billing data..."
+twait "the status line shows the refresh running" "Refreshing..."
 twait "the first start fetches and shows the Overview" "Acme Robotics"
 twait "the plan and its price" "Pro, \$500.00 per month"
 twait "the status line says when it was updated" "updated just now"

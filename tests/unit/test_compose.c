@@ -17,6 +17,7 @@
 #include "ui/app.h"
 #include "ui/banner.h"
 #include "ui/compose.h"
+#include "ui/refresh.h"
 #include "ui/tui.h"
 
 static char *
@@ -372,6 +373,53 @@ test_ascii_frame_has_no_high_bytes(void **state)
 	app_free(&app);
 }
 
+static void
+test_worker_protocol(void **state)
+{
+	static const char job_text[] = "tok-123\n1\nPOST\n/v1/subscription\n{\"plan_id\":\"pro\"}";
+	struct worker_job job;
+	char buf[1024], *out = NULL;
+	size_t len = 0;
+	FILE *f;
+	int k;
+
+	(void)state;
+	f = fmemopen((void *)job_text, sizeof job_text - 1, "r");
+	assert_non_null(f);
+	assert_int_equal(worker_job_read(f, &job), 0);
+	fclose(f);
+	assert_string_equal(job.token, "tok-123");
+	assert_true(job.has_action);
+	assert_string_equal(job.method, "POST");
+	assert_string_equal(job.path, "/v1/subscription");
+	assert_string_equal(job.body, "{\"plan_id\":\"pro\"}");
+	/* A sync job: no action, no body. */
+	f = fmemopen((void *)"tok\n0\n\n\n", 8, "r");
+	assert_int_equal(worker_job_read(f, &job), 0);
+	fclose(f);
+	assert_false(job.has_action);
+	assert_string_equal(job.body, "");
+	/* A truncated job is refused. */
+	f = fmemopen((void *)"tok\n1", 5, "r");
+	assert_int_equal(worker_job_read(f, &job), -1);
+	fclose(f);
+	/* Results are key=value lines; a newline in a message cannot forge a key. */
+	k = worker_result_format(buf, sizeof buf, 0, 409, 0, "account_past_due", "",
+	                         "no\nok=1");
+	assert_true(k > 0);
+	assert_non_null(strstr(buf, "ok=0\n"));
+	assert_non_null(strstr(buf, "code=account_past_due\n"));
+	assert_non_null(strstr(buf, "message=no ok=1\n"));
+	assert_null(strstr(buf, "\nok=1"));
+	f = open_memstream(&out, &len);
+	assert_int_equal(worker_record(f, "sync", buf, (size_t)k), 0);
+	fclose(f);
+	snprintf(buf, sizeof buf, "sync %d\n", k);
+	assert_int_equal(strncmp(out, buf, strlen(buf)), 0);
+	assert_int_equal(len, strlen(buf) + (size_t)k);
+	free(out);
+}
+
 int
 main(void)
 {
@@ -387,6 +435,7 @@ main(void)
 		cmocka_unit_test(test_dialogs),
 		cmocka_unit_test(test_error_sentences),
 		cmocka_unit_test(test_ascii_frame_has_no_high_bytes),
+		cmocka_unit_test(test_worker_protocol),
 	};
 
 	if (!setlocale(LC_ALL, "C.UTF-8"))
