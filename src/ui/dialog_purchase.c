@@ -115,7 +115,7 @@ void
 purchase_draw(const struct purchase_dialog *d, struct canvas *c, int x, int y, int w, int h)
 {
 	char line[320], a[32], money[48];
-	int bw = w < 58 ? w : 58, bh = 13, bx, by, ix, iw, i, px, cw;
+	int bw = w < 58 ? w : 58, bh = 12, bx, by, ix, iw, i, px, cw;
 	int64_t credits = 0;
 	struct purchase_dialog tmp = *d;
 
@@ -165,7 +165,8 @@ purchase_draw(const struct purchase_dialog *d, struct canvas *c, int x, int y, i
 	y += draw_wrap(c, ix, y, iw, 2, ST_DIALOG, line);
 	if (by + bh - 2 > y)
 		y = by + bh - 2;
-	draw_text_fit(c, ix, y, iw, ST_DIM, _("left/right: preset  digits: amount  Enter: buy  Esc: cancel"));
+	draw_text_fit(c, ix, y, iw, ST_DIM, iw >= 48 ? _("left/right: preset   Enter: buy   Esc: cancel")
+	                                             : _("Enter: buy  Esc: cancel"));
 }
 
 void

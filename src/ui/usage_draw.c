@@ -216,7 +216,6 @@ usage_draw_range(struct usage_state *s, struct canvas *c, const struct layout *l
 	struct chart_data d;
 	struct chart_opts o;
 	struct chart_pick pick;
-	struct chart_geom geom;
 	char title[256], line[512], from[M_DAY], to[M_DAY];
 	int x = l->x, y = l->y, w = l->w, bottom = l->y + l->h, ch, n, hidden, i, used, table_rows, body = 0;
 	int tall = s->headless;   /* a page (billtop print): every row, and the notes */
@@ -246,11 +245,16 @@ usage_draw_range(struct usage_state *s, struct canvas *c, const struct layout *l
 	pick.first = -1;
 	if (y + ch <= bottom && chart_draw(c, x, y, w, ch, &d, &o, &pick) == 0) {
 		y += ch;
-		if (chart_layout(m->ndays, w > 8 ? w - 8 : 1, &geom) == 0)
-			s->bucket = pick.bucket > 0 ? pick.bucket : geom.bucket;
-		if (pick.first >= 0 && m->nseries > 0 && chart_format_pick(&d, &pick, line, sizeof line) == 0)
-			y += draw_wrap(c, x, y, w, tall ? 3 : 1, ST_BOLD, line);
-		else if (pick.first >= 0)
+		s->bucket = pick.bucket > 0 ? pick.bucket : 1;   /* left/right step a whole bar */
+		if (pick.first >= 0 && m->nseries > 0 && chart_format_pick(&d, &pick, line, sizeof line) == 0) {
+			/* A page wraps the figures; a screen keeps them to one line. */
+			if (tall) {
+				y += draw_wrap(c, x, y, w, 3, ST_BOLD, line);
+			} else {
+				draw_text_fit(c, x, y, w, ST_BOLD, line);
+				y++;
+			}
+		} else if (pick.first >= 0)
 			y += draw_wrap(c, x, y, w, 1, ST_DIM, _("No usage on the selected day."));
 	}
 
@@ -263,18 +267,29 @@ usage_draw_range(struct usage_state *s, struct canvas *c, const struct layout *l
 	y += used;
 	hidden = m->nlines - m->nlines_used;
 	if (!tall) {
+		char hint[128] = "";
+		int nw = 0, hw;
+
 		if (y >= bottom)
 			return;
+		/* Left: the selected meter's billing rule; right: what is hidden, or the next step. */
 		if (m->by == BY_METER && w < 120 && s->rows.sel >= 0 && s->rows.sel < n) {
 			meter_note(&m->lines[s->rows.sel], line, sizeof line);
-			draw_text_fit(c, x, bottom - 1, w, ST_DIM, line);
-		} else if (hidden > 0 && !s->show_zero) {
-			snprintf(line, sizeof line, P_("%d with no usage hidden (z shows it)",
-			                               "%d with no usage hidden (z shows them)", (unsigned long)hidden), hidden);
-			draw_text_fit(c, x, bottom - 1, w, ST_DIM, line);
-		} else {
-			draw_text_fit(c, x, bottom - 1, w, ST_DIM, _("Enter: open the selected day by agent"));
+			nw = draw_text_fit(c, x, bottom - 1, w, ST_DIM, line);
 		}
+		if (hidden > 0 && !s->show_zero && nw == 0)
+			snprintf(hint, sizeof hint, P_("%d with no usage hidden (z shows it)",
+			                               "%d with no usage hidden (z shows them)", (unsigned long)hidden), hidden);
+		else if (hidden > 0 && !s->show_zero)
+			snprintf(hint, sizeof hint, P_("z: %d with no usage", "z: %d with no usage", (unsigned long)hidden),
+			         hidden);
+		else if (nw == 0)
+			snprintf(hint, sizeof hint, "%s", _("Enter: open the selected day by agent"));
+		hw = canvas_text_width(c, hint);
+		if (hint[0] && nw == 0)
+			draw_text_fit(c, x, bottom - 1, w, ST_DIM, hint);
+		else if (hint[0] && nw + 2 + hw <= w)
+			draw_text_right(c, x + w, bottom - 1, hw, ST_DIM, hint);
 		return;
 	}
 	/* A page (billtop print): the notes a screen shows one at a time. */

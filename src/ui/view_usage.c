@@ -7,7 +7,10 @@
 #include <config.h>
 
 #include <curses.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "core/i18n.h"
 #include "ui/app.h"
@@ -134,13 +137,33 @@ key_day(struct usage_state *s, struct app *app, int key)
 	}
 }
 
-static int
-key(struct view *v, struct app *app, int k)
+/* BILLTOP_TIMING_LOG (bench/usage.sh): how long a key took, model rebuilds
+ * included; the frame that follows is logged by tui.c. */
+static void
+log_key_time(const struct usage_state *s, int k, int64_t us)
 {
-	struct usage_state *s = v->priv;
+	const char *path = getenv("BILLTOP_TIMING_LOG");
+	FILE *f;
 
-	if (s == NULL || !s->loaded)
-		return VIEW_IGNORED;
+	if (path == NULL || *path == '\0' || (f = fopen(path, "a")) == NULL)
+		return;
+	fprintf(f, "usage_key key=%d range=%s by=%s level=%d key_us=%lld\n", k, usage_range_name(s->range),
+	        usage_by_name(s->by), (int)s->level, (long long)us);
+	fclose(f);
+}
+
+static int64_t
+mono_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static int
+key_state(struct usage_state *s, struct app *app, int k)
+{
 	if (k == 27 || k == KEY_BACKSPACE)
 		return usage_state_back(s) ? VIEW_HANDLED : VIEW_IGNORED;
 	if (k == 'z') {
@@ -163,6 +186,25 @@ key(struct view *v, struct app *app, int k)
 	default:
 		return key_range(s, app, k);
 	}
+}
+
+static int
+key(struct view *v, struct app *app, int k)
+{
+	struct usage_state *s = v->priv;
+	int64_t t0 = mono_us();
+	int r;
+
+	/* Keys typed right after switching here arrive before the first frame loaded the tab. */
+	if (s == NULL || !s->loaded) {
+		app_load_view(app, app->cur);
+		if ((s = v->priv) == NULL || !s->loaded)
+			return VIEW_IGNORED;
+	}
+	r = key_state(s, app, k);
+	if (r == VIEW_HANDLED)
+		log_key_time(s, k, mono_us() - t0);
+	return r;
 }
 
 static void

@@ -19,3 +19,8 @@ EXTRA_DIST += \
 	tests/tui/tui_banners.sh \
 	tests/tui/tui_demo.sh
 # Invoices and Payment tabs (issue 7).
+# The Usage and Credits tabs (issue 6).
+USAGE_TUI_TESTS = tests/tui/usage_drill.sh tests/tui/usage_zero.sh \
+	tests/tui/credits_purchase.sh tests/tui/credits_refused.sh
+TUI_TESTS += $(USAGE_TUI_TESTS)
+EXTRA_DIST += $(USAGE_TUI_TESTS)
