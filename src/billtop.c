@@ -12,7 +12,7 @@
 
 /* Subcommands; each lives in src/cli/cmd_NAME.c.  Keep one line per entry. */
 static const struct command commands[] = {
-	{ "print", cmd_print, N_("print a tab from the cache: print overview|plans [--format text|json]") },
+	{ "print", cmd_print, N_("print a tab from the cache as text or JSON: print TAB (see print --help)") },
 	{ "sync", cmd_sync, N_("refresh the local cache from the billing API") },
 	{ "check", cmd_check, N_("exit 10 when a threshold is crossed: check --credits-below N --days-left-below N --spend-above AMOUNT") },
 	{ "invoice", cmd_invoice, N_("download an invoice's PDF: invoice download ID [-o FILE]") },
@@ -29,7 +29,7 @@ usage(FILE *out)
 	        "Without a command, opens the dashboard.\n\n"), out);
 	fputs(_("Options:\n"
 	        "      --demo[=VARIANT]  open the dashboard on the built-in demo account\n"
-	        "                        (VARIANT: active, trial, past-due, exhausted)\n"
+	        "                        (VARIANT: active, trial, past-due, exhausted, paused)\n"
 	        "      --url URL         billing API base URL (overrides the config)\n"
 	        "      --profile NAME    use the [profile NAME] section of the config\n"
 	        "      --cache FILE      use FILE as the local cache\n"

@@ -125,6 +125,8 @@ cmd_sync(struct cli_opts *opts, int argc, char **argv)
 		      stderr);
 	before = cache_synced_at(cl->cache);
 	rc = sync_run(cl->net, cl->cache, NULL, &rep);
+	if (rep.note)
+		fprintf(stderr, "billtop sync: %s\n", rep.note);
 	if (!quiet || rc < 0)
 		for (i = 0; i < SYNC_RESOURCES; i++)
 			print_line(&rep, &rep.res[i]);

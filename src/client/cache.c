@@ -17,6 +17,7 @@
 
 #include "client/cache.h"
 #include "client/cache_priv.h"
+#include "client/cache_write.h"
 #include "core/i18n.h"
 #include "core/util.h"
 
@@ -88,6 +89,7 @@ cache_exec(struct cache *c, const char *sql)
 	char *msg = NULL;
 
 	if (sqlite3_exec(c->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		c->errcode = sqlite3_extended_errcode(c->db);
 		snprintf(c->err, sizeof c->err, "%s: %s", c->path, msg ? msg : sqlite3_errmsg(c->db));
 		sqlite3_free(msg);
 		return -1;
@@ -217,15 +219,34 @@ prepare_file(struct cache *c, int *unreadable)
 static int
 move_aside(struct cache *c, const char *why)
 {
-	char aside[sizeof c->path + 40], from[sizeof c->path + 8], to[sizeof aside + 8];
-	char stamp[32];
+	char aside[sizeof c->path + 64], from[sizeof c->path + 8], to[sizeof aside + 8];
+	char stamp[20];
 	time_t now = time(NULL);
 	struct tm tm;
 
+	int i, rc = -1;
+
 	gmtime_r(&now, &tm);
 	strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%S", &tm);
-	snprintf(aside, sizeof aside, "%s.corrupt-%s", c->path, stamp);
-	if (rename(c->path, aside) < 0)
+	/* never over an earlier one (two in one second): -1, -2 ... */
+	for (i = 0; i < 100 && rc < 0; i++) {
+		if (i == 0)
+			snprintf(aside, sizeof aside, "%s.corrupt-%s", c->path, stamp);
+		else
+			snprintf(aside, sizeof aside, "%s.corrupt-%s-%d", c->path, stamp, i);
+		rc = renameat2(AT_FDCWD, c->path, AT_FDCWD, aside, RENAME_NOREPLACE);
+		if (rc < 0 && (errno == EINVAL || errno == ENOSYS)) {
+			/* a file system without RENAME_NOREPLACE */
+			if (access(aside, F_OK) == 0) {
+				errno = EEXIST;
+				continue;
+			}
+			rc = rename(c->path, aside);
+		}
+		if (rc < 0 && errno != EEXIST)
+			break;
+	}
+	if (rc < 0)
 		return cache_failf(c, _("the cache %s is unusable (%s) and cannot be moved aside: %s"),
 		                   c->path, why, strerror(errno));
 	snprintf(from, sizeof from, "%s-wal", c->path);
@@ -235,7 +256,7 @@ move_aside(struct cache *c, const char *why)
 	unlink(from);
 	snprintf(c->note, sizeof c->note,
 	         _("The cache %s was unusable (%s); it was moved to %s and a new one was "
-	           "started.  The next refresh fills it."), c->path, why, aside);
+	           "started."), c->path, why, aside);
 	return 0;
 }
 
@@ -363,6 +384,45 @@ cache_open_ex(const char *path, int flags, struct cache **out, const char **note
 	if (note && c->note[0])
 		*note = c->note;
 	return 0;
+}
+
+int
+cache_is_corrupt(const struct cache *c)
+{
+	return (c->errcode & 0xff) == SQLITE_CORRUPT || (c->errcode & 0xff) == SQLITE_NOTADB;
+}
+
+int
+cache_recover(struct cache *c)
+{
+	char why[512], was[sizeof c->err];
+	mode_t old;
+	int rc;
+
+	snprintf(was, sizeof was, "%s", sqlite3_errstr(c->errcode));
+	cache_stmts_clear(c);
+	close_db(c);
+	c->in_tx = c->snapshot = 0;
+	old = umask(077);
+	rc = move_aside(c, was);
+	if (rc == 0) {
+		rc = open_once(c, 0, why, sizeof why);
+		if (rc == 1)
+			rc = cache_failf(c, _("the cache %s is unusable even after starting afresh: %s"),
+			                 c->path, why);
+	}
+	umask(old);
+	if (rc < 0) {
+		close_db(c);
+		return -1;
+	}
+	return 0;
+}
+
+const char *
+cache_note(const struct cache *c)
+{
+	return c->note[0] ? c->note : NULL;
 }
 
 int

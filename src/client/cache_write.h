@@ -67,6 +67,14 @@ int cache_state_attempt(struct cache *c, const char *resource, int64_t now);
 /* 1 when the last error was a constraint violation (the server sent the same
  * id twice in a list: bad data, not a broken cache). */
 int cache_error_is_constraint(const struct cache *c);
+/* 1 when the last error said the file is corrupt (SQLITE_CORRUPT/NOTADB). */
+int cache_is_corrupt(const struct cache *c);
+/* Moves the corrupt file aside (PATH.corrupt-STAMP) and starts an empty cache
+ * in its place, on the same handle; cache_note() then says so.  Other
+ * connections keep the old file open: they must reopen PATH.  0 or -1. */
+int cache_recover(struct cache *c);
+/* The message of the last recovery (or cache_open's note), or NULL. */
+const char *cache_note(const struct cache *c);
 /* Forgets every resource ETag (the account's currency changed). */
 int cache_etags_forget(struct cache *c);
 /* When this refresh completed (cache_synced_at). */

@@ -428,8 +428,28 @@ record_failure(struct ctx *x, int failed_at)
 		cache_rollback(x->cache);
 }
 
+static int run_once(struct net *n, struct cache *c, const struct sync_opts *opts,
+                    struct sync_report *rep);
+
 int
 sync_run(struct net *n, struct cache *c, const struct sync_opts *opts, struct sync_report *rep)
+{
+	int rc = run_once(n, c, opts, rep);
+
+	/* a corrupt file is not worth keeping: move it aside, start over once */
+	if (rc < 0 && rep->err.kind == CERR_CACHE && cache_is_corrupt(c)) {
+		if (cache_recover(c) < 0) {
+			client_err_set(&rep->err, CERR_CACHE, "%s", cache_error(c));
+			return -1;
+		}
+		rc = run_once(n, c, opts, rep);
+		rep->note = cache_note(c);
+	}
+	return rc;
+}
+
+static int
+run_once(struct net *n, struct cache *c, const struct sync_opts *opts, struct sync_report *rep)
 {
 	static const struct sync_opts defaults;
 	struct ctx x;

@@ -15,6 +15,9 @@
  * changes between pages is read again from the start (at most 3 times).
  * Closed usage months keep their ETag and answer 304 from then on.
  *
+ * A cache found corrupt while writing is moved aside and the refresh starts
+ * over once into a new one (report->note says so).
+ *
  * The per-resource state (last success, last attempt, last error, ETag) is
  * in the cache (cache_sync_states); the ETag of a resource only changes in
  * the transaction that writes its data.
@@ -53,6 +56,9 @@ struct sync_report {
 	int64_t started_at, finished_at;
 	struct client_err err;     /* why the refresh failed (kind CERR_NONE on success) */
 	const char *failed;        /* the resource that failed, or NULL */
+	const char *note;          /* the cache was found corrupt, moved aside and
+	                            * rebuilt by this refresh: says where (else NULL);
+	                            * readers holding the old file should reopen it */
 };
 
 /*

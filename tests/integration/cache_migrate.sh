@@ -43,10 +43,29 @@ dd if=/dev/urandom of="$CACHE" bs=4096 count=4 conv=notrunc 2>/dev/null
 rm -f "$CACHE-wal" "$CACHE-shm"
 bt_sync
 is "$SYNC_RC" 0 "a corrupt cache: the refresh still succeeds"
-like "$SYNC_ERR" "was unusable .* moved to .*\.corrupt-[0-9]{8}T[0-9]{6}" "and says where the old file went"
+like "$SYNC_ERR" "was unusable .* moved to .*\.corrupt-[0-9]{8}T[0-9]{6} and a new one was started" \
+	"and says where the old file went"
 ok $(ls "$CACHE".corrupt-* >/dev/null 2>&1 && echo 0 || echo 1) "the corrupt file is kept beside it"
 is "$(integrity "$CACHE")" ok "the new cache is sound"
 is "$(stat -c %a "$CACHE")" 600 "and 0600"
+
+# corrupt inside (header and schema fine): found only while the refresh
+# writes; the file is moved aside and the refresh starts over into a new one
+bt_sync
+forget_etags "$CACHE"
+pages=$(( $(stat -c %s "$CACHE") / 4096 ))
+dd if=/dev/urandom of="$CACHE" bs=4096 seek=$((pages - 12)) count=10 conv=notrunc 2>/dev/null
+rm -f "$CACHE-wal" "$CACHE-shm"
+n_aside=$(ls "$CACHE".corrupt-* 2>/dev/null | wc -l)
+is "$(sqlite3 "$CACHE" 'SELECT count(*) > 0 FROM sqlite_master')" 1 "(the schema still reads)"
+unlike "$(sqlite3 "$CACHE" 'PRAGMA quick_check' 2>&1)" '^ok$' "(but the data pages are damaged)"
+bt_sync
+is "$SYNC_RC" 0 "corrupt pages found mid-refresh: the refresh still succeeds"
+like "$SYNC_ERR" "was unusable \(database disk image is malformed\).*moved to" "and says so"
+is "$(ls "$CACHE".corrupt-* 2>/dev/null | wc -l)" "$((n_aside + 1))" "the damaged file is kept beside it"
+is "$(integrity "$CACHE")" ok "the rebuilt cache is sound"
+is "$(sqlite3 "$CACHE" 'SELECT count(*) FROM sync_state WHERE last_success IS NOT NULL')" 12 \
+	"and holds a whole snapshot"
 
 # a cache path that is a directory: unusable, moved aside too
 rm -rf "$T_DIR/dircache"

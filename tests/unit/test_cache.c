@@ -760,6 +760,31 @@ test_unreadable_moved_aside(void **state)
 	cache_close(c);
 }
 
+/* sync's path: a cache found corrupt while writing is replaced in place, on
+ * the same handle; two in the same second do not overwrite each other. */
+static void
+test_recover(void **state)
+{
+	struct cache *c = open_ok(NULL);
+
+	assert_int_equal(cache_begin(c, 1000), 0);
+	fill(c);
+	assert_int_equal(cache_commit(c), 0);
+	assert_int_equal(cache_recover(c), 0);
+	assert_non_null(cache_note(c));
+	assert_non_null(strstr(cache_note(c), ".corrupt-"));
+	assert_int_equal(count_aside(), 1);
+	assert_false(cache_has_snapshot(c));
+	assert_int_equal(cache_begin(c, 1000), 0);
+	fill(c);
+	assert_int_equal(cache_commit(c), 0);
+	assert_true(cache_has_snapshot(c));
+	assert_int_equal(cache_recover(c), 0);
+	assert_int_equal(count_aside(), 2);
+	cache_close(c);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 2);
+}
+
 static void
 test_verify(void **state)
 {
@@ -792,6 +817,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_corrupt_moved_aside, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unreadable_moved_aside, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_verify, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_recover, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("cache", tests, NULL, NULL);
