@@ -156,6 +156,7 @@ cache_migrate(struct cache *c)
 			cache_exec(c, "COMMIT");
 			break;
 		}
+		/* a PRAGMA takes no bound parameters; v is our own small integer */
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
 		if (cache_exec(c, migrations[v]) < 0 || cache_exec(c, sql) < 0 ||
 		    cache_exec(c, "COMMIT") < 0)
