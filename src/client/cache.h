@@ -76,7 +76,8 @@ int cache_invoices(struct cache *c, int status /* -1: all */, int offset, int li
                    struct invoice **out, int *n, int *total);
 int cache_charges(struct cache *c, int offset, int limit,
                   struct charge **out, int *n, int *total);
-/* Runs of one agent over [from, to) (Unix seconds), newest first. */
+/* Runs of one agent over [from, to) (Unix seconds), newest first; agent_id
+ * NULL or "" gives every agent's runs. */
 int cache_runs(struct cache *c, const char *agent_id, int64_t from, int64_t to,
                struct run **out, int *n);
 
