@@ -207,8 +207,14 @@ app_run_action(struct app *app, const struct action *act)
 void
 app_refresh(struct app *app)
 {
-	if (app->offline || app->headless || app->refreshing)
+	if (app->headless || app->refreshing)
 		return;
+	if (app->offline) {
+		str_copy(app->notice, sizeof app->notice,
+		         _("--offline: billtop shows the cache and never refreshes"));
+		app->dirty = 1;
+		return;
+	}
 	if (app->refresh_off) {
 		str_copy(app->notice, sizeof app->notice, app->last_error);
 		app->dirty = 1;
