@@ -81,10 +81,25 @@ draw_summary(const struct credits_state *s, struct canvas *c, int x, int y, int 
 	return rows;
 }
 
+/* A print lists the current grants and this many past ones (expired or used
+ * up, newest first); JSON lists them all.  A large account has thousands. */
+#define PRINT_PAST_GRANTS 10
+
 static int
-grant_shown(const struct credits_state *s, int i)
+grant_past(const struct credits_state *s, int i)
 {
-	return s->headless || s->all_grants || (s->m.states[i] != GS_EXPIRED && s->m.states[i] != GS_USED_UP);
+	return s->m.states[i] == GS_EXPIRED || s->m.states[i] == GS_USED_UP;
+}
+
+/* Whether grant i is listed; *past counts the past grants seen so far (start at 0). */
+static int
+grant_shown(const struct credits_state *s, int i, int *past)
+{
+	if (!grant_past(s, i))
+		return 1;
+	if (s->headless)
+		return (*past)++ < PRINT_PAST_GRANTS;
+	return s->all_grants;
 }
 
 enum { GC_MARK, GC_NAME, GC_SOURCE, GC_AMOUNT, GC_USED, GC_LEFT, GC_FROM, GC_EXPIRES, GC_N };
@@ -96,16 +111,21 @@ draw_grants(const struct credits_state *s, struct canvas *c, int x, int y, int w
 	const struct credits_model *m = &s->m;
 	struct column cols[GC_N];
 	char a[32], line[M_TEXT + 64], date[32], left[64];
-	int i, r = 0, shown = 0, hidden = 0, st;
+	int i, r = 0, shown = 0, hidden = 0, past = 0, st;
 	struct time_left tl;
 
 	for (i = 0; i < m->ngrants; i++) {
-		if (grant_shown(s, i))
+		if (grant_shown(s, i, &past))
 			shown++;
 		else
 			hidden++;
 	}
-	if (hidden > 0 && !s->headless)
+	past = 0;
+	if (hidden > 0 && s->headless)
+		snprintf(line, sizeof line, P_("Credit grants (%s more expired or used up: --format json lists every one)",
+		                               "Credit grants (%s more expired or used up: --format json lists every one)",
+		                               (unsigned long)hidden), fig_credits(a, sizeof a, hidden));
+	else if (hidden > 0)
 		snprintf(line, sizeof line, P_("Credit grants (%d expired or used up hidden; a: show)",
 		                               "Credit grants (%d expired or used up hidden; a: show)", (unsigned long)hidden),
 		         hidden);
@@ -137,7 +157,7 @@ draw_grants(const struct credits_state *s, struct canvas *c, int x, int y, int w
 	for (i = 0; i < m->ngrants && r < rows; i++) {
 		const struct grant *g = &m->grants[i];
 
-		if (!grant_shown(s, i))
+		if (!grant_shown(s, i, &past))
 			continue;
 		st = m->states[i] == GS_EXPIRING ? ST_WARN : m->states[i] == GS_ACTIVE ? ST_NORMAL : ST_DIM;
 		/* Expiring soon: a mark as well as the style, so it reads in monochrome. */
@@ -186,7 +206,7 @@ draw_ledger(struct credits_state *s, struct canvas *c, int x, int y, int w, int 
 	const struct credits_model *m = &s->m;
 	const struct glyphs *g = glyphs_for(c->utf8);
 	struct column cols[LC_N];
-	char a[32], line[512], when[48];
+	char a[32], b[32], line[512], when[48];
 	int r = 0, body, i, k, st, first;
 
 	if (rows < 1)
@@ -195,15 +215,16 @@ draw_ledger(struct credits_state *s, struct canvas *c, int x, int y, int w, int 
 	if (m->ledger_total == 0)
 		snprintf(line, sizeof line, _("Ledger (%s): no entries"), ledger_kind_label(m->ledger_kind));
 	else if (s->headless)
-		snprintf(line, sizeof line, _("Ledger (%s): the newest %d of %d, newest first"),
-		         ledger_kind_label(m->ledger_kind), m->nledger, m->ledger_total);
+		snprintf(line, sizeof line, _("Ledger (%s): the newest %s of %s, newest first"),
+		         ledger_kind_label(m->ledger_kind), fig_credits(a, sizeof a, m->nledger),
+		         fig_credits(b, sizeof b, m->ledger_total));
 	else {
 		first = s->ledger.top + 1;
 		k = s->ledger.top + (body > 0 ? body : 0);
 		if (k > m->ledger_total)
 			k = m->ledger_total;
-		snprintf(line, sizeof line, _("Ledger (%s): %d-%d of %d, newest first"), ledger_kind_label(m->ledger_kind),
-		         first, k, m->ledger_total);
+		snprintf(line, sizeof line, _("Ledger (%s): %d-%d of %s, newest first"), ledger_kind_label(m->ledger_kind),
+		         first, k, fig_credits(b, sizeof b, m->ledger_total));
 	}
 	r += draw_wrap(c, x, y + r, w, s->headless ? 2 : 1, ST_BOLD, line);
 	if (r >= rows || m->nledger == 0)
@@ -249,7 +270,7 @@ draw_ledger(struct credits_state *s, struct canvas *c, int x, int y, int w, int 
 void
 credits_draw(struct credits_state *s, struct canvas *c, const struct layout *l)
 {
-	int x = l->x, y = l->y, w = l->w, bottom = l->y + l->h, grant_rows, n = 0, i, rest;
+	int x = l->x, y = l->y, w = l->w, bottom = l->y + l->h, grant_rows, n = 0, i, rest, past = 0;
 	int page = s->headless;
 
 	if (!s->loaded)
@@ -257,7 +278,7 @@ credits_draw(struct credits_state *s, struct canvas *c, const struct layout *l)
 	y += draw_summary(s, c, x, y, w, page);
 	y++;
 	for (i = 0; i < s->m.ngrants; i++)
-		n += grant_shown(s, i);
+		n += grant_shown(s, i, &past);
 	grant_rows = n + 2;
 	if (!page) {
 		/* The grants get up to a third of what is left; the ledger the rest. */
