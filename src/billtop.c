@@ -12,8 +12,8 @@
 
 /* Subcommands; each lives in src/cli/cmd_NAME.c.  Keep one line per entry. */
 static const struct command commands[] = {
-	{ "print", cmd_print, N_("print a tab from the cache as text or JSON: print TAB (see print --help)") },
 	{ "sync", cmd_sync, N_("refresh the local cache from the billing API") },
+	{ "print", cmd_print, N_("print a tab from the cache as text or JSON: print TAB (see print --help)") },
 	{ "check", cmd_check, N_("exit 10 when a threshold is crossed: check --credits-below N --days-left-below N --spend-above AMOUNT") },
 	{ "invoice", cmd_invoice, N_("download an invoice's PDF: invoice download ID [-o FILE]") },
 	{ NULL, NULL, NULL }
@@ -61,6 +61,27 @@ version(void)
 	        "License MIT: <https://opensource.org/licenses/MIT>.\n"), stdout);
 }
 
+/* A locale the environment names but the system lacks makes setlocale() fail
+ * and leaves everything in "C": say so once, in plain ASCII, never garbage. */
+static void
+locale_init(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_CTYPE", "LC_MESSAGES",
+		"LC_NUMERIC", "LC_MONETARY", "LC_TIME", "LANG" };
+	const char *bad = NULL, *v;
+	size_t i;
+
+	if (setlocale(LC_ALL, ""))
+		return;
+	for (i = 0; i < sizeof vars / sizeof vars[0] && !bad; i++) {
+		v = getenv(vars[i]);
+		if (v && *v && !setlocale(LC_ALL, v))
+			bad = v;
+	}
+	setlocale(LC_ALL, "C");
+	fprintf(stderr, _("%s: locale '%s' is not available; using C\n"), PACKAGE, bad ? bad : "?");
+}
+
 int
 main(int argc, char **argv)
 {
@@ -76,9 +97,11 @@ main(int argc, char **argv)
 	const char *demo = NULL;
 	int c;
 
-	setlocale(LC_ALL, "");
+	locale_init();
 #if ENABLE_NLS
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* BILLTOP_LOCALEDIR: catalogues from a build tree (the test suites). */
+	bindtextdomain(PACKAGE, getenv("BILLTOP_LOCALEDIR") && *getenv("BILLTOP_LOCALEDIR")
+	               ? getenv("BILLTOP_LOCALEDIR") : LOCALEDIR);
 	textdomain(PACKAGE);
 #endif
 	memset(&opts, 0, sizeof opts);
