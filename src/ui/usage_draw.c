@@ -194,8 +194,9 @@ usage_draw_table(const struct usage_model *m, struct canvas *c, int x, int y, in
 	columns_cell(c, x, last_x, &cols[COL_CREDITS], ST_BOLD, fig_credits(a, sizeof a, m->total_credits));
 	columns_cell(c, x, last_x, &cols[COL_COST], ST_BOLD,
 	             fig_money(c, money, sizeof money, m->total_cost, m->currency, _("included")));
-	if (n > 0)
-		columns_cell(c, x, last_x, &cols[COL_SHARE], ST_BOLD, "100.0%");
+	/* Through share_format like the rows, so the locale's decimal point shows. */
+	if (n > 0 && share_format(1000, a, sizeof a) == 0)
+		columns_cell(c, x, last_x, &cols[COL_SHARE], ST_BOLD, a);
 	return r + 2;
 }
 
