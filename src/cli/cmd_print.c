@@ -42,7 +42,25 @@ print_help(FILE *out)
 	fputs(_("Prints a tab from the local cache (never the network).  TAB is one of:"), out);
 	for (i = 0; i < NPRINTERS; i++)
 		fprintf(out, " %s", printers[i]->name);
-	fputs("\n", out);
+	fputs("\n\n", out);
+	fputs(_("      --format FORMAT   text (the default), json, or csv where the tab has it\n"
+	        "      --width N         the text's width in columns, 20 to 1000 (default 80)\n"
+	        "      --cache FILE      print from FILE instead of the default cache\n"
+	        "      --profile NAME    the cache of the [profile NAME] section\n\n"), out);
+	/* TRANSLATORS: a table follows: each tab, its formats and its own options. */
+	fputs(_("Each tab's formats and its own options:\n"), out);
+	/* From the printers' own tables, so this list cannot drift from the parser. */
+	for (i = 0; i < NPRINTERS; i++) {
+		const struct option *o;
+
+		fprintf(out, "  %-10s%s%s%s", printers[i]->name,
+		        printers[i]->formats & PRINT_TEXT ? "text" : "",
+		        printers[i]->formats & PRINT_JSON ? "|json" : "",
+		        printers[i]->formats & PRINT_CSV ? "|csv" : "");
+		for (o = printers[i]->longopts; o && o->name; o++)
+			fprintf(out, "  --%s%s", o->name, o->has_arg == required_argument ? "=VALUE" : "");
+		fputs("\n", out);
+	}
 }
 
 static int
