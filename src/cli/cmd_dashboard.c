@@ -142,6 +142,7 @@ dashboard_run(struct cli_opts *opts)
 	app.profile = opts->profile;
 	app.offline = opts->offline;
 	app.insecure = opts->insecure;
+	app.allow_http = cl->cfg.allow_http;
 	app.refresh_every = cl->cfg.refresh;
 	if (cl->cache_note)
 		str_copy(app.notice, sizeof app.notice, cl->cache_note);

@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "client/config.h"
+#include "client/client.h"
 #include "client/download.h"
 #include "client/invoice_save.h"
 #include "core/i18n.h"
@@ -83,41 +83,29 @@ catch_signals(void)
 static int
 download(struct cli_opts *opts, const char *id, const char *out_opt, int force, int quiet)
 {
-	struct config cfg;
+	struct client *cl = NULL;
 	struct client_err err;
 	struct invoice inv;
-	struct dl_conn conn;
 	struct progress prog;
-	char cfg_path[4096], path[PATH_MAX], name[128];
+	char path[PATH_MAX], name[128];
 	int rc = EXIT_FAILURE_GENERIC, have_inv = 0;
 
-	memset(&cfg, 0, sizeof cfg);
 	client_err_clear(&err);
 	if (opts->offline) {
 		fprintf(stderr, _("billtop: %s\n"), _("downloading an invoice needs the server; drop --offline"));
 		return EXIT_USAGE;
 	}
-	if (config_default_path(cfg_path, sizeof cfg_path) != 0 ||
-	    config_load(cfg_path, opts->profile, &cfg, &err) != 0 ||
-	    (opts->url != NULL && config_set_url(&cfg, opts->url, "--url", &err) != 0))
+	/* config, URL policy, token and TLS exactly as for `billtop sync`; no cache */
+	if (client_open(opts, CLIENT_NET | CLIENT_NO_CACHE, &cl, &err) != 0)
 		goto fail;
-	if (cfg.url[0] == '\0') {
-		client_err_set(&err, CERR_USAGE, "%s", _("no server URL: set url in the config, BILLTOP_URL or --url"));
-		goto fail;
-	}
-	if (config_resolve_token(&cfg, &err) != 0)
-		goto fail;
-	conn.base_url = cfg.url;
-	conn.token = cfg.token;
-	conn.insecure = opts->insecure;
 	catch_signals();
-	if (dl_find_invoice(&conn, id, &inv, &err) != 0)
+	if (invoice_find(cl->net, id, &inv, &err) != 0)
 		goto fail;
 	have_inv = 1;
 	download_file_name(inv.number, name, sizeof name);
 	prog.tty = !quiet && isatty(STDERR_FILENO);
 	prog.name = name;
-	if (invoice_save(&conn, inv.id, inv.number, out_opt, force, show_progress, &prog, path,
+	if (invoice_save(cl->net, inv.id, inv.number, out_opt, force, show_progress, &prog, path,
 	                 sizeof path, &err) != 0) {
 		if (prog.tty)
 			fputs("\n", stderr);
@@ -140,7 +128,7 @@ fail:
 out:
 	if (have_inv)
 		invoice_free(&inv);
-	config_free(&cfg);
+	client_close(cl);
 	if (got_signal) {
 		/* Die of the signal, as the shell expects, now that nothing is left behind. */
 		signal((int)got_signal, SIG_DFL);

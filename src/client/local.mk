@@ -18,8 +18,8 @@ src_client_libclient_a_SOURCES += \
 	src/client/cache.c src/client/cache.h src/client/cache_priv.h \
 	src/client/cache_schema.c src/client/cache_read.c src/client/cache_usage.c \
 	src/client/cache_write.c src/client/cache_write.h
-src_client_libclient_a_SOURCES += src/client/download_http.c src/client/download_http.h \
-	src/client/invoice_save.c src/client/invoice_save.h
+# An invoice found by id or number, its PDF saved through net_download() (issue 7).
+src_client_libclient_a_SOURCES += src/client/invoice_save.c src/client/invoice_save.h
 # HTTP to the billing API: libcurl, retries, ETags, idempotent POSTs (issue 4).
 src_client_libclient_a_SOURCES += \
 	src/client/net.c src/client/net.h src/client/net_url.c

@@ -1,5 +1,6 @@
 /* net.c: requests to the billing API with libcurl: one reused handle,
- * timeouts, bounded retries with backoff, conditional GETs, idempotent POSTs. */
+ * timeouts, bounded retries with backoff, conditional GETs, idempotent POSTs,
+ * and downloads streamed to a file. */
 #include <config.h>
 
 #include <errno.h>
@@ -8,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <curl/curl.h>
 
@@ -39,12 +41,56 @@ struct net {
 	char etag[256];
 	long retry_after_ms;        /* -1: none sent */
 	int replayed;
+	/* net_download(): a 2xx body goes to fd instead of buf */
+	int fd;                     /* -1 outside net_download() */
+	size_t written;             /* bytes written to fd by this attempt */
+	int write_errno;            /* writing to fd failed */
+	net_progress_fn cb;
+	void *cb_arg;
+	int cb_stop;                /* cb asked to stop */
 };
+
+enum req_kind { REQ_GET, REQ_POST, REQ_DOWNLOAD };
 
 static int
 canceled(const struct net *n)
 {
-	return n->cancel && *n->cancel;
+	return (n->cancel && *n->cancel) || n->cb_stop;
+}
+
+static int
+status_2xx(struct net *n)
+{
+	long st = 0;
+
+	curl_easy_getinfo(n->curl, CURLINFO_RESPONSE_CODE, &st);
+	return st >= 200 && st < 300;
+}
+
+/* A download's body: straight to the file, under the same size cap. */
+static size_t
+to_file(struct net *n, const char *data, size_t k)
+{
+	size_t left = k;
+
+	if (n->written + k > n->max_body) {
+		n->too_large = 1;
+		return 0;
+	}
+	while (left > 0) {
+		ssize_t w = write(n->fd, data, left);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			n->write_errno = w < 0 ? errno : EIO;
+			return 0;  /* aborts the transfer: CURLE_WRITE_ERROR */
+		}
+		data += w;
+		left -= (size_t)w;
+	}
+	n->written += k;
+	return k;
 }
 
 static size_t
@@ -54,6 +100,9 @@ on_body(char *data, size_t size, size_t nmemb, void *arg)
 	size_t k = size * nmemb, ncap;
 	char *p;
 
+	/* an error answer to a download is kept in buf, for its API error */
+	if (n->fd >= 0 && status_2xx(n))
+		return to_file(n, data, k);
 	if (n->len + k + 1 > n->max_body) {
 		n->too_large = 1;
 		return 0;      /* aborts the transfer: CURLE_WRITE_ERROR */
@@ -127,7 +176,19 @@ static int
 on_progress(void *arg, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
             curl_off_t ulnow)
 {
-	return canceled(arg) ? 1 : 0;
+	struct net *n = arg;
+	int64_t total;
+
+	if (canceled(n))
+		return 1;
+	if (n->cb) {
+		total = dltotal > 0 && status_2xx(n) ? (int64_t)dltotal : -1;
+		if (n->cb(n->cb_arg, (int64_t)n->written, total) != 0) {
+			n->cb_stop = 1;
+			return 1;
+		}
+	}
+	return 0;
 }
 
 int
@@ -181,6 +242,7 @@ net_open(const struct net_opts *o, struct net **out, struct client_err *err)
 	n->max_retry_after_ms = o->max_retry_after_ms > 0 ? o->max_retry_after_ms : 30000;
 	n->max_body = o->max_body > 0 ? o->max_body : NET_MAX_BODY;
 	n->cancel = o->cancel;
+	n->fd = -1;
 	n->curl = curl_easy_init();
 	if (!n->curl) {
 		client_err_set(err, CERR_NETWORK, _("cannot initialise libcurl"));
@@ -292,6 +354,11 @@ pause_ms(struct net *n, long ms)
 
 		if (canceled(n))
 			return -1;
+		/* a download's callback may stop the wait too */
+		if (n->cb && n->cb(n->cb_arg, 0, -1) != 0) {
+			n->cb_stop = 1;
+			return -1;
+		}
 		ts.tv_sec = 0;
 		ts.tv_nsec = step * 1000000L;
 		nanosleep(&ts, NULL);
@@ -421,14 +488,29 @@ retry_delay(struct net *n, int attempt)
 	return d / 2 + net_jitter(d / 2 + 1);     /* "equal jitter": never zero */
 }
 
+/* Empties the download's file for the next attempt.  0, or -1 with err. */
 static int
-request(struct net *n, int post, const char *path, const char *etag, const char *body,
+rewind_file(struct net *n, struct client_err *err)
+{
+	n->written = 0;
+	n->write_errno = 0;
+	/* EINVAL: not a regular file (a pipe, say), which cannot be rewound */
+	if (ftruncate(n->fd, 0) != 0 && errno != EINVAL) {
+		client_err_set(err, CERR_USAGE, _("cannot write the file: %s"), strerror(errno));
+		return -1;
+	}
+	lseek(n->fd, 0, SEEK_SET);
+	return 0;
+}
+
+static int
+request(struct net *n, enum req_kind kind, const char *path, const char *etag, const char *body,
         struct net_response *resp, struct client_err *err)
 {
 	char url[2048], line[400], key[33] = "";
 	struct curl_slist *h;
 	long status = 0, waited = 0, delay;
-	int attempt, oom, retry;
+	int post = kind == REQ_POST, attempt, oom, retry;
 	CURLcode cc;
 
 	memset(resp, 0, sizeof *resp);
@@ -446,11 +528,14 @@ request(struct net *n, int post, const char *path, const char *etag, const char 
 			client_err_set(err, CERR_CANCELED, _("canceled"));
 			return -1;
 		}
+		if (kind == REQ_DOWNLOAD && rewind_file(n, err) < 0)
+			return -1;
 		oom = 0;
 		h = NULL;
 		if (n->auth)
 			h = add_header(h, n->auth, &oom);
-		h = add_header(h, "Accept: application/json", &oom);
+		h = add_header(h, kind == REQ_DOWNLOAD ? "Accept: application/pdf"
+		                                       : "Accept: application/json", &oom);
 		if (etag && *etag) {
 			snprintf(line, sizeof line, "If-None-Match: %s", etag);
 			h = add_header(h, line, &oom);
@@ -486,7 +571,7 @@ request(struct net *n, int post, const char *path, const char *etag, const char 
 		curl_easy_setopt(n->curl, CURLOPT_HTTPHEADER, NULL);
 		wipe_headers(h);
 		n->stats.requests++;
-		n->stats.bytes += n->len;
+		n->stats.bytes += n->len + n->written;
 		{
 			long nc = 0;
 
@@ -502,6 +587,10 @@ request(struct net *n, int post, const char *path, const char *etag, const char 
 				break;
 			http_failure(n, status, err);
 			retry = status == 429 || status >= 500;
+		} else if (n->write_errno) {
+			client_err_set(err, CERR_USAGE, _("cannot write the file: %s"),
+			               strerror(n->write_errno));
+			return -1;
 		} else if (cc == CURLE_ABORTED_BY_CALLBACK || canceled(n)) {
 			client_err_set(err, CERR_CANCELED, _("canceled"));
 			return -1;
@@ -542,6 +631,8 @@ request(struct net *n, int post, const char *path, const char *etag, const char 
 		n->stats.not_modified++;
 		return 0;
 	}
+	if (kind == REQ_DOWNLOAD)
+		return 0;     /* the body is in the file */
 	/* hand the buffer over; the next request starts a new one */
 	if (!n->buf) {
 		n->buf = malloc(1);
@@ -562,12 +653,33 @@ int
 net_get(struct net *n, const char *path, const char *etag, struct net_response *resp,
         struct client_err *err)
 {
-	return request(n, 0, path, etag, NULL, resp, err);
+	return request(n, REQ_GET, path, etag, NULL, resp, err);
 }
 
 int
 net_post(struct net *n, const char *path, const char *json_body,
          struct net_response *resp, struct client_err *err)
 {
-	return request(n, 1, path, NULL, json_body, resp, err);
+	return request(n, REQ_POST, path, NULL, json_body, resp, err);
+}
+
+int
+net_download(struct net *n, const char *path, int fd, net_progress_fn cb, void *arg,
+             struct client_err *err)
+{
+	struct net_response resp;
+	int r;
+
+	n->fd = fd;
+	n->cb = cb;
+	n->cb_arg = arg;
+	n->cb_stop = 0;
+	r = request(n, REQ_DOWNLOAD, path, NULL, NULL, &resp, err);
+	net_response_free(&resp);
+	n->fd = -1;
+	n->written = 0;
+	n->cb = NULL;
+	n->cb_arg = NULL;
+	n->cb_stop = 0;
+	return r;
 }

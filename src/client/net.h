@@ -16,6 +16,8 @@
  *    jitter, honouring Retry-After (capped), at most 4 attempts and 60 s
  *    spent waiting; every other status is final;
  *  - never follows redirects.
+ * net_download() streams a body (the invoice PDF) to a file descriptor under
+ * the same rules, with "Accept: application/pdf" and a progress callback.
  * Plain http:// is refused for hosts other than loopback (127.0.0.0/8, ::1,
  * localhost) unless the configuration says allow_http = yes.
  *
@@ -28,6 +30,7 @@
 
 #include <signal.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "client/error.h"
 
@@ -108,6 +111,25 @@ int net_post(struct net *n, const char *path, const char *json_body,
              struct net_response *resp, struct client_err *err);
 
 void net_response_free(struct net_response *resp);
+
+/* Called as a download's body arrives: bytes written so far and the total
+ * (-1 when unknown); while waiting to retry, with (0, -1).  Returning
+ * non-zero stops the download (CERR_CANCELED). */
+typedef int (*net_progress_fn)(void *arg, int64_t done, int64_t total);
+
+/*
+ * GET base_url + path with "Accept: application/pdf", the body streamed to
+ * fd from offset 0: fd is truncated before every attempt (a retry starts the
+ * file over), and only a 2xx body reaches it; an error answer sets err as
+ * net_get() would.  Auth, TLS, proxies, timeouts, retries, the body cap and
+ * the cancel flag are those of every request.  cb (may be NULL) sees the
+ * progress and may stop the transfer.  0, or -1 with err: CERR_USAGE when fd
+ * cannot be written, CERR_CANCELED when cb or the cancel flag stopped it,
+ * otherwise what the request failed with.  The caller owns fd (and what a
+ * failed download left in it).
+ */
+int net_download(struct net *n, const char *path, int fd, net_progress_fn cb, void *arg,
+                 struct client_err *err);
 
 /* URL-escapes s for a query value into buf.  0, or -1 if it does not fit. */
 int net_escape(const char *s, char *buf, size_t n);

@@ -1,4 +1,6 @@
-/* invoice_dl.c: a PDF download in a forked child, reporting through a pipe. */
+/* invoice_dl.c: a PDF download in a forked child, reporting through a pipe.
+ * The child opens its own net handle (net.h): the same token, TLS, retry
+ * and URL rules as the dashboard's refreshes. */
 #include <config.h>
 
 #include <errno.h>
@@ -12,6 +14,7 @@
 
 #include "client/download.h"
 #include "client/invoice_save.h"
+#include "client/net.h"
 #include "core/i18n.h"
 #include "core/util.h"
 #include "ui/app.h"
@@ -76,7 +79,8 @@ static void
 child_main(struct app *app, const char *id, const char *number, int fd)
 {
 	struct sigaction sa;
-	struct dl_conn conn = { app->url, app->token, app->insecure };
+	struct net_opts no;
+	struct net *n = NULL;
 	struct child_progress prog = { fd, 0 };
 	struct client_err err;
 	char path[PATH_MAX], line[PATH_MAX + 600];
@@ -87,11 +91,18 @@ child_main(struct app *app, const char *id, const char *number, int fd)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
-	if (invoice_save(&conn, id, number, NULL, 0, child_progress, &prog, path, sizeof path, &err) == 0)
+	memset(&no, 0, sizeof no);
+	no.base_url = app->url;
+	no.token = app->token;
+	no.insecure = app->insecure;
+	no.allow_http = app->allow_http;
+	if (net_open(&no, &n, &err) == 0 &&
+	    invoice_save(n, id, number, NULL, 0, child_progress, &prog, path, sizeof path, &err) == 0)
 		snprintf(line, sizeof line, "ok %s\n", path);
 	else
 		snprintf(line, sizeof line, "err %s\n", err.kind == CERR_CANCELED
 		         ? _("The download was stopped; nothing was saved.") : err.message);
+	net_close(n);
 	child_line(fd, line);
 }
 

@@ -1,6 +1,6 @@
 /* net_test.c: client/net.c against a real billtopd on 127.0.0.1: ETags and
  * 304, keep-alive, retries, error categories, the body cap, the URL policy,
- * idempotent POSTs and cancelling.  A cmocka program run with the
+ * idempotent POSTs, cancelling and streamed downloads.  A cmocka program run with the
  * integration suites (it needs $BILLTOPD). */
 #include <config.h>
 
@@ -443,6 +443,120 @@ test_cancel(void **state)
 	net_close(n);
 }
 
+struct dl_seen {
+	int calls;
+	int stop_at;                /* the call that returns non-zero; 0: never */
+	int64_t done, total;        /* the last figures seen with bytes in them */
+};
+
+static int
+dl_progress(void *arg, int64_t done, int64_t total)
+{
+	struct dl_seen *s = arg;
+
+	s->calls++;
+	if (done > 0) {
+		s->done = done;
+		s->total = total;
+	}
+	return s->stop_at && s->calls >= s->stop_at;
+}
+
+/* The whole content of fd. */
+static char *
+slurp(int fd, size_t *len)
+{
+	char *buf;
+	off_t end = lseek(fd, 0, SEEK_END);
+
+	assert_true(end >= 0);
+	buf = malloc((size_t)end + 1);
+	assert_non_null(buf);
+	assert_int_equal(pread(fd, buf, (size_t)end, 0), end);
+	*len = (size_t)end;
+	return buf;
+}
+
+static void
+test_download(void **state)
+{
+	struct net_response r, pdf;
+	struct client_err err;
+	struct net_stats st;
+	struct dl_seen seen;
+	struct net *n;
+	json_t *root;
+	char path[128], file[300], *got;
+	size_t len;
+	int fd;
+
+	/* the first PDF request fails (503): the retry starts the file over */
+	start_server("--fault", "/v1/invoices/=503*1", NULL);
+	n = open_net(TOKEN, 0, 0);
+	assert_int_equal(net_get(n, "/v1/invoices?status=paid&limit=1", NULL, &r, &err), 0);
+	root = decode_parse(r.body, r.len, &err);
+	assert_non_null(root);
+	snprintf(path, sizeof path, "/v1/invoices/%s/pdf",
+	         json_string_value(json_object_get(json_array_get(json_object_get(root, "data"), 0), "id")));
+	json_decref(root);
+	net_response_free(&r);
+	snprintf(file, sizeof file, "%s/dl.pdf", dir);
+	fd = open(file, O_RDWR | O_CREAT | O_TRUNC, 0600);
+	assert_true(fd >= 0);
+	/* left-overs longer than any PDF: they must not survive */
+	for (int i = 0; i < 2000; i++)
+		assert_int_equal(write(fd, "stale bytes ", 12), 12);
+	memset(&seen, 0, sizeof seen);
+	assert_int_equal(net_download(n, path, fd, dl_progress, &seen, &err), 0);
+	net_get_stats(n, &st);
+	assert_int_equal(st.retries, 1);
+	assert_int_equal(net_get(n, path, NULL, &pdf, &err), 0);
+	got = slurp(fd, &len);
+	assert_int_equal(len, pdf.len);
+	assert_memory_equal(got, pdf.body, len);
+	assert_memory_equal(got, "%PDF-", 5);
+	free(got);
+	assert_true(seen.calls > 0);
+	assert_int_equal(seen.done, (int64_t)pdf.len);
+	assert_int_equal(seen.total, (int64_t)pdf.len);   /* billtopd sends Content-Length */
+	net_response_free(&pdf);
+
+	/* an error answer sets err like net_get and writes nothing to the file */
+	assert_int_equal(net_download(n, "/v1/invoices/inv_nope/pdf", fd, NULL, NULL, &err), -1);
+	assert_int_equal(err.kind, CERR_CLIENT);
+	assert_int_equal(err.http_status, 404);
+	assert_string_equal(err.code, "not_found");
+	assert_int_equal(lseek(fd, 0, SEEK_END), 0);
+
+	/* the callback stops it */
+	memset(&seen, 0, sizeof seen);
+	seen.stop_at = 1;
+	assert_int_equal(net_download(n, path, fd, dl_progress, &seen, &err), -1);
+	assert_int_equal(err.kind, CERR_CANCELED);
+	/* and the next request is not canceled by it */
+	assert_int_equal(net_download(n, path, fd, NULL, NULL, &err), 0);
+	close(fd);
+
+	/* a file that cannot be written: no retry, the reason named */
+	fd = open("/dev/full", O_WRONLY);
+	assert_true(fd >= 0);
+	assert_int_equal(net_download(n, path, fd, NULL, NULL, &err), -1);
+	assert_int_equal(err.kind, CERR_USAGE);
+	assert_non_null(strstr(err.message, "cannot write the file"));
+	close(fd);
+	net_close(n);
+
+	/* the body cap holds for downloads too */
+	n = open_net(TOKEN, 0, 1000);
+	fd = open(file, O_RDWR | O_TRUNC);
+	assert_true(fd >= 0);
+	assert_int_equal(net_download(n, path, fd, NULL, NULL, &err), -1);
+	assert_int_equal(err.kind, CERR_BAD_DATA);
+	assert_non_null(strstr(err.message, "larger than"));
+	close(fd);
+	net_close(n);
+}
+
 static void
 test_helpers(void **state)
 {
@@ -472,6 +586,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_url_policy, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_post_idempotent, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cancel, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_download, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_helpers, setup, teardown),
 	};
 
