@@ -38,6 +38,19 @@ dialog_key(struct app *app, int key)
 	app->dirty = 1;
 }
 
+/* Whether the current view may have a key, loading it first when it is
+ * stale.  Keys typed together with a tab switch ("3R", "4/") arrive before
+ * any frame loaded the new tab: this is the one place that loads it, so a
+ * view's key() always finds its model and never loads itself. */
+static int
+view_ready(struct app *app)
+{
+	if (!app->have_snapshot || app->access != ACCESS_OK)
+		return 0;
+	app_load_view(app, app->cur);
+	return !app->load_error[0];
+}
+
 void
 tui_key(struct app *app, int key)
 {
@@ -58,12 +71,8 @@ tui_key(struct app *app, int key)
 		app->notice[0] = '\0';
 		app->dirty = 1;
 	}
-	/* The view first, when it has something on screen to act on.  Keys
-	 * typed ahead of a frame (6 then Left) find the new view loaded. */
-	if (app->have_snapshot && app->access == ACCESS_OK)
-		app_load_view(app, app->cur);
-	if (app->have_snapshot && app->access == ACCESS_OK && !app->load_error[0] &&
-	    v->ops->key && v->ops->key(v, app, key) == VIEW_HANDLED) {
+	/* The view first, when it has something on screen to act on. */
+	if (view_ready(app) && v->ops->key && v->ops->key(v, app, key) == VIEW_HANDLED) {
 		v->dirty = 1;
 		return;
 	}

@@ -15,7 +15,9 @@
  *
  * Keys: the view sees every key first, as a curses key code (KEY_UP,
  * KEY_ENTER, '\n', 27 for Esc, ...), and returns VIEW_HANDLED when it used
- * it.  Return VIEW_IGNORED for every key you have no use for, so the global
+ * it.  key() is only called on a loaded view: a key typed together with a
+ * tab switch ("3R") makes keys.c load the new tab before handing it the key,
+ * so a view never loads itself from key().  Return VIEW_IGNORED for every key you have no use for, so the global
  * keys keep working: q, ?, 1-6, Tab, Shift-Tab, r, and left/right, which
  * switch tabs unless the view claims them (Plans moves between plans with
  * them, Usage between days).  Claim q, ?, 1-6, Tab and r only while a text

@@ -99,12 +99,8 @@ key(struct view *v, struct app *app, int k)
 	struct credits_state *s = v->priv;
 	int64_t credits = 0;
 
-	/* Keys typed right after switching here arrive before the first frame loaded the tab. */
-	if (s == NULL || !s->loaded) {
-		app_load_view(app, app->cur);
-		if ((s = v->priv) == NULL || !s->loaded)
-			return VIEW_IGNORED;
-	}
+	if (s == NULL || !s->loaded)
+		return VIEW_IGNORED;
 	/* The dialog has the focus: it takes every key (digits, Tab, q included). */
 	if (s->dlg.open) {
 		if (purchase_key(&s->dlg, k, &credits) == PK_CONFIRM)

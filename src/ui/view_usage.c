@@ -195,12 +195,8 @@ key(struct view *v, struct app *app, int k)
 	int64_t t0 = mono_us();
 	int r;
 
-	/* Keys typed right after switching here arrive before the first frame loaded the tab. */
-	if (s == NULL || !s->loaded) {
-		app_load_view(app, app->cur);
-		if ((s = v->priv) == NULL || !s->loaded)
-			return VIEW_IGNORED;
-	}
+	if (s == NULL || !s->loaded)
+		return VIEW_IGNORED;
 	r = key_state(s, app, k);
 	if (r == VIEW_HANDLED)
 		log_key_time(s, k, mono_us() - t0);

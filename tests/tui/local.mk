@@ -19,8 +19,13 @@ EXTRA_DIST += \
 	tests/tui/tui_banners.sh \
 	tests/tui/tui_demo.sh
 # Invoices and Payment tabs (issue 7).
+TUI_TESTS += tests/tui/invoices_list.sh tests/tui/invoices_download.sh tests/tui/payment_default.sh
+EXTRA_DIST += tests/tui/invoices_list.sh tests/tui/invoices_download.sh tests/tui/payment_default.sh
 # The Usage and Credits tabs (issue 6).
 USAGE_TUI_TESTS = tests/tui/usage_drill.sh tests/tui/usage_zero.sh \
 	tests/tui/credits_purchase.sh tests/tui/credits_refused.sh
 TUI_TESTS += $(USAGE_TUI_TESTS)
 EXTRA_DIST += $(USAGE_TUI_TESTS)
+# Keys typed together with a tab switch reach the new tab (keys.c loads it).
+TUI_TESTS += tests/tui/tui_typeahead.sh
+EXTRA_DIST += tests/tui/tui_typeahead.sh
