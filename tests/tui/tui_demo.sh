@@ -35,7 +35,8 @@ ok "$(kill -0 "$srv" 2>/dev/null && echo 1 || echo 0)" "after SIGTERM billtopd i
 
 tui_start --demo=past-due
 twait "--demo=past-due" "Payment past due"
-srv=$(pgrep -f "billtopd --seed demo=past-due" | head -n 1)
+# This test's own server: other suites on the machine may run a past-due demo too.
+srv=$(pgrep -f "billtopd --seed demo=past-due --listen 127.0.0.1:0 --db $T_DIR/billtop-demo" | head -n 1)
 # The dashboard process is the supervisor's child: kill it as a crash would.
 sup=$(tui_pid)
 dash=$(pgrep -P "$sup" -x billtop | head -n 1)
