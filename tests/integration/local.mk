@@ -32,3 +32,6 @@ check_PROGRAMS += tests/integration/net_test
 tests_integration_net_test_CFLAGS = $(cmocka_cflags) $(JANSSON_CFLAGS) $(CURL_CFLAGS)
 tests_integration_net_test_LDADD = src/client/libclient.a $(core_test_ldadd) $(CURL_LIBS) $(JANSSON_LIBS)
 INTEGRATION_TESTS += tests/integration/net_test
+# TLS: a self-signed certificate refused (exit 4), --insecure, http:// refused.
+INTEGRATION_TESTS += tests/integration/tls_verify.sh
+EXTRA_DIST += tests/integration/tls_verify.sh
