@@ -35,3 +35,8 @@ INTEGRATION_TESTS += tests/integration/net_test
 # TLS: a self-signed certificate refused (exit 4), --insecure, http:// refused.
 INTEGRATION_TESTS += tests/integration/tls_verify.sh
 EXTRA_DIST += tests/integration/tls_verify.sh
+# Translations, man pages and `make install` (issue 8).
+I18N_TESTS = tests/integration/i18n_catalogs.sh tests/integration/i18n_locale.sh \
+	tests/integration/install_man.sh tests/integration/install_de.sh
+INTEGRATION_TESTS += $(I18N_TESTS)
+EXTRA_DIST += $(I18N_TESTS) tests/integration/i18n_lib.sh

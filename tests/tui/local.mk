@@ -29,3 +29,6 @@ EXTRA_DIST += $(USAGE_TUI_TESTS)
 # Keys typed together with a tab switch reach the new tab (keys.c loads it).
 TUI_TESTS += tests/tui/tui_typeahead.sh
 EXTRA_DIST += tests/tui/tui_typeahead.sh
+# The dashboard in German: every tab, dialog and banner (issue 8).
+TUI_TESTS += tests/tui/i18n_tabs.sh
+EXTRA_DIST += tests/tui/i18n_tabs.sh
