@@ -10,29 +10,10 @@
 # Not a test: make check never runs it.
 set -eu
 
-here=$(cd "$(dirname "$0")" && pwd)
-build=$(cd "${1:-.}" && pwd)
-BILLTOP=$build/src/billtop
-BILLTOPD=$build/src/billtopd
+. "$(dirname "$0")/lib.sh"
+bench_init sync "${1:-.}"
 SCALES=${SCALES:-365 730}
-NOW=2026-11-15T12:00:00Z
-TOKEN=bench-token
-
-for p in "$BILLTOP" "$BILLTOPD"; do
-	[ -x "$p" ] || { echo "bench/sync.sh: $p not found: build first, or pass BUILDDIR" >&2; exit 2; }
-done
-[ -x /usr/bin/time ] || { echo "bench/sync.sh: /usr/bin/time is missing: run ./bootstrap (package time)" >&2; exit 2; }
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/billtop-bench.XXXXXX")
-spid=""
-cleanup() {
-	[ -n "$spid" ] && kill "$spid" 2>/dev/null && wait "$spid" 2>/dev/null
-	rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-export XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache" NO_PROXY='*'
-unset BILLTOP_URL http_proxy https_proxy HTTP_PROXY HTTPS_PROXY
+[ -x /usr/bin/time ] || bench_die "/usr/bin/time is missing: run ./bootstrap (package time)"
 
 # field LOG NAME: a value from /usr/bin/time -v's report
 field() {
@@ -46,18 +27,8 @@ seconds() {
 rows=""
 for scale in $SCALES; do
 	echo "== --seed large --scale $scale" >&2
-	rm -f "$work/port" "$work/server.db"
 	t0=$(date +%s)
-	"$BILLTOPD" --listen 127.0.0.1:0 --db "$work/server.db" --token "$TOKEN" --now "$NOW" \
-		--seed large --scale "$scale" >"$work/port" 2>"$work/server.log" &
-	spid=$!
-	i=0
-	while [ ! -s "$work/port" ] && [ $i -lt 6000 ]; do
-		kill -0 "$spid" 2>/dev/null || { echo "billtopd died" >&2; cat "$work/server.log" >&2; exit 1; }
-		sleep 0.1
-		i=$((i + 1))
-	done
-	url="http://127.0.0.1:$(head -n 1 "$work/port")"
+	start_large "$scale"
 	echo "   billtopd seeded in $(( $(date +%s) - t0 )) s" >&2
 	cache="$work/cache-$scale.db"
 
@@ -82,8 +53,7 @@ for scale in $SCALES; do
 	echo "   $row" >&2
 	rows="$rows$row
 "
-	kill "$spid" && wait "$spid" 2>/dev/null || true
-	spid=""
+	stop_server
 	echo "   $requests requests for the two syncs" >&2
 done
 
@@ -94,13 +64,5 @@ figures=$(printf '%s\n%s\n%s\n%s%s\n' \
 	"" \
 	"scale      items   usage rows  full sync  full RSS  no-change   no-chg RSS     cache" \
 	"$rows" "")
-readme="$here/README"
-if [ -f "$readme" ] && grep -q '^--- sync figures begin ---$' "$readme"; then
-	awk -v fig="$figures" '
-		/^--- sync figures begin ---$/ { print; print fig; skip = 1; next }
-		/^--- sync figures end ---$/ { skip = 0 }
-		!skip { print }' "$readme" >"$work/README" && cat "$work/README" >"$readme"
-	echo "bench/sync.sh: figures written to $readme" >&2
-else
-	printf '%s\n' "$figures"
-fi
+printf '%s\n' "$figures" >"$work/figures"
+write_figures "$work/figures" || cat "$work/figures"

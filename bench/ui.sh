@@ -13,55 +13,13 @@
 # Not a test: make check never runs it.  Needs tmux.
 set -eu
 
-here=$(cd "$(dirname "$0")" && pwd)
-build=$(cd "${1:-.}" && pwd)
-BILLTOP=$build/src/billtop
-BILLTOPD=$build/src/billtopd
+. "$(dirname "$0")/lib.sh"
+bench_init ui "${1:-.}"
 SCALE=${SCALE:-730}
 IDLE=${IDLE:-60}
-NOW=2026-11-15T12:00:00Z
-TOKEN=bench-token
 RUNS=5
-
-for p in "$BILLTOP" "$BILLTOPD"; do
-	[ -x "$p" ] || { echo "bench/ui.sh: $p not found: build first, or pass BUILDDIR" >&2; exit 2; }
-done
-command -v tmux >/dev/null || { echo "bench/ui.sh: tmux is missing (./bootstrap installs it)" >&2; exit 2; }
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/billtop-uibench.XXXXXX")
-spid=""
-sock="$work/tmux.sock"
-tm() { tmux -f /dev/null -S "$sock" "$@"; }
-cleanup() {
-	tm kill-server 2>/dev/null || true
-	[ -n "$spid" ] && kill "$spid" 2>/dev/null && wait "$spid" 2>/dev/null
-	rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-export XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/xdg" NO_PROXY='*' TZ=UTC
-unset BILLTOP_URL http_proxy https_proxy HTTP_PROXY HTTPS_PROXY NO_COLOR
-term=screen-256color
-infocmp tmux-256color >/dev/null 2>&1 && term=tmux-256color
-
-cache=${BENCH_CACHE:-$work/cache.db}
-if [ ! -s "$cache" ]; then
-	echo "== seeding billtopd --seed large --scale $SCALE and syncing (once)" >&2
-	"$BILLTOPD" --listen 127.0.0.1:0 --db "$work/server.db" --token "$TOKEN" --now "$NOW" \
-		--seed large --scale "$SCALE" >"$work/port" 2>"$work/server.log" &
-	spid=$!
-	i=0
-	while [ ! -s "$work/port" ] && [ $i -lt 6000 ]; do
-		kill -0 "$spid" 2>/dev/null || { echo "billtopd died" >&2; cat "$work/server.log" >&2; exit 1; }
-		sleep 0.1
-		i=$((i + 1))
-	done
-	BILLTOP_TOKEN=$TOKEN "$BILLTOP" sync --url "http://127.0.0.1:$(head -n 1 "$work/port")" \
-		--cache "$cache" >"$work/sync.out" 2>&1 || { cat "$work/sync.out" >&2; exit 1; }
-	kill "$spid"
-	wait "$spid" 2>/dev/null || true
-	spid=""
-fi
+bench_tmux
+synced_cache "$SCALE"
 
 # session LOG [ARGS]: billtop --offline on the cache in an 80x24 tmux pane,
 # started only once pipe-pane records every byte it writes to $work/bytes.
@@ -94,8 +52,6 @@ settle() {
 	done
 }
 bytes() { wc -c <"$work/bytes" 2>/dev/null | tr -d ' ' || echo 0; }
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-ms() { awk '{ printf "%.1f", $1 / 1000 }'; }
 
 echo "== first frame, $RUNS starts" >&2
 : >"$work/first"
@@ -168,12 +124,4 @@ ncpu=$(nproc)
 	echo "billtop print (process, 80 columns): overview ${print_overview} ms, plans ${print_plans} ms"
 } >"$work/figures"
 cat "$work/figures"
-
-readme="$here/README"
-if grep -q -- '--- ui figures begin ---' "$readme"; then
-	awk -v f="$work/figures" '
-		/--- ui figures begin ---/ { print; while ((getline l < f) > 0) print l; skip = 1; next }
-		/--- ui figures end ---/ { skip = 0 }
-		!skip { print }' "$readme" >"$work/readme" && cat "$work/readme" >"$readme"
-	echo "bench/ui.sh: figures written to $readme" >&2
-fi
+write_figures "$work/figures" || true

@@ -13,54 +13,12 @@
 # Not a test: make check never runs it.  Needs tmux.
 set -eu
 
-here=$(cd "$(dirname "$0")" && pwd)
-build=$(cd "${1:-.}" && pwd)
-BILLTOP=$build/src/billtop
-BILLTOPD=$build/src/billtopd
+. "$(dirname "$0")/lib.sh"
+bench_init usage "${1:-.}"
 SCALE=${SCALE:-730}
 RUNS=${RUNS:-5}
-NOW=2026-11-15T12:00:00Z
-TOKEN=bench-token
-
-for p in "$BILLTOP" "$BILLTOPD"; do
-	[ -x "$p" ] || { echo "bench/usage.sh: $p not found: build first, or pass BUILDDIR" >&2; exit 2; }
-done
-command -v tmux >/dev/null || { echo "bench/usage.sh: tmux is missing (./bootstrap installs it)" >&2; exit 2; }
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/billtop-usagebench.XXXXXX")
-spid=""
-sock="$work/tmux.sock"
-tm() { tmux -f /dev/null -S "$sock" "$@"; }
-cleanup() {
-	tm kill-server 2>/dev/null || true
-	[ -n "$spid" ] && kill "$spid" 2>/dev/null && wait "$spid" 2>/dev/null
-	[ -n "${BENCH_KEEP:-}" ] || rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-export XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/xdg" NO_PROXY='*' TZ=UTC
-unset BILLTOP_URL http_proxy https_proxy HTTP_PROXY HTTPS_PROXY NO_COLOR
-term=screen-256color
-infocmp tmux-256color >/dev/null 2>&1 && term=tmux-256color
-
-cache=${BENCH_CACHE:-$work/cache.db}
-if [ ! -s "$cache" ]; then
-	echo "== seeding billtopd --seed large --scale $SCALE and syncing (once)" >&2
-	"$BILLTOPD" --listen 127.0.0.1:0 --db "$work/server.db" --token "$TOKEN" --now "$NOW" \
-		--seed large --scale "$SCALE" >"$work/port" 2>"$work/server.log" &
-	spid=$!
-	i=0
-	while [ ! -s "$work/port" ] && [ $i -lt 6000 ]; do
-		kill -0 "$spid" 2>/dev/null || { echo "billtopd died" >&2; cat "$work/server.log" >&2; exit 1; }
-		sleep 0.1
-		i=$((i + 1))
-	done
-	BILLTOP_TOKEN=$TOKEN "$BILLTOP" sync --url "http://127.0.0.1:$(head -n 1 "$work/port")" \
-		--cache "$cache" >"$work/sync.out" 2>&1 || { cat "$work/sync.out" >&2; exit 1; }
-	kill "$spid"
-	wait "$spid" 2>/dev/null || true
-	spid=""
-fi
+bench_tmux
+synced_cache "$SCALE"
 
 # session LOG: billtop --offline on the cache in an 80x24 pane, timing to LOG.
 session() {
@@ -128,9 +86,6 @@ while [ $r -lt "$RUNS" ]; do
 	r=$((r + 1))
 done
 
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-ms() { awk '{ printf "%.1f", $1 / 1000 }'; }
-
 echo "== billtop print usage, 10 runs per range" >&2
 pr_ms() {
 	: >"$work/pr"
@@ -164,12 +119,4 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //' | sed 's/  */ /g')
 	done
 } >"$work/figures"
 cat "$work/figures"
-
-readme="$here/README"
-if grep -q -- '--- usage figures begin ---' "$readme"; then
-	awk -v f="$work/figures" '
-		/--- usage figures begin ---/ { print; while ((getline l < f) > 0) print l; skip = 1; next }
-		/--- usage figures end ---/ { skip = 0 }
-		!skip { print }' "$readme" >"$work/readme" && cat "$work/readme" >"$readme"
-	echo "bench/usage.sh: figures written to $readme" >&2
-fi
+write_figures "$work/figures" || true
