@@ -26,6 +26,8 @@ EXTRA_DIST += $(SYNC_TESTS) tests/integration/sync_common.sh
 # billtop print invoices|payment (issue 7).
 INTEGRATION_TESTS += tests/integration/print_invoices_golden.sh
 EXTRA_DIST += tests/integration/print_invoices_golden.sh tests/golden/invoices
+# golden(): billtop print against golden text, for the print_*_golden suites.
+EXTRA_DIST += tests/integration/golden_lib.sh
 
 # client/net.c against billtopd: ETags, keep-alive, retries, categories, POSTs.
 check_PROGRAMS += tests/integration/net_test

@@ -4,6 +4,7 @@
 # JSON and CSV formats checked against the API's own answers.
 # BILLTOP_UPDATE_GOLDEN=1 rewrites the goldens from the current output.
 . "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/integration/golden_lib.sh"
 
 GOLDEN="$top_srcdir/tests/golden/invoices"
 
@@ -13,31 +14,6 @@ CACHE="$T_DIR/cache.db"
 bt() { BILLTOP_TOKEN="$BT_TOKEN" "$BILLTOP" --url "$BT_URL" --cache "$CACHE" "$@"; }
 api() { curl -sf -H "Authorization: Bearer $BT_TOKEN" "$BT_URL$1"; }
 check "sync the demo account" bt sync
-
-# golden NAME LOCALE ARGS...: print with ARGS under LOCALE, compare to NAME.txt.
-golden() {
-	name=$1 loc=$2
-	shift 2
-	if ! LC_ALL=$loc bt print "$@" >"$T_DIR/$name.txt" 2>"$T_DIR/$name.err"; then
-		ok 1 "$name: billtop print $*"
-		sed 's/^/# /' "$T_DIR/$name.err"
-		return
-	fi
-	[ -n "${BILLTOP_UPDATE_GOLDEN:-}" ] && cp "$T_DIR/$name.txt" "$GOLDEN/$name.txt"
-	if diff -u "$GOLDEN/$name.txt" "$T_DIR/$name.txt" >"$T_DIR/$name.diff" 2>&1; then
-		ok 0 "$name"
-	else
-		ok 1 "$name"
-		sed 's/^/# /' "$T_DIR/$name.diff" | head -n 40
-	fi
-	if [ "$loc" = C ]; then
-		if LC_ALL=C grep -q '[^ -~]' "$T_DIR/$name.txt"; then
-			ok 1 "$name: ASCII only"
-		else
-			ok 0 "$name: ASCII only"
-		fi
-	fi
-}
 
 for w in 40 80 132; do
 	golden "invoices-$w-utf8" C.UTF-8 invoices --width "$w"

@@ -4,39 +4,12 @@
 # BILLTOP_UPDATE_GOLDEN=1 rewrites the goldens from the current output.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/integration/usage_lib.sh"
+. "$top_srcdir/tests/integration/golden_lib.sh"
 
 GOLDEN="$top_srcdir/tests/golden/usage"
 
 start_billtopd --seed demo || { echo "Bail out! billtopd did not start"; exit 1; }
 check "sync the demo account" sync_cache
-
-# golden NAME LOCALE ARGS...: print with ARGS under LOCALE, compare to NAME.txt.
-golden() {
-	name=$1 loc=$2
-	shift 2
-	if ! LC_ALL=$loc bt print "$@" >"$T_DIR/$name.txt" 2>"$T_DIR/$name.err"; then
-		ok 1 "$name: billtop print $*"
-		sed 's/^/# /' "$T_DIR/$name.err"
-		return
-	fi
-	if [ -n "${BILLTOP_UPDATE_GOLDEN:-}" ]; then
-		cp "$T_DIR/$name.txt" "$GOLDEN/$name.txt"
-	fi
-	if diff -u "$GOLDEN/$name.txt" "$T_DIR/$name.txt" >"$T_DIR/$name.diff" 2>&1; then
-		ok 0 "$name"
-	else
-		ok 1 "$name"
-		sed 's/^/# /' "$T_DIR/$name.diff" | head -n 40
-	fi
-	if [ "$loc" = C ]; then
-		# An ASCII print holds no byte outside printable ASCII.
-		if LC_ALL=C grep -q '[^ -~]' "$T_DIR/$name.txt"; then
-			ok 1 "$name: ASCII only"
-		else
-			ok 0 "$name: ASCII only"
-		fi
-	fi
-}
 
 for w in 40 80 132; do
 	golden "usage-30d-item-$w-utf8" C.UTF-8 usage --width "$w"
