@@ -25,6 +25,7 @@
 #include "client/sync.h"
 #include "core/i18n.h"
 #include "core/money.h"
+#include "ui/app.h"
 #include "ui/model_common.h"
 
 #define OPT_CREDITS 0x200
@@ -131,7 +132,7 @@ cmd_check(struct cli_opts *opts, int argc, char **argv)
 		fprintf(stderr, "billtop: %s\n", cl->cache_note);
 	if (!opts->offline && (rc = refresh(cl)) != EXIT_OK)
 		goto out;
-	if (billing_ctx_load(cl->cache, model_now(), &ctx, err, sizeof err) < 0) {
+	if (billing_ctx_load(cl->cache, app_clock(), &ctx, err, sizeof err) < 0) {
 		fprintf(stderr, "billtop check: %s\n", err);
 		rc = EXIT_CACHE;
 		goto out;

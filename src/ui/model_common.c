@@ -1,4 +1,4 @@
-/* model_common.c: clock, account, plan, credit summary and burn rate for the models. */
+/* model_common.c: account, plan, credit summary and burn rate for the models. */
 #include <config.h>
 
 #include <locale.h>
@@ -11,17 +11,6 @@
 #include "core/timeutil.h"
 #include "core/util.h"
 #include "ui/model_common.h"
-
-int64_t
-model_now(void)
-{
-	const char *s = getenv("BILLTOP_NOW");
-	int64_t t;
-
-	if (s != NULL && s[0] != '\0' && time_parse_rfc3339(s, &t) == 0)
-		return t;
-	return (int64_t)time(NULL);
-}
 
 int
 burn_window_days(int64_t now, int64_t created_at, int window, int64_t *from, int64_t *to)

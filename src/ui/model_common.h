@@ -1,6 +1,7 @@
 /* model_common.h: the account-wide facts the Usage and Credits models (and
- * `billtop check`) share: the clock, the account and its plan, the credit
- * summary, and the burn rate of the last complete days.
+ * `billtop check`) share: the account and its plan, the credit summary,
+ * and the burn rate of the last complete days.  "Now" comes from the
+ * caller (app_clock() in ui/app.h: BILLTOP_NOW or the system clock).
  *
  * Loaded once per data change from the cache (never per frame); the pure
  * helpers below take plain values so they are unit-tested without a cache.
@@ -19,10 +20,6 @@ struct cache;
 #define DAY_SECS 86400
 /* The burn-rate window: the last 7 complete UTC days. */
 #define BURN_WINDOW 7
-
-/* "Now" for every model: $BILLTOP_NOW (RFC 3339, for tests and demos whose
- * server runs on a fixed clock) or the system clock. */
-int64_t model_now(void);
 
 struct billing_ctx {
 	int64_t now;

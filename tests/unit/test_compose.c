@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <cmocka.h>
 #include <curses.h>
 
@@ -420,6 +421,29 @@ test_worker_protocol(void **state)
 	free(out);
 }
 
+/* The one clock (app_clock): BILLTOP_NOW when it is RFC 3339, else the
+ * system clock; app_init takes the session's "now" from it. */
+static void
+test_clock(void **state)
+{
+	struct app app;
+	int64_t before;
+
+	(void)state;
+	setenv("BILLTOP_NOW", "2026-11-15T12:00:00Z", 1);
+	assert_int_equal(app_clock(), t("2026-11-15T12:00:00Z"));
+	app_init(&app, NULL, 1);
+	assert_int_equal(app.now, t("2026-11-15T12:00:00Z"));
+	app_free(&app);
+	setenv("BILLTOP_NOW", "next tuesday", 1);
+	before = (int64_t)time(NULL);
+	assert_true(app_clock() >= before && app_clock() <= before + 60);
+	setenv("BILLTOP_NOW", "", 1);
+	assert_true(app_clock() >= before);
+	unsetenv("BILLTOP_NOW");
+	assert_true(app_clock() >= before);
+}
+
 int
 main(void)
 {
@@ -436,6 +460,7 @@ main(void)
 		cmocka_unit_test(test_error_sentences),
 		cmocka_unit_test(test_ascii_frame_has_no_high_bytes),
 		cmocka_unit_test(test_worker_protocol),
+		cmocka_unit_test(test_clock),
 	};
 
 	if (!setlocale(LC_ALL, "C.UTF-8"))
