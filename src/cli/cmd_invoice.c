@@ -21,6 +21,7 @@
 #include "client/download.h"
 #include "client/invoice_save.h"
 #include "core/i18n.h"
+#include "core/stop_signals.h"
 
 static volatile sig_atomic_t got_signal;
 
@@ -67,19 +68,6 @@ usage(FILE *out)
 	        "as NAME-1.pdf, NAME-2.pdf, ...  The saved file's path is printed.\n"), out);
 }
 
-static void
-catch_signals(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-}
-
 static int
 download(struct cli_opts *opts, const char *id, const char *out_opt, int force, int quiet)
 {
@@ -98,7 +86,7 @@ download(struct cli_opts *opts, const char *id, const char *out_opt, int force, 
 	/* config, URL policy, token and TLS exactly as for `billtop sync`; no cache */
 	if (client_open(opts, CLIENT_NET | CLIENT_NO_CACHE, &cl, &err) != 0)
 		goto fail;
-	catch_signals();
+	catch_stop_signals(on_signal);
 	if (invoice_find(cl->net, id, &inv, &err) != 0)
 		goto fail;
 	have_inv = 1;

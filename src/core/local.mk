@@ -10,5 +10,7 @@ src_core_libcore_a_SOURCES = \
 	src/core/metering.c src/core/metering.h \
 	src/core/forecast.c src/core/forecast.h \
 	src/core/text.c src/core/text.h
+# SIGINT/SIGTERM/SIGHUP to one handler, for the dashboard and downloads.
+src_core_libcore_a_SOURCES += src/core/stop_signals.c src/core/stop_signals.h
 # The plan advisor (issue 5, the dashboard's Plans tab).
 src_core_libcore_a_SOURCES += src/core/advisor.c src/core/advisor.h

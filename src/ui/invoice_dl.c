@@ -16,6 +16,7 @@
 #include "client/invoice_save.h"
 #include "client/net.h"
 #include "core/i18n.h"
+#include "core/stop_signals.h"
 #include "core/util.h"
 #include "ui/app.h"
 #include "ui/invoice_dl.h"
@@ -78,19 +79,13 @@ child_progress(void *arg, int64_t done, int64_t total)
 static void
 child_main(struct app *app, const char *id, const char *number, int fd)
 {
-	struct sigaction sa;
 	struct net_opts no;
 	struct net *n = NULL;
 	struct child_progress prog = { fd, 0 };
 	struct client_err err;
 	char path[PATH_MAX], line[PATH_MAX + 600];
 
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_stop;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
+	catch_stop_signals(on_stop);
 	memset(&no, 0, sizeof no);
 	no.base_url = app->url;
 	no.token = app->token;

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "core/i18n.h"
+#include "core/stop_signals.h"
 #include "ui/app.h"
 #include "ui/compose.h"
 #include "ui/hyperlink.h"
@@ -135,10 +136,13 @@ mouse_event(struct app *app, struct screen *s)
 static void
 resized(struct app *app, struct screen *s)
 {
-	/* Everything is sent again: the old frame says nothing about the new size. */
+	/* Everything is sent again: the old frame says nothing about the new size.
+	 * clear(), not erase(): a frame being written while the terminal shrank
+	 * wrapped on screen where curses cannot see it, so the screen is wiped
+	 * and repainted whole rather than patched from what curses believes. */
 	canvas_free(s->prev);
 	s->prev = NULL;
-	erase();
+	clear();
 	app->dirty = 1;
 	frame(app, s);   /* now, before getch() would refresh the erased window */
 }
@@ -146,15 +150,8 @@ resized(struct app *app, struct screen *s)
 static void
 setup_signals(void)
 {
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
 	/* No SA_RESTART: poll() returns EINTR and the loop sees the flag. */
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
+	catch_stop_signals(on_signal);
 	signal(SIGPIPE, SIG_IGN);
 }
 
