@@ -172,6 +172,8 @@ int
 d_obj(struct dctx *d, const json_t *o, const char *key, unsigned flags, json_t **out)
 {
 	json_t *v;
+	/* TRANSLATORS: JSON type names (object, array, string, integer, boolean), shown in
+	   "expected %s, not null" about a field of the server's answer. */
 	int r = lookup(d, o, key, flags, N_("object"), &v);
 
 	*out = NULL;

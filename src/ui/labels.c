@@ -133,6 +133,7 @@ payment_method_label(const struct payment_method *m, int utf8, char *buf, size_t
 
 	if (m->type == PM_CARD) {
 		brand_name(m->brand, brand, sizeof brand);
+		/* TRANSLATORS: "Visa •••• 4242, expires 12/2026": brand, dots, last four digits, month, year. */
 		snprintf(buf, n, _("%s %s %s, expires %02d/%04d"), brand, dots, m->last4,
 		         m->exp_month, m->exp_year);
 	} else if (m->bank_name[0]) {

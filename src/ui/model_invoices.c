@@ -20,6 +20,7 @@ inv_status_label(enum invoice_status s)
 	case INV_ISSUED: return _("issued");
 	case INV_PAID: return _("paid");
 	case INV_PAST_DUE: return _("past due");
+	/* TRANSLATORS: an invoice status: cancelled by the vendor, nothing is owed. */
 	case INV_VOID: return _("void");
 	}
 	return "?";
