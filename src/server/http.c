@@ -12,6 +12,8 @@
 #include <microhttpd.h>
 
 #include "core/i18n.h"
+#include "core/text.h"
+#include "core/util.h"
 #include "server/api.h"
 #include "server/fault.h"
 #include "server/http.h"
@@ -166,6 +168,27 @@ send_response(struct MHD_Connection *conn, struct resp *rs, int drop)
 	return ret;
 }
 
+/* The client's User-Agent for the log line, quoted there: at most 120 bytes,
+ * control characters and escape sequences removed, '"' and '\\' replaced so
+ * the field cannot end early; "-" when none was sent. */
+static void
+log_agent(struct MHD_Connection *conn, char *out, size_t n)
+{
+	const char *ua = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+	                                             MHD_HTTP_HEADER_USER_AGENT);
+	char *p;
+
+	if (!ua || !*ua) {
+		str_copy(out, n, "-");
+		return;
+	}
+	str_copy(out, n, ua);   /* a longer one is cut: fine for a log */
+	text_sanitize(out);
+	for (p = out; *p; p++)
+		if (*p == '"' || *p == '\\')
+			*p = '\'';
+}
+
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
            const char *version, const char *upload, size_t *upload_size, void **con_cls)
@@ -176,6 +199,7 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 	struct req rq;
 	struct resp rs;
 	struct timespec t1;
+	char agent[121];
 	size_t bytes;
 	long ms;
 	int status;
@@ -239,8 +263,10 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 	free(rs.body);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	ms = (long)((t1.tv_sec - c->t0.tv_sec) * 1000 + (t1.tv_nsec - c->t0.tv_nsec) / 1000000);
-	/* One line per request; never the token (only method and path are logged). */
-	fprintf(stderr, "%s %s %d %zu %ldms\n", method, url, status, bytes, ms);
+	/* One line per request; never the token (no request header but the
+	 * User-Agent is logged). */
+	log_agent(conn, agent, sizeof agent);
+	fprintf(stderr, "%s %s %d %zu %ldms \"%s\"\n", method, url, status, bytes, ms, agent);
 	return ret;
 }
 

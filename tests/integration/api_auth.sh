@@ -69,7 +69,7 @@ is "$CODE" 405 "POST on a read-only resource: 405"
 
 stop_billtopd
 unlike "$(cat "$T_DIR/billtopd.log")" "$BT_TOKEN|tok-admin|tok-reader" "the log never contains a token"
-like "$(cat "$T_DIR/billtopd.log")" '^GET /v1/account 401 [0-9]+ [0-9]+ms$' \
-	"one log line per request: method path status bytes ms"
+like "$(cat "$T_DIR/billtopd.log")" '^GET /v1/account 401 [0-9]+ [0-9]+ms "curl/[^"]*"$' \
+	"one log line per request: method path status bytes ms user-agent"
 
 api_done

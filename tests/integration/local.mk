@@ -42,3 +42,6 @@ I18N_TESTS = tests/integration/i18n_catalogs.sh tests/integration/i18n_locale.sh
 	tests/integration/install_man.sh tests/integration/install_de.sh
 INTEGRATION_TESTS += $(I18N_TESTS)
 EXTRA_DIST += $(I18N_TESTS) tests/integration/i18n_lib.sh
+# billtopd logs the User-Agent: billtop/VERSION on every request, sanitised.
+INTEGRATION_TESTS += tests/integration/user_agent.sh
+EXTRA_DIST += tests/integration/user_agent.sh
