@@ -280,7 +280,7 @@ section(struct parser *ps, char *s, const char *want, struct layer *prof,
 
 static int
 parse_file(struct parser *ps, FILE *f, const char *want, struct layer *def,
-           struct layer *prof, int *found, int *has_token)
+           struct layer *prof, int *found, int *has_token, int *has_command)
 {
 	struct layer scratch, *cur = def;
 	char *line = NULL, *s, *eq;
@@ -317,6 +317,8 @@ parse_file(struct parser *ps, FILE *f, const char *want, struct layer *def,
 			goto out;
 		if (cur->line[K_TOKEN] == ps->lineno)
 			*has_token = 1;
+		if (cur->line[K_TOKEN_COMMAND] == ps->lineno)
+			*has_command = 1;
 	}
 	if (ferror(f)) {
 		client_err_set(ps->err, CERR_USAGE, _("%s: cannot read: %s"), ps->path, strerror(errno));
@@ -353,6 +355,61 @@ apply_layer(struct config *cfg, struct layer *l, const char *path)
 		cfg->allow_http = l->allow_http;
 }
 
+/*
+ * A file that hands billtop a token, or a command to run, must be the user's
+ * own, in a directory other users cannot change, and writable by no one else
+ * (a token: not even readable).  st is the open file's, so the mode checked
+ * is the mode of what was read.  0, or -1 with err.
+ */
+static int
+check_private(const char *path, const struct stat *st, int has_token, int has_command,
+              struct client_err *err)
+{
+	const char *key = has_token ? "token" : "token_command";
+	char dir[PATH_MAX];
+	struct stat ds;
+	char *slash;
+
+	if (!has_token && !has_command)
+		return 0;
+	if (st->st_uid != geteuid()) {
+		client_err_set(err, CERR_USAGE,
+		               _("%s sets %s but belongs to another user (uid %lu); refusing to use it"),
+		               path, key, (unsigned long)st->st_uid);
+		return -1;
+	}
+	str_copy(dir, sizeof dir, path);
+	slash = strrchr(dir, '/');
+	if (!slash)
+		str_copy(dir, sizeof dir, ".");
+	else
+		slash[slash == dir ? 1 : 0] = '\0';
+	if (stat(dir, &ds) < 0) {
+		client_err_set(err, CERR_USAGE, _("%s: cannot open: %s"), dir, strerror(errno));
+		return -1;
+	}
+	/* others could swap the file for their own; a sticky directory (/tmp) forbids that */
+	if ((ds.st_mode & (S_IWGRP | S_IWOTH)) && !(ds.st_mode & S_ISVTX)) {
+		client_err_set(err, CERR_USAGE,
+		               _("%s sets %s but other users may change its directory %s; "
+		                 "refusing to use it.  Run: chmod go-w %s"), path, key, dir, dir);
+		return -1;
+	}
+	if (has_token && (st->st_mode & (S_IRWXG | S_IRWXO))) {
+		client_err_set(err, CERR_USAGE,
+		               _("%s holds a token and other users may read it; "
+		                 "refusing to use it.  Run: chmod 600 %s"), path, path);
+		return -1;
+	}
+	if (has_command && (st->st_mode & (S_IWGRP | S_IWOTH))) {
+		client_err_set(err, CERR_USAGE,
+		               _("%s sets token_command and other users may change it; "
+		                 "refusing to run it.  Run: chmod go-w %s"), path, path);
+		return -1;
+	}
+	return 0;
+}
+
 static int
 read_file(struct config *cfg, const char *profile, struct client_err *err)
 {
@@ -360,7 +417,7 @@ read_file(struct config *cfg, const char *profile, struct client_err *err)
 	struct layer def, prof;
 	struct stat st;
 	FILE *f = NULL;
-	int fd, found = 0, has_token = 0, rc = -1;
+	int fd, found = 0, has_token = 0, has_command = 0, rc = -1;
 
 	memset(&ps, 0, sizeof ps);
 	memset(&def, 0, sizeof def);
@@ -388,15 +445,10 @@ read_file(struct config *cfg, const char *profile, struct client_err *err)
 		client_err_set(err, CERR_USAGE, _("%s: cannot open: %s"), cfg->path, strerror(errno));
 		return -1;
 	}
-	if (parse_file(&ps, f, profile, &def, &prof, &found, &has_token) < 0)
+	if (parse_file(&ps, f, profile, &def, &prof, &found, &has_token, &has_command) < 0)
 		goto out;
-	/* checked on the open file: the mode cannot change between check and read */
-	if (has_token && (st.st_mode & (S_IRWXG | S_IRWXO))) {
-		client_err_set(err, CERR_USAGE,
-		               _("%s holds a token and other users may read it; "
-		                 "refusing to use it.  Run: chmod 600 %s"), cfg->path, cfg->path);
+	if (check_private(cfg->path, &st, has_token, has_command, err) < 0)
 		goto out;
-	}
 	rc = 0;
 check_profile:
 	if (profile && *profile && !found) {

@@ -25,8 +25,10 @@
  * --url (applied by client_open).
  *
  * The token lives only in memory (wiped when freed): never in the cache, a
- * log, the screen or any argv.  A file holding a token that others may read
- * is refused with the exact chmod to run.
+ * log, the screen or any argv.  A file that sets token or token_command is
+ * refused unless the user owns it, its directory is not writable by others
+ * (unless sticky), and others may not write it (a token: not read it either);
+ * the message gives the exact chmod to run.
  */
 #ifndef BILLTOP_CONFIG_H
 #define BILLTOP_CONFIG_H

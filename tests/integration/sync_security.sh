@@ -56,6 +56,16 @@ is "$?" 3 "a failing token_command: exit 3"
 like "$(cat "$T_DIR/out")" "oops" "its stderr is passed through"
 like "$(cat "$T_DIR/out")" "token_command failed \(exit status 3\)" "and the failure is named"
 
+# a token_command in a file others may change: refused before it runs
+printf 'url = %s\ntoken_command = touch %s/pwned; echo tok\n' "$BT_URL" "$T_DIR" >"$CONF"
+chmod 666 "$CONF"
+"$BILLTOP" sync >"$T_DIR/out" 2>&1
+is "$?" 2 "world-writable config with token_command: exit 2"
+like "$(cat "$T_DIR/out")" "other users may change it; refusing to run it.  Run: chmod go-w $CONF" \
+	"the message gives the exact chmod"
+ok "$([ ! -e "$T_DIR/pwned" ] && echo 0 || echo 1)" "the token_command did not run"
+chmod 644 "$CONF"
+
 # a token in a file others can read: refused, with the chmod to run
 printf 'url = %s\ntoken = %s\n' "$BT_URL" "$TOKEN" >"$CONF"
 chmod 640 "$CONF"

@@ -34,6 +34,11 @@ setup(void **state)
 static int
 teardown(void **state)
 {
+	char pwned[600];
+
+	snprintf(pwned, sizeof pwned, "%s/pwned", dir);
+	unlink(pwned);
+	chmod(dir, 0700);
 	unlink(path);
 	rmdir(dir);
 	return 0;
@@ -198,6 +203,68 @@ test_permissions(void **state)
 	config_free(&cfg);
 }
 
+/* token_command runs what the file says: a file others may change is refused
+ * before anything runs, and so is one in a directory others may change. */
+static void
+test_command_permissions(void **state)
+{
+	struct config cfg;
+	struct client_err err;
+	char text[1024], pwned[600], want[1600];
+	struct stat st;
+
+	snprintf(pwned, sizeof pwned, "%s/pwned", dir);
+	snprintf(text, sizeof text, "token_command = touch %s; echo tok\n", pwned);
+	snprintf(want, sizeof want, "%s sets token_command and other users may change it; "
+	         "refusing to run it.  Run: chmod go-w %s", path, path);
+	write_config(text, 0666);
+	client_err_clear(&err);
+	if (config_load(path, NULL, &cfg, &err) == 0) {
+		config_resolve_token(&cfg, &err);    /* what a command would do next */
+		config_free(&cfg);
+		fail_msg("a 0666 file with token_command was accepted");
+	}
+	config_free(&cfg);
+	assert_int_equal(err.kind, CERR_USAGE);
+	assert_string_equal(err.message, want);
+	assert_int_equal(stat(pwned, &st), -1);
+	write_config(text, 0620);
+	assert_string_equal(load(NULL, &cfg), want);
+	/* in a profile that is not picked it still counts: the file is not safe */
+	write_config("[profile x]\ntoken_command = echo tok\n", 0602);
+	assert_non_null(strstr(load(NULL, &cfg), "other users may change it"));
+
+	/* the directory: others could replace the file */
+	write_config("token_command = echo tok\n", 0600);
+	assert_int_equal(chmod(dir, 0777), 0);
+	snprintf(want, sizeof want, "%s sets token_command but other users may change its "
+	         "directory %s; refusing to use it.  Run: chmod go-w %s", path, dir, dir);
+	assert_string_equal(load(NULL, &cfg), want);
+	write_config("token = secret\n", 0600);
+	assert_non_null(strstr(load(NULL, &cfg), "sets token but other users may change its directory"));
+	assert_int_equal(chmod(dir, 0770), 0);
+	assert_non_null(strstr(load(NULL, &cfg), "may change its directory"));
+	/* sticky (like /tmp): others cannot rename or remove the file */
+	assert_int_equal(chmod(dir, 01777), 0);
+	assert_string_equal(load(NULL, &cfg), "");
+	config_free(&cfg);
+	assert_int_equal(chmod(dir, 0700), 0);
+	/* no token and no command: nothing to protect */
+	write_config("url = https://a.example\n", 0666);
+	assert_string_equal(load(NULL, &cfg), "");
+	config_free(&cfg);
+
+	/* another user's file (only root can make one here) */
+	write_config(text, 0600);
+	if (geteuid() == 0) {
+		assert_int_equal(chown(path, 65534, 65534), 0);
+		snprintf(want, sizeof want, "%s sets token_command but belongs to another user "
+		         "(uid 65534); refusing to use it", path);
+		assert_string_equal(load(NULL, &cfg), want);
+		assert_int_equal(stat(pwned, &st), -1);
+	}
+}
+
 static void
 test_environment(void **state)
 {
@@ -349,6 +416,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_bad_lines, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_profile, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_permissions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_command_permissions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_environment, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_token_command, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_durations_and_paths, setup, teardown),
