@@ -28,6 +28,15 @@ app_clock(void)
 	return (int64_t)time(NULL);
 }
 
+int64_t
+app_mono_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
 int
 app_init(struct app *app, struct cache *cache, int headless)
 {
@@ -57,9 +66,12 @@ app_free(struct app *app)
 	int i;
 
 	for (i = 0; i < app->nviews; i++) {
-		if (app->views[i].ops->free)
-			app->views[i].ops->free(&app->views[i]);
-		app->views[i].priv = NULL;
+		struct view *v = &app->views[i];
+
+		if (v->priv && v->ops->state_free)
+			v->ops->state_free(v->priv);
+		free(v->priv);
+		v->priv = NULL;
 	}
 	refresh_free(app);
 }
@@ -98,7 +110,8 @@ int
 app_load_view(struct app *app, int index)
 {
 	struct view *v;
-	int r = 0;
+	char err[sizeof app->load_error];
+	int r;
 
 	if (index < 0 || index >= app->nviews)
 		return -1;
@@ -108,8 +121,23 @@ app_load_view(struct app *app, int index)
 	v->stale = 0;
 	v->dirty = 1;
 	app->load_error[0] = '\0';
-	if (v->ops->load && app->cache && app->have_snapshot)
-		r = v->ops->load(app, v);
+	if (!v->ops->load || !app->cache || !app->have_snapshot)
+		return 0;
+	/* The view's state, made once for the whole session (view.h). */
+	if (!v->priv && v->ops->state_size) {
+		v->priv = calloc(1, v->ops->state_size);
+		if (!v->priv) {
+			v->stale = 1;
+			app_set_error(app, "%s", _("out of memory"));
+			return -1;
+		}
+		if (v->ops->state_init)
+			v->ops->state_init(v->priv);
+	}
+	err[0] = '\0';
+	r = v->ops->load(app, v, err, sizeof err);
+	if (r < 0)
+		app_set_error(app, "%s", err[0] ? err : _("The cache could not be read."));
 	return r;
 }
 

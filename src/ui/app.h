@@ -105,8 +105,11 @@ struct app {
 	int quit;
 };
 
-/* The clock: BILLTOP_NOW if set (RFC 3339, tests and goldens), else time(). */
+/* The clock, the only one (the dashboard, billtop print and billtop check):
+ * BILLTOP_NOW if set (RFC 3339, tests and goldens), else time(). */
 int64_t app_clock(void);
+/* CLOCK_MONOTONIC in microseconds: for timeouts and BILLTOP_TIMING_LOG. */
+int64_t app_mono_us(void);
 
 /* Sets up views and reads the shared data (cache may be NULL: nothing yet). */
 int app_init(struct app *app, struct cache *cache, int headless);

@@ -53,15 +53,6 @@ rf_get(struct app *app)
 	return app->rf;
 }
 
-static int64_t
-mono_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Writes all of buf to fd (a pipe the worker reads).  0 or -1. */
 static int
 write_all(int fd, const char *buf, size_t n)
@@ -427,7 +418,7 @@ refresh_tick(struct app *app)
 	int64_t now;
 
 	if (app->refreshing && rf) {
-		now = mono_ms();
+		now = app_mono_us() / 1000;
 		if (now - ((int64_t)rf->spin_at.tv_sec * 1000 + rf->spin_at.tv_nsec / 1000000) >= REFRESH_SPIN_MS) {
 			app->spin++;
 			rf->spin_at.tv_sec = (time_t)(now / 1000);

@@ -39,15 +39,6 @@ struct screen {
 	FILE *timing;   /* BILLTOP_TIMING_LOG: one line per frame (bench/ui.sh) */
 };
 
-static int64_t
-now_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
-}
-
 /* Sends the cells that differ from the last frame; returns how many. */
 static int
 blit(struct screen *s)
@@ -80,7 +71,7 @@ static int
 frame(struct app *app, struct screen *s)
 {
 	struct canvas *t;
-	int64_t t0 = now_us(), t1;
+	int64_t t0 = app_mono_us(), t1;
 	int w, h, n;
 
 	getmaxyx(stdscr, h, w);
@@ -96,7 +87,7 @@ frame(struct app *app, struct screen *s)
 	app_load_view(app, app->cur);
 	hyperlink_reset();
 	compose_frame(app, s->next, &s->frame);
-	t1 = now_us();
+	t1 = app_mono_us();
 	n = blit(s);
 	if (n > 0) {
 		wnoutrefresh(stdscr);
@@ -106,7 +97,7 @@ frame(struct app *app, struct screen *s)
 	}
 	if (s->timing)
 		fprintf(s->timing, "frame view=%s compose_us=%lld total_us=%lld cells=%d\n",
-		        app_view(app)->ops->id, (long long)(t1 - t0), (long long)(now_us() - t0), n);
+		        app_view(app)->ops->id, (long long)(t1 - t0), (long long)(app_mono_us() - t0), n);
 	t = s->prev;
 	s->prev = s->next;
 	s->next = t;
@@ -163,7 +154,7 @@ tui_run(struct app *app)
 	int jobfd[VIEW_MAX], i;
 	const char *tlog = getenv("BILLTOP_TIMING_LOG");
 	int nfd, ch, timeout, r;
-	int64_t t_start = now_us();
+	int64_t t_start = app_mono_us();
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "%s\n", _("billtop: the dashboard needs a terminal; try `billtop print overview`"));
@@ -191,8 +182,8 @@ tui_run(struct app *app)
 	frame(app, &s);
 	if (s.timing) {
 		fprintf(s.timing, "first_frame_us=%lld since_start_us=%lld\n",
-		        (long long)(now_us() - t_start),
-		        (long long)(now_us() - (app->started_us ? app->started_us : t_start)));
+		        (long long)(app_mono_us() - t_start),
+		        (long long)(app_mono_us() - (app->started_us ? app->started_us : t_start)));
 		fflush(s.timing);
 	}
 	if (!app->offline && !app->refresh_off)

@@ -30,6 +30,7 @@
 #ifndef BILLTOP_VIEW_H
 #define BILLTOP_VIEW_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "ui/canvas.h"
@@ -57,18 +58,24 @@ struct keyhelp {
 struct view_ops {
 	const char *name;   /* tab title, untranslated (N_("Overview")) */
 	const char *id;     /* "overview": stable, for `billtop print ID` */
-	/* Rebuilds the view's model from app->cache.  Data only; called after
-	 * every refresh that changed the cache, before the next draw.  Returns 0,
-	 * or -1 after app_set_error() (the screen then says what went wrong). */
-	int (*load)(struct app *app, struct view *v);
+	/* The view's state, v->priv, is the framework's to allocate and free:
+	 * state_size zeroed bytes, passed to state_init (NULL: zeroes will do)
+	 * before the first load; at the end state_free (NULL: it owns nothing),
+	 * then free(). */
+	size_t state_size;
+	void (*state_init)(void *state);
+	void (*state_free)(void *state);
+	/* Rebuilds the view's model from app->cache into v->priv (never NULL
+	 * here).  Data only; called after every refresh that changed the cache,
+	 * before the next draw.  Returns 0, or -1 with what went wrong in err,
+	 * in words for the person: the screen then shows it instead of the tab. */
+	int (*load)(struct app *app, struct view *v, char *err, size_t errsz);
 	/* Draws the model into c within l (x, y, w, h).  No data access. */
 	void (*draw)(struct view *v, struct canvas *c, const struct layout *l);
 	/* A key: VIEW_HANDLED or VIEW_IGNORED (see above).  May be NULL. */
 	int (*key)(struct view *v, struct app *app, int key);
 	/* The keys of this tab, for the `?` overlay; NULL if none. */
 	const struct keyhelp *keys;
-	/* Frees v->priv (and sets it NULL).  May be NULL. */
-	void (*free)(struct view *v);
 	/* A background job of the view (the Invoices tab's PDF download): the
 	 * fd the main loop polls, or -1.  job_ready is called when it is
 	 * readable or closed.  Both may be NULL. */

@@ -27,29 +27,26 @@ static const struct keyhelp keys[] = {
 	{ NULL, NULL }
 };
 
-static struct credits_state *
-state(struct view *v)
+static void
+state_init(void *s)
 {
-	if (v->priv == NULL) {
-		v->priv = calloc(1, sizeof(struct credits_state));
-		if (v->priv != NULL)
-			credits_state_init(v->priv);
-	}
-	return v->priv;
+	credits_state_init(s);
+}
+
+static void
+state_free(void *s)
+{
+	credits_state_free(s);
 }
 
 static int
-load(struct app *app, struct view *v)
+load(struct app *app, struct view *v, char *err, size_t errsz)
 {
-	struct credits_state *s = state(v);
+	struct credits_state *s = v->priv;
 
-	if (s == NULL) {
-		app_set_error(app, "%s", _("out of memory"));
-		return -1;
-	}
 	s->headless = app->headless;
 	if (credits_state_load(s, app->cache, app->now) < 0) {
-		app_set_error(app, _("Credits could not be read from the cache: %s"), s->err);
+		snprintf(err, errsz, _("Credits could not be read from the cache: %s"), s->err);
 		return -1;
 	}
 	return 0;
@@ -127,21 +124,14 @@ key(struct view *v, struct app *app, int k)
 	}
 }
 
-static void
-free_view(struct view *v)
-{
-	if (v->priv != NULL)
-		credits_state_free(v->priv);
-	free(v->priv);
-	v->priv = NULL;
-}
-
 const struct view_ops view_credits_ops = {
 	.name = N_("Credits"),
 	.id = "credits",
+	.state_size = sizeof(struct credits_state),
+	.state_init = state_init,
+	.state_free = state_free,
 	.load = load,
 	.draw = draw,
 	.key = key,
 	.keys = keys,
-	.free = free_view,
 };

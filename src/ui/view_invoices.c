@@ -220,27 +220,25 @@ key(struct view *v, struct app *app, int k)
 	}
 }
 
+static void
+state_init(void *s)
+{
+	invoices_state_init(s);
+}
+
+static void
+state_free(void *s)
+{
+	invoices_state_free(s);
+}
+
 static int
-load(struct app *app, struct view *v)
+load(struct app *app, struct view *v, char *err, size_t errsz)
 {
 	struct invoices_state *s = v->priv;
-	char err[256];
 
-	if (s == NULL) {
-		s = malloc(sizeof *s);
-		if (s == NULL) {
-			app_set_error(app, "%s", _("out of memory"));
-			return -1;
-		}
-		invoices_state_init(s);
-		v->priv = s;
-	}
 	s->headless = app->headless;
-	if (invoices_state_load(app->cache, app->now, s, err, sizeof err) < 0) {
-		app_set_error(app, "%s", err);
-		return -1;
-	}
-	return 0;
+	return invoices_state_load(app->cache, app->now, s, err, errsz);
 }
 
 static void
@@ -252,7 +250,6 @@ draw(struct view *v, struct canvas *c, const struct layout *l)
 		return;
 	s->m.now = l->now;
 	invoices_draw(s, c, l);
-	v->rows = l->h;
 }
 
 /* The download's child reports progress; the main loop calls this when its
@@ -285,18 +282,6 @@ job_fd(struct view *v)
 	return s != NULL && s->dl.job != NULL ? invoice_dl_fd(s->dl.job) : -1;
 }
 
-static void
-free_view(struct view *v)
-{
-	struct invoices_state *s = v->priv;
-
-	if (s == NULL)
-		return;
-	invoices_state_free(s);
-	free(s);
-	v->priv = NULL;
-}
-
 static const struct keyhelp keys[] = {
 	{ N_("j/k"), N_("select an invoice") },
 	{ N_("/"), N_("search by number or amount (Enter: find, Esc: cancel)") },
@@ -310,11 +295,13 @@ static const struct keyhelp keys[] = {
 const struct view_ops view_invoices_ops = {
 	.name = N_("Invoices"),
 	.id = "invoices",
+	.state_size = sizeof(struct invoices_state),
+	.state_init = state_init,
+	.state_free = state_free,
 	.load = load,
 	.draw = draw,
 	.key = key,
 	.keys = keys,
-	.free = free_view,
 	.job_fd = job_fd,
 	.job_ready = job_ready,
 };

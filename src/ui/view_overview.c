@@ -251,24 +251,9 @@ overview_draw(const struct overview *o, struct canvas *c, const struct layout *l
 /* ---- the view ---- */
 
 static int
-load(struct app *app, struct view *v)
+load(struct app *app, struct view *v, char *err, size_t errsz)
 {
-	struct overview *o = v->priv;
-	char err[512];
-
-	if (!o) {
-		o = calloc(1, sizeof *o);
-		if (!o) {
-			app_set_error(app, "%s", _("out of memory"));
-			return -1;
-		}
-		v->priv = o;
-	}
-	if (overview_load(app->cache, app->now, o, err, sizeof err) != 0) {
-		app_set_error(app, "%s", err);
-		return -1;
-	}
-	return 0;
+	return overview_load(app->cache, app->now, v->priv, err, errsz);
 }
 
 static void
@@ -283,19 +268,12 @@ draw(struct view *v, struct canvas *c, const struct layout *l)
 	overview_draw(o, c, l);
 }
 
-static void
-free_view(struct view *v)
-{
-	free(v->priv);
-	v->priv = NULL;
-}
-
 const struct view_ops view_overview_ops = {
 	.name = N_("Overview"),
 	.id = "overview",
+	.state_size = sizeof(struct overview),
 	.load = load,
 	.draw = draw,
 	.key = NULL,
 	.keys = NULL,
-	.free = free_view,
 };

@@ -183,50 +183,32 @@ key(struct view *v, struct app *app, int k)
 	}
 }
 
+static void
+state_init(void *s)
+{
+	payment_state_init(s);
+}
+
+static void
+state_free(void *s)
+{
+	payment_state_free(s);
+}
+
 static int
-load(struct app *app, struct view *v)
+load(struct app *app, struct view *v, char *err, size_t errsz)
 {
 	struct payment_state *s = v->priv;
-	char err[256];
 
-	if (s == NULL) {
-		s = malloc(sizeof *s);
-		if (s == NULL) {
-			app_set_error(app, "%s", _("out of memory"));
-			return -1;
-		}
-		payment_state_init(s);
-		v->priv = s;
-	}
 	s->headless = app->headless;
-	if (payment_state_load(app->cache, app->now, s, err, sizeof err) < 0) {
-		app_set_error(app, "%s", err);
-		return -1;
-	}
-	return 0;
+	return payment_state_load(app->cache, app->now, s, err, errsz);
 }
 
 static void
 draw(struct view *v, struct canvas *c, const struct layout *l)
 {
-	struct payment_state *s = v->priv;
-
-	if (s == NULL)
-		return;
-	payment_draw(s, c, l);
-	v->rows = l->h;
-}
-
-static void
-free_view(struct view *v)
-{
-	struct payment_state *s = v->priv;
-
-	if (s == NULL)
-		return;
-	payment_state_free(s);
-	free(s);
-	v->priv = NULL;
+	if (v->priv != NULL)
+		payment_draw(v->priv, c, l);
 }
 
 static const struct keyhelp keys[] = {
@@ -241,9 +223,11 @@ static const struct keyhelp keys[] = {
 const struct view_ops view_payment_ops = {
 	.name = N_("Payment"),
 	.id = "payment",
+	.state_size = sizeof(struct payment_state),
+	.state_init = state_init,
+	.state_free = state_free,
 	.load = load,
 	.draw = draw,
 	.key = key,
 	.keys = keys,
-	.free = free_view,
 };

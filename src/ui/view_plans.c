@@ -165,25 +165,13 @@ key(struct view *v, struct app *app, int k)
 }
 
 static int
-load(struct app *app, struct view *v)
+load(struct app *app, struct view *v, char *err, size_t errsz)
 {
 	struct plans_view *pv = v->priv;
-	char err[512];
-	int prev_current;
+	int prev_current = pv->m.current;
 
-	if (!pv) {
-		pv = calloc(1, sizeof *pv);
-		if (!pv) {
-			app_set_error(app, "%s", _("out of memory"));
-			return -1;
-		}
-		v->priv = pv;
-	}
-	prev_current = pv->m.current;
-	if (plans_load(app->cache, app->now, &pv->m, err, sizeof err) != 0) {
-		app_set_error(app, "%s", err);
+	if (plans_load(app->cache, app->now, &pv->m, err, errsz) != 0)
 		return -1;
-	}
 	/* Start on the current plan; after a change follow it there. */
 	if (!pv->placed || pv->m.current != prev_current) {
 		pv->sel = pv->m.current >= 0 ? pv->m.current : 0;
@@ -204,22 +192,20 @@ draw(struct view *v, struct canvas *c, const struct layout *l)
 }
 
 static void
-free_view(struct view *v)
+state_free(void *p)
 {
-	struct plans_view *pv = v->priv;
+	struct plans_view *pv = p;
 
-	if (pv)
-		plans_free(&pv->m);
-	free(pv);
-	v->priv = NULL;
+	plans_free(&pv->m);
 }
 
 const struct view_ops view_plans_ops = {
 	.name = N_("Plans"),
 	.id = "plans",
+	.state_size = sizeof(struct plans_view),
+	.state_free = state_free,
 	.load = load,
 	.draw = draw,
 	.key = key,
 	.keys = keys,
-	.free = free_view,
 };

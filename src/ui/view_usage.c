@@ -29,29 +29,26 @@ static const struct keyhelp keys[] = {
 	{ NULL, NULL }
 };
 
-static struct usage_state *
-state(struct view *v)
+static void
+state_init(void *s)
 {
-	if (v->priv == NULL) {
-		v->priv = calloc(1, sizeof(struct usage_state));
-		if (v->priv != NULL)
-			usage_state_init(v->priv);
-	}
-	return v->priv;
+	usage_state_init(s);
+}
+
+static void
+state_free(void *s)
+{
+	usage_state_free(s);
 }
 
 static int
-load(struct app *app, struct view *v)
+load(struct app *app, struct view *v, char *err, size_t errsz)
 {
-	struct usage_state *s = state(v);
+	struct usage_state *s = v->priv;
 
-	if (s == NULL) {
-		app_set_error(app, "%s", _("out of memory"));
-		return -1;
-	}
 	s->headless = app->headless;
 	if (usage_state_load(s, app->cache, app->now) < 0) {
-		app_set_error(app, _("Usage could not be read from the cache: %s"), s->err);
+		snprintf(err, errsz, _("Usage could not be read from the cache: %s"), s->err);
 		return -1;
 	}
 	return 0;
@@ -152,15 +149,6 @@ log_key_time(const struct usage_state *s, int k, int64_t us)
 	fclose(f);
 }
 
-static int64_t
-mono_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
-}
-
 static int
 key_state(struct usage_state *s, struct app *app, int k)
 {
@@ -192,32 +180,25 @@ static int
 key(struct view *v, struct app *app, int k)
 {
 	struct usage_state *s = v->priv;
-	int64_t t0 = mono_us();
+	int64_t t0 = app_mono_us();
 	int r;
 
 	if (s == NULL || !s->loaded)
 		return VIEW_IGNORED;
 	r = key_state(s, app, k);
 	if (r == VIEW_HANDLED)
-		log_key_time(s, k, mono_us() - t0);
+		log_key_time(s, k, app_mono_us() - t0);
 	return r;
-}
-
-static void
-free_view(struct view *v)
-{
-	if (v->priv != NULL)
-		usage_state_free(v->priv);
-	free(v->priv);
-	v->priv = NULL;
 }
 
 const struct view_ops view_usage_ops = {
 	.name = N_("Usage"),
 	.id = "usage",
+	.state_size = sizeof(struct usage_state),
+	.state_init = state_init,
+	.state_free = state_free,
 	.load = load,
 	.draw = draw,
 	.key = key,
 	.keys = keys,
-	.free = free_view,
 };
