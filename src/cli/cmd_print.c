@@ -101,7 +101,8 @@ merge_options(const struct printer *p)
 	return all;
 }
 
-/* The cache `billtop sync` would use; printing never creates one. */
+/* The cache `billtop sync` would use; printing never creates one, and reads
+ * it read-only (a cache the user made read-only still prints). */
 static int
 open_cache(struct cli_opts *opts, struct client **cl, struct cache **out)
 {
@@ -116,9 +117,9 @@ open_cache(struct cli_opts *opts, struct client **cl, struct cache **out)
 		fprintf(stderr, _("billtop: no cache at %s yet: run `billtop sync` first\n"), (*cl)->cache_path);
 		return EXIT_CACHE;
 	}
-	if (cache_open((*cl)->cache_path, out, &note) != 0) {
-		fprintf(stderr, _("billtop: cannot open the cache %s: %s\n"), (*cl)->cache_path,
-		        *out ? cache_error(*out) : _("unknown error"));
+	if (cache_open_ex((*cl)->cache_path, CACHE_OPEN_READONLY, out, &note) != 0) {
+		/* cache_error names the path */
+		fprintf(stderr, "billtop: %s\n", cache_error(*out));
 		cache_close(*out);
 		*out = NULL;
 		return EXIT_CACHE;

@@ -1,6 +1,6 @@
 /* cache.c: opening the cache file safely (0600 in a 0700 directory), WAL and
- * busy timeout, moving a corrupt or unreadable file aside, and the helpers
- * the other cache_*.c files share. */
+ * busy timeout, moving a corrupt file aside (and nothing else), and the
+ * helpers the other cache_*.c files share. */
 #include <config.h>
 
 #include <errno.h>
@@ -185,29 +185,38 @@ make_parent_dirs(struct cache *c, const char *path)
 }
 
 /* Creates the file 0600 before sqlite sees it (sqlite gives -wal and -shm the
- * database file's mode), and tightens an existing file that is too open. */
+ * database file's mode), and tightens an existing file that is too open.
+ * Read-only: only checks that a regular file is there.  A path billtop may
+ * not open, a directory, a symbolic link or a device is the user's business:
+ * an error naming the path, never a reason to move it aside. */
 static int
-prepare_file(struct cache *c, int *unreadable)
+prepare_file(struct cache *c)
 {
 	static const char *const suffix[] = { "", "-wal", "-shm" };
 	char p[sizeof c->path + 8];
 	struct stat st;
 	size_t i;
-	int fd;
+	int fd, regular;
 
-	*unreadable = 0;
-	fd = open(c->path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY, 0600);
+	/* O_NONBLOCK: a FIFO in the cache's place must not hang the open */
+	fd = c->readonly
+		? open(c->path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK)
+		: open(c->path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK,
+		       0600);
 	if (fd < 0) {
-		if (errno == EACCES || errno == EPERM || errno == ELOOP || errno == EISDIR) {
-			*unreadable = errno;
-			return 0;
-		}
+		/* the link is not followed: it could lead anywhere the user can write */
+		if (errno == ELOOP)
+			return cache_failf(c, _("cannot open the cache %s: it is a symbolic link, which "
+			                        "billtop does not follow; use --cache with the file it "
+			                        "points to"), c->path);
 		return cache_failf(c, _("cannot open the cache %s: %s"), c->path, strerror(errno));
 	}
-	if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode))
-		*unreadable = EISDIR;
+	regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
 	close(fd);
-	for (i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+	if (!regular)
+		return cache_failf(c, _("cannot open the cache %s: %s"), c->path,
+		                   _("not a regular file"));
+	for (i = 0; !c->readonly && i < sizeof suffix / sizeof suffix[0]; i++) {
 		snprintf(p, sizeof p, "%s%s", c->path, suffix[i]);
 		if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 077))
 			chmod(p, st.st_mode & 0600);
@@ -222,10 +231,14 @@ move_aside(struct cache *c, const char *why)
 	char aside[sizeof c->path + 64], from[sizeof c->path + 8], to[sizeof aside + 8];
 	char stamp[20];
 	time_t now = time(NULL);
+	struct stat st;
 	struct tm tm;
-
 	int i, rc = -1;
 
+	/* only ever a regular file billtop found corrupt; never a directory or a link */
+	if (lstat(c->path, &st) < 0 || !S_ISREG(st.st_mode))
+		return cache_failf(c, _("the cache %s is unusable (%s) and cannot be moved aside: %s"),
+		                   c->path, why, _("not a regular file"));
 	gmtime_r(&now, &tm);
 	strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%S", &tm);
 	/* never over an earlier one (two in one second): -1, -2 ... */
@@ -260,30 +273,29 @@ move_aside(struct cache *c, const char *why)
 	return 0;
 }
 
+/* Only what says the file's content is not a database: permissions, locks
+ * and I/O errors are not the file's fault, and moving it would lose it. */
 static int
 is_corruption(int rc)
 {
 	rc &= 0xff;
-	return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB || rc == SQLITE_CANTOPEN ||
-	       rc == SQLITE_IOERR || rc == SQLITE_PERM;
+	return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB;
 }
 
 /* One attempt: open, configure, check, migrate.  Returns 0, -1 (fatal),
- * or 1 (the file is unusable: move it aside and try again), with *why. */
+ * 1 (the file is corrupt: move it aside and try again), with *why, or 2
+ * (read-only, and the schema is older: open it for writing to migrate). */
 static int
 open_once(struct cache *c, int verify, char *why, size_t whyn)
 {
 	sqlite3_stmt *st = NULL;
-	int unreadable, rc;
+	int rc;
 
-	if (make_parent_dirs(c, c->path) < 0 || prepare_file(c, &unreadable) < 0)
+	if ((!c->readonly && make_parent_dirs(c, c->path) < 0) || prepare_file(c) < 0)
 		return -1;
-	if (unreadable) {
-		snprintf(why, whyn, "%s", strerror(unreadable));
-		return 1;
-	}
-	rc = sqlite3_open_v2(c->path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-	                     SQLITE_OPEN_NOFOLLOW, NULL);
+	rc = sqlite3_open_v2(c->path, &c->db, SQLITE_OPEN_NOFOLLOW | (c->readonly
+	                     ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE),
+	                     NULL);
 	if (rc != SQLITE_OK)
 		goto bad;
 	sqlite3_extended_result_codes(c->db, 1);
@@ -295,8 +307,9 @@ open_once(struct cache *c, int verify, char *why, size_t whyn)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_OK)
 		goto bad;
-	if (cache_exec(c, "PRAGMA journal_mode = WAL") < 0 ||
-	    cache_exec(c, "PRAGMA synchronous = NORMAL") < 0) {
+	/* a read-only handle reads the journal mode the writers set */
+	if (!c->readonly && (cache_exec(c, "PRAGMA journal_mode = WAL") < 0 ||
+	                     cache_exec(c, "PRAGMA synchronous = NORMAL") < 0)) {
 		rc = sqlite3_errcode(c->db);
 		if (is_corruption(rc))
 			goto bad;
@@ -318,7 +331,10 @@ open_once(struct cache *c, int verify, char *why, size_t whyn)
 			return 1;
 		}
 	}
-	if (cache_migrate(c) < 0) {
+	rc = cache_migrate(c);
+	if (rc == 1)
+		return 2;
+	if (rc < 0) {
 		if (c->newer)
 			return -1;
 		rc = sqlite3_errcode(c->db);
@@ -333,7 +349,7 @@ bad:
 		return -1;
 	}
 	snprintf(why, whyn, "%s", c->db ? sqlite3_errmsg(c->db) : sqlite3_errstr(rc));
-	if (!is_corruption(rc) && rc != SQLITE_OK) {
+	if (!is_corruption(rc)) {
 		cache_fail(c, _("opening the cache"));
 		return -1;
 	}
@@ -368,7 +384,15 @@ cache_open_ex(const char *path, int flags, struct cache **out, const char **note
 		return cache_failf(c, _("%s: path too long"), path);
 	/* nothing this process creates while opening may be readable by others */
 	old = umask(077);
+	c->readonly = (flags & CACHE_OPEN_READONLY) != 0;
 	rc = open_once(c, flags & CACHE_OPEN_VERIFY, why, sizeof why);
+	if (rc == 2 || rc == 1) {
+		/* migrating, or starting afresh, is a write */
+		close_db(c);
+		c->readonly = 0;
+	}
+	if (rc == 2)
+		rc = open_once(c, flags & CACHE_OPEN_VERIFY, why, sizeof why);
 	if (rc == 1) {
 		close_db(c);
 		rc = move_aside(c, why) < 0 ? -1 : open_once(c, 0, why, sizeof why);

@@ -16,9 +16,12 @@
 struct cache;
 
 /* Opens (creating 0600, directory 0700) and migrates the cache at path.  A
- * corrupt file is moved aside to PATH.corrupt-TIMESTAMP and rebuilt; *note
- * then points at a message for the user (static or owned by the cache).
- * A cache written by a newer billtop is refused (-1). */
+ * corrupt file (SQLITE_CORRUPT, SQLITE_NOTADB, a failed quick_check) is moved
+ * aside to PATH.corrupt-TIMESTAMP and rebuilt; *note then points at a message
+ * for the user (static or owned by the cache).  Anything else is refused
+ * (-1) with a message naming the path, and nothing is moved: a file billtop
+ * may not open or write, a directory, a device, a symbolic link (never
+ * followed), I/O errors, a cache written by a newer billtop. */
 int cache_open(const char *path, struct cache **out, const char **note);
 void cache_close(struct cache *c);
 const char *cache_error(const struct cache *c);
@@ -27,6 +30,10 @@ const char *cache_error(const struct cache *c);
  * On failure *out is still set when memory allowed: read cache_error(*out),
  * then cache_close(*out).  cache_error(NULL) says "out of memory". */
 #define CACHE_OPEN_VERIFY 1
+/* CACHE_OPEN_READONLY: for readers (`billtop print`): the file must exist and
+ * is opened read-only, so a cache the user made read-only still reads; only
+ * an older schema to migrate, or corruption, opens it for writing. */
+#define CACHE_OPEN_READONLY 2
 int cache_open_ex(const char *path, int flags, struct cache **out, const char **note);
 /* The file this cache lives in. */
 const char *cache_path(const struct cache *c);
@@ -76,6 +83,39 @@ int cache_invoices(struct cache *c, int status /* -1: all */, int offset, int li
                    struct invoice **out, int *n, int *total);
 int cache_charges(struct cache *c, int offset, int limit,
                   struct charge **out, int *n, int *total);
+/* Large accounts (thousands of invoices and grants): a window of the list,
+ * search in SQL, the lines of one invoice only (cache_invoice). */
+#define INVOICE_QUERY_AMOUNTS 3
+/* An invoice search: a part of the number (any case), or an amount: an
+ * inclusive range of minor units, per currency, that the total, the amount
+ * due or the subtotal falls in. */
+struct invoice_query {
+	char number[64];              /* "": no number matches */
+	int namounts;
+	struct invoice_amount {
+		char currency[M_CUR];
+		int64_t lo, hi;
+	} amount[INVOICE_QUERY_AMOUNTS];
+};
+/* cache_invoices without the lines, and only what q finds (q NULL: every
+ * invoice of the status); limit 0 only counts (*total). */
+int cache_invoice_rows(struct cache *c, int status, const struct invoice_query *q, int offset, int limit,
+                       struct invoice **out, int *n, int *total);
+/* Where the invoice with this id or number stands in the status's list
+ * (newest first, from 0): 1 with *index, 0 when it is not in that list. */
+int cache_invoice_index(struct cache *c, int status, const char *id_or_number, int *index);
+/* The first invoice q finds from list index `from` on, going towards older
+ * (dir 1) or newer (dir -1) ones and wrapping around: 1 with *index, 0. */
+int cache_invoice_find(struct cache *c, int status, const struct invoice_query *q, int from, int dir,
+                       int *index);
+/* The currencies of the invoices (at most max), to build a query. */
+int cache_invoice_currencies(struct cache *c, char (*out)[M_CUR], int max, int *n);
+/* The grants that still count at now: not expired and not used up
+ * (scheduled ones included), in API order; *past counts the others. */
+int cache_grants_current(struct cache *c, int64_t now, struct grant **out, int *n, int *past);
+/* The others (expired or used up at now), a page of them in API order. */
+int cache_grants_past(struct cache *c, int64_t now, int offset, int limit,
+                      struct grant **out, int *n, int *total);
 /* Runs of one agent over [from, to) (Unix seconds), newest first; agent_id
  * NULL or "" gives every agent's runs. */
 int cache_runs(struct cache *c, const char *agent_id, int64_t from, int64_t to,

@@ -20,6 +20,7 @@ struct cache {
 	int in_tx;                 /* a write transaction is open (sync) */
 	int snapshot;              /* a read transaction is open */
 	int newer;                 /* refused: written by a newer billtop */
+	int readonly;              /* opened with CACHE_OPEN_READONLY */
 	int errcode;               /* sqlite's extended code of the last cache_fail */
 	struct {
 		const char *sql;       /* a string literal: the key is its address */
@@ -48,7 +49,8 @@ int bind_i64(sqlite3_stmt *st, int i, int64_t v);
 int bind_str(sqlite3_stmt *st, int i, const char *s, int null_empty);
 
 /* Runs the numbered migrations up to CACHE_SCHEMA_VERSION, each in its own
- * transaction; refuses a newer schema.  0 or -1. */
+ * transaction; refuses a newer schema.  0, -1, or 1 when the handle is
+ * read-only and the schema older (nothing was changed). */
 int cache_migrate(struct cache *c);
 /* The schema version this billtop writes. */
 #define CACHE_SCHEMA_VERSION 2

@@ -141,6 +141,8 @@ cache_migrate(struct cache *c)
 		return -1;
 	if (v > CACHE_SCHEMA_VERSION)
 		return refuse_newer(c, v);
+	if (v < CACHE_SCHEMA_VERSION && c->readonly)
+		return 1;
 	while (v < CACHE_SCHEMA_VERSION) {
 		/* IMMEDIATE: a second billtop opening the same cache waits here and
 		 * then sees the version the first one reached */

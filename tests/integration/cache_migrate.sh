@@ -1,7 +1,8 @@
 #!/bin/sh
 # cache_migrate.sh: a cache written by an older billtop (schema 1, from
 # tests/integration/cache_v1.sql) is migrated and refreshed; one written by
-# a newer billtop is refused, untouched; a corrupt one is moved aside.
+# a newer billtop is refused, untouched; a corrupt one is moved aside; a
+# directory or a symbolic link in the cache's place is refused, not moved.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/integration/sync_common.sh"
 
@@ -67,10 +68,29 @@ is "$(integrity "$CACHE")" ok "the rebuilt cache is sound"
 is "$(sqlite3 "$CACHE" 'SELECT count(*) FROM sync_state WHERE last_success IS NOT NULL')" 12 \
 	"and holds a whole snapshot"
 
-# a cache path that is a directory: unusable, moved aside too
+# a cache path that is a directory: refused (exit 7), never renamed
 rm -rf "$T_DIR/dircache"
 mkdir -p "$T_DIR/dircache/x.db"
 bt_sync --cache "$T_DIR/dircache/x.db"
-is "$SYNC_RC" 0 "a directory in the cache's place is moved aside"
-is "$(integrity "$T_DIR/dircache/x.db")" ok "and a cache is built"
+is "$SYNC_RC" 7 "a directory in the cache's place: sync exits 7"
+like "$SYNC_ERR" "cannot open the cache $T_DIR/dircache/x.db: Is a directory" \
+	"the message names the path and why"
+"$BILLTOP" --cache "$T_DIR/dircache/x.db" print overview >"$T_DIR/out" 2>&1
+is "$?" 7 "print on it exits 7 too"
+like "$(cat "$T_DIR/out")" "cannot open the cache $T_DIR/dircache/x.db: not a regular file" \
+	"and names the path"
+is "$(ls -A "$T_DIR/dircache")" x.db "the directory stays where it was; nothing is moved aside"
+
+# a symbolic link is not followed: refused, the link and its target untouched
+ln -s "$CACHE" "$T_DIR/link.db"
+sum=$(cksum <"$CACHE")
+bt_sync --cache "$T_DIR/link.db"
+is "$SYNC_RC" 7 "a symbolic link as the cache: sync exits 7"
+like "$SYNC_ERR" "$T_DIR/link.db: it is a symbolic link, which billtop does not follow" \
+	"the message says so"
+"$BILLTOP" --cache "$T_DIR/link.db" print overview >"$T_DIR/out" 2>&1
+is "$?" 7 "print through the link exits 7"
+check "the link is still a link" test -L "$T_DIR/link.db"
+is "$(cksum <"$CACHE")" "$sum" "its target is untouched"
+ok $(ls "$T_DIR"/link.db.corrupt-* >/dev/null 2>&1 && echo 1 || echo 0) "nothing is moved aside"
 done_testing

@@ -10,7 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
+#include <errno.h>
+#include <grp.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -639,7 +642,9 @@ test_migrate_v1(void **state)
 	}
 	assert_int_equal(raw_int(path, "PRAGMA user_version"), 1);
 
-	c = open_ok(NULL);
+	/* a reader's read-only open (billtop print) migrates too */
+	if (cache_open_ex(path, CACHE_OPEN_READONLY, &c, NULL) < 0)
+		fail_msg("cache_open_ex: %s", cache_error(c));
 	assert_int_equal(raw_int(path, "PRAGMA user_version"), 2);
 	assert_int_equal(cache_account(c, &a), 1);
 	assert_string_equal(a.name, "Old Cache Ltd");
@@ -693,8 +698,9 @@ test_refuse_newer(void **state)
 	assert_int_equal(raw_int(path, "PRAGMA user_version"), 99);
 }
 
+/* Files moved aside so far (-1 when the directory cannot be read). */
 static int
-count_aside(void)
+aside_count(void)
 {
 	char d[600];
 	DIR *dp;
@@ -703,11 +709,21 @@ count_aside(void)
 
 	snprintf(d, sizeof d, "%s/sub/dir", dir);
 	dp = opendir(d);
-	assert_non_null(dp);
+	if (!dp)
+		return -1;
 	while ((e = readdir(dp)))
 		if (strstr(e->d_name, "test.db.corrupt-") && !strstr(e->d_name, "-wal"))
 			n++;
 	closedir(dp);
+	return n;
+}
+
+static int
+count_aside(void)
+{
+	int n = aside_count();
+
+	assert_true(n >= 0);
 	return n;
 }
 
@@ -741,23 +757,179 @@ test_corrupt_moved_aside(void **state)
 	assert_int_equal(raw_int(path, "PRAGMA user_version"), 2);
 }
 
-static void
-test_unreadable_moved_aside(void **state)
+/* cache_open refuses path with a message holding want; NULL or what went
+ * wrong (no cmocka asserts: it may run in a child, see as_user). */
+static const char *
+refused(int flags, const char *want)
 {
+	static char msg[1200];
 	struct cache *c;
-	const char *note;
+	int rc = cache_open_ex(path, flags, &c, NULL);
 
-	/* a directory where the file should be: unreadable as a cache, even for root */
-	{
-		char cmd[700];
-
-		snprintf(cmd, sizeof cmd, "mkdir -p '%s'", path);
-		assert_int_equal(system(cmd), 0);
-	}
-	c = open_ok(&note);
-	assert_non_null(note);
-	assert_int_equal(count_aside(), 1);
+	msg[0] = '\0';
+	if (rc == 0)
+		snprintf(msg, sizeof msg, "opened, flags %d", flags);
+	else if (!strstr(cache_error(c), path) || !strstr(cache_error(c), want))
+		snprintf(msg, sizeof msg, "flags %d: got \"%s\", want the path and \"%s\"", flags,
+		         cache_error(c), want);
+	else if (aside_count() != 0)
+		snprintf(msg, sizeof msg, "flags %d: the file was moved aside", flags);
 	cache_close(c);
+	return msg[0] ? msg : NULL;
+}
+
+static void
+assert_refused(int flags, const char *want)
+{
+	const char *msg = refused(flags, want);
+
+	if (msg)
+		fail_msg("%s", msg);
+}
+
+/* Runs fn as an ordinary user: permission bits do not stop root, so as root
+ * the test directory is given to nobody and fn runs in a child that became
+ * nobody.  fn returns NULL or what went wrong. */
+static void
+as_user(const char *(*fn)(void))
+{
+	const char *msg;
+	char cmd[600];
+	pid_t pid;
+	int status;
+
+	if (geteuid() != 0) {
+		msg = fn();
+		if (msg)
+			fail_msg("%s", msg);
+		return;
+	}
+	snprintf(cmd, sizeof cmd, "chown -R 65534:65534 '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	fflush(NULL);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		if (setgroups(0, NULL) < 0 || setgid(65534) < 0 || setuid(65534) < 0)
+			_exit(2);
+		msg = fn();
+		if (msg)
+			fprintf(stderr, "as nobody: %s\n", msg);
+		_exit(msg ? 1 : 0);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+}
+
+/* A directory where the file should be: refused, never renamed. */
+static void
+test_directory_refused(void **state)
+{
+	char cmd[700];
+	struct stat st;
+
+	snprintf(cmd, sizeof cmd, "mkdir -p '%s'", path);
+	assert_int_equal(system(cmd), 0);
+	assert_refused(0, strerror(EISDIR));
+	assert_refused(CACHE_OPEN_VERIFY, strerror(EISDIR));
+	assert_refused(CACHE_OPEN_READONLY, "not a regular file");
+	assert_int_equal(stat(path, &st), 0);
+	assert_true(S_ISDIR(st.st_mode));
+}
+
+/* A FIFO: refused at once (the open must not wait for a writer). */
+static void
+test_fifo_refused(void **state)
+{
+	char cmd[1100];
+
+	snprintf(cmd, sizeof cmd, "mkdir -p '%s/sub/dir' && mkfifo '%s'", dir, path);
+	assert_int_equal(system(cmd), 0);
+	assert_refused(0, "not a regular file");
+	assert_refused(CACHE_OPEN_READONLY, "not a regular file");
+}
+
+/* A symbolic link is not followed (it could point anywhere the user can
+ * write): refused with what to do instead; the link and its target stay. */
+static void
+test_symlink_refused(void **state)
+{
+	struct cache *c = open_ok(NULL);
+	char real[600];
+	struct stat st;
+
+	assert_int_equal(cache_begin(c, 1000), 0);
+	fill(c);
+	assert_int_equal(cache_commit(c), 0);
+	cache_close(c);
+	snprintf(real, sizeof real, "%s/real.db", dir);
+	assert_int_equal(rename(path, real), 0);
+	assert_int_equal(symlink(real, path), 0);
+	assert_refused(0, "it is a symbolic link, which billtop does not follow; use --cache");
+	assert_refused(CACHE_OPEN_READONLY, "symbolic link");
+	assert_int_equal(lstat(path, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	assert_int_equal(raw_int(real, "SELECT count(*) FROM account"), 1);
+}
+
+static const char *
+unreadable_checks(void)
+{
+	const char *msg = refused(0, strerror(EACCES));
+
+	if (!msg)
+		msg = refused(CACHE_OPEN_READONLY, strerror(EACCES));
+	if (!msg && access(path, F_OK) != 0)
+		msg = "the file is gone";
+	return msg;
+}
+
+/* A file the user may not read: refused naming the path and why, kept. */
+static void
+test_unreadable_refused(void **state)
+{
+	struct cache *c = open_ok(NULL);
+
+	cache_close(c);
+	assert_int_equal(chmod(path, 0), 0);
+	as_user(unreadable_checks);
+}
+
+static const char *
+readonly_checks(void)
+{
+	static char msg[1200];
+	struct cache *c;
+	struct account a;
+	const char *bad = refused(0, strerror(EACCES));
+
+	if (bad)
+		return bad;
+	/* a reader opens it read-only and reads the snapshot */
+	if (cache_open_ex(path, CACHE_OPEN_READONLY, &c, NULL) < 0) {
+		snprintf(msg, sizeof msg, "read-only open: %s", cache_error(c));
+		bad = msg;
+	} else if (!cache_has_snapshot(c) || cache_account(c, &a) != 1) {
+		bad = "read-only open: no snapshot";
+	}
+	cache_close(c);
+	return bad;
+}
+
+/* A file the user made read-only: a refresh is refused (not moved aside);
+ * a reader (billtop print) still reads it. */
+static void
+test_readonly_file(void **state)
+{
+	struct cache *c = open_ok(NULL);
+
+	assert_int_equal(cache_begin(c, 1000), 0);
+	fill(c);
+	assert_int_equal(cache_commit(c), 0);
+	cache_close(c);
+	assert_int_equal(chmod(path, 0400), 0);
+	as_user(readonly_checks);
 }
 
 /* sync's path: a cache found corrupt while writing is replaced in place, on
@@ -815,7 +987,11 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_migrate_v1, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuse_newer, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_corrupt_moved_aside, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_unreadable_moved_aside, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_directory_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fifo_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_symlink_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unreadable_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_readonly_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_verify, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_recover, setup, teardown),
 	};
