@@ -138,6 +138,21 @@ url_ok(char *url)
 	return strlen(url) > 8 || (strncmp(url, "http://", 7) == 0 && strlen(url) > 7);
 }
 
+/* user:password@ in the authority: it would end up in argv (the dashboard's
+ * worker), the cache (errors naming the URL) and messages. */
+static int
+has_userinfo(const char *url)
+{
+	const char *p = strstr(url, "://");
+
+	for (p = p ? p + 3 : url; *p && *p != '/' && *p != '?' && *p != '#'; p++)
+		if (*p == '@')
+			return 1;
+	return 0;
+}
+
+#define USERINFO_MSG N_("the URL must not contain a user name or password; put the token in the config")
+
 static int perr(struct parser *ps, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static int
@@ -194,6 +209,8 @@ set_key(struct parser *ps, struct layer *l, char *key, char *value)
 	case K_URL:
 		if (str_copy(l->url, sizeof l->url, value) < 0 || !url_ok(l->url))
 			return perr(ps, _("url must start with https:// (or http://) and hold no spaces"));
+		if (has_userinfo(l->url))
+			return perr(ps, "%s", _(USERINFO_MSG));
 		break;
 	case K_TOKEN:
 		if (l->line[K_TOKEN_COMMAND])
@@ -537,6 +554,11 @@ config_set_url(struct config *cfg, const char *url, const char *from, struct cli
 		client_err_set(err, CERR_USAGE,
 		               _("%s: the URL must start with https:// (or http://) and hold no spaces"),
 		               from);
+		return -1;
+	}
+	if (has_userinfo(tmp)) {
+		explicit_bzero(tmp, sizeof tmp);
+		client_err_set(err, CERR_USAGE, "%s: %s", from, _(USERINFO_MSG));
 		return -1;
 	}
 	str_copy(cfg->url, sizeof cfg->url, tmp);

@@ -107,6 +107,26 @@ unlike "$(cat "$T_DIR/out")" "refusing plain http" "allow_http = yes lets a non-
 is "$rc" 4 "(which is then unreachable: exit 4)"
 rm -f "$CONF"
 
+# user:password@ in the URL: refused wherever it comes from (it would reach
+# argv, the cache's last_error and messages), without repeating it
+USERURL="http://billy:pw-$TOKEN@127.0.0.1:$BT_PORT"
+rm -f "$T_DIR/ui.db"
+BILLTOP_TOKEN=$TOKEN "$BILLTOP" sync --url "$USERURL" --cache "$T_DIR/ui.db" >"$T_DIR/out" 2>&1
+is "$?" 2 "--url with a password: exit 2"
+like "$(cat "$T_DIR/out")" "^billtop sync: --url: the URL must not contain a user name or password; put the token in the config$" \
+	"the message says what to do"
+BILLTOP_TOKEN=$TOKEN BILLTOP_URL=$USERURL "$BILLTOP" sync --cache "$T_DIR/ui.db" >>"$T_DIR/out" 2>&1
+is "$?" 2 "BILLTOP_URL with a password: exit 2"
+like "$(cat "$T_DIR/out")" "BILLTOP_URL: the URL must not contain a user name or password" "named too"
+printf 'url = %s\n' "$USERURL" >"$CONF"
+chmod 600 "$CONF"
+BILLTOP_TOKEN=$TOKEN "$BILLTOP" sync --cache "$T_DIR/ui.db" >>"$T_DIR/out" 2>&1
+is "$?" 2 "url in the config with a password: exit 2"
+like "$(cat "$T_DIR/out")" "$CONF:1: the URL must not contain a user name or password" "with the file and line"
+rm -f "$CONF"
+is "$(grep -c -- "pw-$TOKEN" "$T_DIR/out")" 0 "no message repeats the password"
+ok "$([ ! -e "$T_DIR/ui.db" ] && echo 0 || echo 1)" "no cache was written"
+
 # refused tokens and roles
 BILLTOP_TOKEN=wrong "$BILLTOP" sync --url "$BT_URL" >"$T_DIR/out" 2>&1
 is "$?" 3 "an unknown token: exit 3"

@@ -295,6 +295,50 @@ test_environment(void **state)
 	unsetenv("BILLTOP_TOKEN");
 }
 
+/* user:password@host would leak into argv, the cache and messages: refused
+ * wherever the URL comes from, without repeating it. */
+static void
+test_url_userinfo(void **state)
+{
+	static const char *const bad[] = {
+		"https://user:s3cret@billing.example.com",
+		"https://user@billing.example.com/v1",
+		"http://:s3cret@127.0.0.1:8080/",
+		"https://a:b@c@billing.example.com",
+	};
+	struct config cfg;
+	struct client_err err;
+	char text[256], want[1200];
+	size_t i;
+
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		/* --url */
+		memset(&cfg, 0, sizeof cfg);
+		client_err_clear(&err);
+		assert_int_equal(config_set_url(&cfg, bad[i], "--url", &err), -1);
+		assert_int_equal(err.kind, CERR_USAGE);
+		assert_string_equal(err.message, "--url: the URL must not contain a user name or "
+		                    "password; put the token in the config");
+		assert_string_equal(cfg.url, "");
+		/* BILLTOP_URL */
+		unlink(path);
+		setenv("BILLTOP_URL", bad[i], 1);
+		assert_string_equal(load(NULL, &cfg), "BILLTOP_URL: the URL must not contain a user "
+		                    "name or password; put the token in the config");
+		unsetenv("BILLTOP_URL");
+		/* the file */
+		snprintf(text, sizeof text, "refresh = 5m\nurl = %s\n", bad[i]);
+		write_config(text, 0600);
+		snprintf(want, sizeof want, "%s:2: the URL must not contain a user name or password; "
+		         "put the token in the config", path);
+		assert_string_equal(load(NULL, &cfg), want);
+	}
+	/* an @ after the host is not user info */
+	memset(&cfg, 0, sizeof cfg);
+	assert_int_equal(config_set_url(&cfg, "https://billing.example.com/t/@team?x=a@b", "--url", &err), 0);
+	assert_string_equal(cfg.url, "https://billing.example.com/t/@team?x=a@b");
+}
+
 static void
 test_token_command(void **state)
 {
@@ -418,6 +462,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_permissions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_command_permissions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_environment, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_url_userinfo, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_token_command, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_durations_and_paths, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sample, setup, teardown),
