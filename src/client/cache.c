@@ -273,6 +273,23 @@ move_aside(struct cache *c, const char *why)
 	return 0;
 }
 
+/* Two billtops creating the cache at once both switch it to WAL; the one
+ * that loses gets SQLITE_BUSY at once (sqlite does not wait on a lock
+ * upgrade that could deadlock), so it tries again for a while. */
+static int
+set_wal(struct cache *c)
+{
+	int waited = 0;
+
+	while (cache_exec(c, "PRAGMA journal_mode = WAL") < 0) {
+		if ((c->errcode & 0xff) != SQLITE_BUSY || waited >= BUSY_TIMEOUT_MS)
+			return -1;
+		sqlite3_sleep(20);
+		waited += 20;
+	}
+	return 0;
+}
+
 /* Only what says the file's content is not a database: permissions, locks
  * and I/O errors are not the file's fault, and moving it would lose it. */
 static int
@@ -308,7 +325,7 @@ open_once(struct cache *c, int verify, char *why, size_t whyn)
 	if (rc != SQLITE_OK)
 		goto bad;
 	/* a read-only handle reads the journal mode the writers set */
-	if (!c->readonly && (cache_exec(c, "PRAGMA journal_mode = WAL") < 0 ||
+	if (!c->readonly && (set_wal(c) < 0 ||
 	                     cache_exec(c, "PRAGMA synchronous = NORMAL") < 0)) {
 		rc = sqlite3_errcode(c->db);
 		if (is_corruption(rc))
