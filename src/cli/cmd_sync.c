@@ -78,6 +78,14 @@ print_line(const struct sync_report *rep, const struct sync_result *r)
 	}
 }
 
+/* Another refresh holds the cache: say why nothing seems to happen. */
+static void
+waiting(void *arg, const char *path)
+{
+	(void)arg;
+	fprintf(stderr, _("billtop sync: waiting for another refresh of %s...\n"), path);
+}
+
 int
 cmd_sync(struct cli_opts *opts, int argc, char **argv)
 {
@@ -90,6 +98,7 @@ cmd_sync(struct cli_opts *opts, int argc, char **argv)
 	struct client *cl = NULL;
 	struct client_err err;
 	struct sync_report rep;
+	struct sync_opts so;
 	char when[64];
 	int64_t before;
 	int c, i, quiet = 0, rc;
@@ -124,7 +133,10 @@ cmd_sync(struct cli_opts *opts, int argc, char **argv)
 		fputs(_("billtop sync: warning: TLS certificates are not verified (--insecure)\n"),
 		      stderr);
 	before = cache_synced_at(cl->cache);
-	rc = sync_run(cl->net, cl->cache, NULL, &rep);
+	memset(&so, 0, sizeof so);
+	if (!quiet)
+		so.waiting = waiting;
+	rc = sync_run(cl->net, cl->cache, &so, &rep);
 	if (rep.note)
 		fprintf(stderr, "billtop sync: %s\n", rep.note);
 	if (!quiet || rc < 0)

@@ -28,17 +28,41 @@ run(struct cache *c, sqlite3_stmt *st, const char *what)
 	return 0;
 }
 
-int
-cache_begin(struct cache *c, int wait_ms)
+#define WAIT_NOTICE_MS 1000
+
+static int
+begin_immediate(struct cache *c, int wait_ms)
 {
 	int rc;
 
-	if (c->snapshot)
-		cache_snapshot_end(c);
-	/* a second refresh on this cache waits for the first rather than failing */
-	sqlite3_busy_timeout(c->db, wait_ms > 0 ? wait_ms : BUSY_TIMEOUT_MS);
+	sqlite3_busy_timeout(c->db, wait_ms);
 	rc = sqlite3_exec(c->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	sqlite3_busy_timeout(c->db, BUSY_TIMEOUT_MS);
+	return rc;
+}
+
+int
+cache_begin(struct cache *c, int wait_ms)
+{
+	return cache_begin_notify(c, wait_ms, NULL, NULL);
+}
+
+int
+cache_begin_notify(struct cache *c, int wait_ms, cache_wait_fn waiting, void *arg)
+{
+	int total = wait_ms > 0 ? wait_ms : BUSY_TIMEOUT_MS, first = total, rc;
+
+	if (c->snapshot)
+		cache_snapshot_end(c);
+	/* a second refresh on this cache waits for the first rather than failing;
+	 * after a second of it, the caller may say so */
+	if (waiting && total > WAIT_NOTICE_MS)
+		first = WAIT_NOTICE_MS;
+	rc = begin_immediate(c, first);
+	if ((rc & 0xff) == SQLITE_BUSY && first < total) {
+		waiting(arg, c->path);
+		rc = begin_immediate(c, total - first);
+	}
 	if (rc != SQLITE_OK) {
 		if ((rc & 0xff) == SQLITE_BUSY)
 			return cache_failf(c, _("%s: another refresh is still writing this cache"),

@@ -20,6 +20,10 @@ enum cache_table {
 /* BEGIN IMMEDIATE: takes the write lock, waiting up to wait_ms while another
  * refresh holds it (then fails with a message saying so). */
 int cache_begin(struct cache *c, int wait_ms);
+/* cache_begin that calls waiting(arg, path) once, when the lock has been
+ * held by another refresh for about a second (then waits the rest). */
+typedef void (*cache_wait_fn)(void *arg, const char *path);
+int cache_begin_notify(struct cache *c, int wait_ms, cache_wait_fn waiting, void *arg);
 int cache_commit(struct cache *c);
 void cache_rollback(struct cache *c);
 

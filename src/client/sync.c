@@ -467,7 +467,8 @@ run_once(struct net *n, struct cache *c, const struct sync_opts *opts, struct sy
 	for (r = 0; r < SYNC_RESOURCES; r++)
 		rep->res[r].resource = names[r];
 
-	if (cache_begin(c, x.o->lock_wait_ms > 0 ? x.o->lock_wait_ms : DEFAULT_LOCK_WAIT_MS) < 0) {
+	if (cache_begin_notify(c, x.o->lock_wait_ms > 0 ? x.o->lock_wait_ms : DEFAULT_LOCK_WAIT_MS,
+	                       x.o->waiting, x.o->progress_arg) < 0) {
 		client_err_set(x.err, CERR_CACHE, "%s", cache_error(c));
 		return -1;
 	}

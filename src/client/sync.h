@@ -72,6 +72,9 @@ struct sync_opts {
 	sync_progress_fn progress;   /* may be NULL */
 	void *progress_arg;
 	int lock_wait_ms;            /* wait for another refresh of this cache; 0: 10 minutes */
+	/* called once (with progress_arg and the cache's path) when another
+	 * refresh has held the cache for about a second; may be NULL */
+	void (*waiting)(void *arg, const char *cache_path);
 	int64_t now;                 /* 0: time(NULL); tests fix it */
 };
 

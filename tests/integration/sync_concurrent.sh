@@ -1,6 +1,7 @@
 #!/bin/sh
 # sync_concurrent.sh: two refreshes of one cache at the same time: one
-# waits for the other's transaction, both succeed, the cache is intact.
+# waits for the other's transaction, both succeed, the cache is intact; a
+# refresh kept waiting says so on stderr, once.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/integration/sync_common.sh"
 
@@ -33,4 +34,27 @@ wait_for test -e "$CACHE-wal"
 is "$(dump_cache "$CACHE" | grep -v '^synced_at')" "$before" "a reader is not blocked and sees a whole snapshot"
 wait $a
 is "$?" 0 "the refresh completes"
+
+# a refresh kept waiting for the write lock says so (once), then goes on:
+# sqlite3 holds the lock until the message has been seen
+locked() { ! sqlite3 "$CACHE" 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1; }
+mkfifo "$T_DIR/lock.in"
+sqlite3 "$CACHE" <"$T_DIR/lock.in" >/dev/null 2>&1 &
+holder=$!
+T_PIDS="$T_PIDS $holder"
+exec 3>"$T_DIR/lock.in"
+printf 'BEGIN IMMEDIATE;\n' >&3
+wait_for locked
+ok $? "(another process holds the cache's write lock)"
+BILLTOP_TOKEN="$BT_TOKEN" "$BILLTOP" sync --url "$BT_URL" >"$T_DIR/w.out" 2>"$T_DIR/w.err" &
+w=$!
+wait_for grep -q 'waiting for another refresh' "$T_DIR/w.err"
+ok $? "a refresh that has to wait says so on stderr"
+printf 'COMMIT;\n' >&3
+exec 3>&-
+wait $w
+is "$?" 0 "it refreshes once the lock is released"
+like "$(cat "$T_DIR/w.err")" "^billtop sync: waiting for another refresh of $CACHE\.\.\.$" "naming the cache"
+is "$(grep -c 'waiting for another refresh' "$T_DIR/w.err")" 1 "once"
+wait $holder
 done_testing
