@@ -6,10 +6,12 @@
 enum exit_code {
 	EXIT_OK = 0,
 	EXIT_FAILURE_GENERIC = 1,  /* unexpected failure */
-	EXIT_USAGE = 2,            /* bad command line or config */
+	EXIT_USAGE = 2,            /* bad command line or config; an id, plan or amount the
+	                            * server does not know or take (404, 422) */
 	EXIT_AUTH = 3,             /* token missing, refused (401) or role may not see billing (403) */
 	EXIT_NETWORK = 4,          /* server unreachable, timeout, TLS failure */
-	EXIT_SERVER = 5,           /* server answered with an error (5xx, 429 after retries, other 4xx) */
+	EXIT_SERVER = 5,           /* server answered with an error (5xx, 429 after retries,
+	                            * another 4xx) */
 	EXIT_BAD_DATA = 6,         /* server answered with data that failed validation */
 	EXIT_CACHE = 7,            /* local cache unusable */
 	EXIT_THRESHOLD = 10        /* billtop check: a threshold was crossed */

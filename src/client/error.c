@@ -52,8 +52,13 @@ client_err_exit_code(const struct client_err *e)
 	case CERR_AUTH:
 	case CERR_FORBIDDEN: return EXIT_AUTH;
 	case CERR_NETWORK: return EXIT_NETWORK;
-	case CERR_SERVER:
-	case CERR_CLIENT: return EXIT_SERVER;
+	case CERR_SERVER: return EXIT_SERVER;
+	case CERR_CLIENT:
+		/* the server does not know what the user named (an invoice, a
+		 * plan) or will not take that value (an amount): a usage error */
+		if (e->http_status == 404 || e->http_status == 422)
+			return EXIT_USAGE;
+		return EXIT_SERVER;
 	case CERR_BAD_DATA: return EXIT_BAD_DATA;
 	case CERR_CACHE: return EXIT_CACHE;
 	case CERR_CANCELED: return EXIT_FAILURE_GENERIC;

@@ -35,7 +35,9 @@ void client_err_set(struct client_err *e, enum client_err_kind kind, const char 
 	__attribute__((format(printf, 3, 4)));
 /* Prefixes the message with "prefix: " (e.g. the resource name). */
 void client_err_prefix(struct client_err *e, const char *prefix);
-/* The exit code of src/cli/cli.h for this error (EXIT_OK for CERR_NONE). */
+/* The exit code of src/cli/cli.h for this error (EXIT_OK for CERR_NONE).
+ * CERR_CLIENT: EXIT_USAGE for 404 and 422 (what the user named is unknown
+ * or refused), EXIT_SERVER for the other 4xx. */
 int client_err_exit_code(const struct client_err *e);
 /* A short translated label: "network", "server", "bad data", ... */
 const char *client_err_kind_str(enum client_err_kind kind);

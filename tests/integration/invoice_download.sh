@@ -76,7 +76,7 @@ export XDG_DOWNLOAD_DIR="$T_DIR/dl"
 
 # Unknown invoices and refused tokens.
 err=$("$BILLTOP" invoice download "BT-NOPE-0000" 2>&1); rc=$?
-is "$rc" 5 "an unknown invoice exits 5"
+is "$rc" 2 "an unknown invoice is a usage error (exit 2), not a server error"
 like "$err" "no invoice has the id or number 'BT-NOPE-0000'" "and names what was asked for"
 err=$(BILLTOP_TOKEN=wrong "$BILLTOP" invoice download "$num" 2>&1); rc=$?
 is "$rc" 3 "a refused token exits 3"

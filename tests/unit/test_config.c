@@ -14,6 +14,7 @@
 
 #include <cmocka.h>
 
+#include "cli/cli.h"
 #include "client/config.h"
 
 static char dir[256];
@@ -424,6 +425,43 @@ test_durations_and_paths(void **state)
 	assert_false(config_profile_name_ok(""));
 }
 
+/* The exit codes of refusals (struct client_err, which config reports
+ * through too): what the user named and the server does not know (404) or
+ * will not take (422) is a usage error; other refusals are the server's. */
+static void
+test_exit_codes(void **state)
+{
+	static const struct {
+		enum client_err_kind kind;
+		int status, exit;
+	} cases[] = {
+		{ CERR_CLIENT, 404, EXIT_USAGE },
+		{ CERR_CLIENT, 422, EXIT_USAGE },
+		{ CERR_CLIENT, 400, EXIT_SERVER },
+		{ CERR_CLIENT, 402, EXIT_SERVER },
+		{ CERR_CLIENT, 405, EXIT_SERVER },
+		{ CERR_CLIENT, 409, EXIT_SERVER },
+		{ CERR_SERVER, 500, EXIT_SERVER },
+		{ CERR_SERVER, 404, EXIT_SERVER },
+		{ CERR_USAGE, 0, EXIT_USAGE },
+		{ CERR_AUTH, 401, EXIT_AUTH },
+		{ CERR_FORBIDDEN, 403, EXIT_AUTH },
+		{ CERR_CACHE, 0, EXIT_CACHE },
+		{ CERR_NONE, 0, EXIT_OK },
+	};
+	struct client_err err;
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		client_err_clear(&err);
+		err.http_status = cases[i].status;
+		client_err_set(&err, cases[i].kind, "x");
+		if (client_err_exit_code(&err) != cases[i].exit)
+			fail_msg("case %zu (kind %d, HTTP %d): exit %d, want %d", i, (int)cases[i].kind,
+			         cases[i].status, client_err_exit_code(&err), cases[i].exit);
+	}
+}
+
 /* data/config.sample is valid, and means what its comments say. */
 static void
 test_sample(void **state)
@@ -466,6 +504,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_token_command, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_durations_and_paths, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sample, setup, teardown),
+		cmocka_unit_test(test_exit_codes),
 	};
 
 	return cmocka_run_group_tests_name("config", tests, NULL, NULL);
