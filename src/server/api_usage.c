@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/money.h"
 #include "core/timeutil.h"
 #include "core/util.h"
 #include "server/api.h"
@@ -220,16 +221,21 @@ api_usage_daily(struct req *rq, struct resp *rs)
 		usage_etag(rq, rs, from, to, lp.limit);
 }
 
+/* A run; NULL (an internal error) if its line items do not add up in 64 bits. */
 static json_t *
 run_json(const char *id, const char *agent, int64_t started, int64_t ended,
          const char *status, int64_t llm, int64_t tool, int64_t storage)
 {
+	int64_t total;
+
+	if (money_add(llm, tool, &total) != MONEY_OK || money_add(total, storage, &total) != MONEY_OK)
+		return NULL;
 	return json_pack("{s:s, s:s, s:o, s:o, s:s, s:{s:I, s:I, s:I, s:I}}",
 	                 "id", id, "agent_id", agent, "started_at", jx_time(started),
 	                 "ended_at", ended == NO_TIME ? json_null() : jx_time(ended),
 	                 "status", status,
 	                 "credits", "llm", (json_int_t)llm, "tool_calls", (json_int_t)tool,
-	                 "storage", (json_int_t)storage, "total", (json_int_t)(llm + tool + storage));
+	                 "storage", (json_int_t)storage, "total", (json_int_t)total);
 }
 
 static json_t *
@@ -334,9 +340,14 @@ api_runs_create(struct req *rq, struct resp *rs)
 	json_array_foreach(recs, i, rec) {
 		mid = json_object_get(rec, "meter_id");
 		raw = json_object_get(rec, "raw");
-		if (!json_is_string(mid) || !json_is_integer(raw) || json_integer_value(raw) < 0) {
+		if (!json_is_string(mid) || !json_is_integer(raw)) {
 			resp_error(rs, 400, "bad_request",
 			           "records[%zu] needs meter_id (a string) and raw (an integer, 0 or more).", i);
+			goto out;
+		}
+		if (json_integer_value(raw) < 0 || json_integer_value(raw) > RUN_RAW_MAX) {
+			resp_error(rs, 422, "invalid_amount", "records[%zu].raw must be an integer from 0 to %lld.",
+			           i, (long long)RUN_RAW_MAX);
 			goto out;
 		}
 		for (j = 0; j < nmeters && strcmp(meters[j].id, json_string_value(mid)) != 0; j++)
@@ -385,6 +396,12 @@ api_runs_create(struct req *rq, struct resp *rs)
 		resp_error(rs, 402, "credits_exhausted",
 		           "The run needs more credits than the balance; the %s plan's credits reset on %s.",
 		           a.plan_id, until);
+		break;
+	case ENG_RANGE:
+		/* Part of the run may be written: run_handler rolls it back (d->overflow is set). */
+		resp_error(rs, 422, "invalid_amount",
+		           "records[%zu].raw: this run would take the day's usage, the period's credits or the "
+		           "invoice past the largest amount billtopd can count.", out.range_record);
 		break;
 	default:
 		resp_internal(rs);

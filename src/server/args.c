@@ -191,15 +191,17 @@ args_parse(int argc, char **argv, struct options *o, struct srv *s)
 			break;
 		case OPT_TOKEN_ROLE:
 			colon = strchr(optarg, ':');
+			/* The value holds a token: no message repeats any of it. */
 			if (!colon || (size_t)(colon - optarg) >= sizeof role) {
-				fprintf(stderr, _("billtopd: bad --token-role '%s': expected ROLE:TOKEN\n"), optarg);
+				fprintf(stderr, _("billtopd: bad --token-role value: expected ROLE:TOKEN "
+				                  "(the value is not shown, it holds a token)\n"));
 				return ARGS_EXIT_USAGE;
 			}
 			memcpy(role, optarg, (size_t)(colon - optarg));
 			role[colon - optarg] = '\0';
 			if (role_parse(role) == ROLE_NONE) {
-				fprintf(stderr, _("billtopd: unknown role '%s' (owner, admin, billing_reader, "
-				                  "member, viewer)\n"), role);
+				fprintf(stderr, _("billtopd: bad --token-role value: the part before ':' is not a "
+				                  "role (owner, admin, billing_reader, member, viewer)\n"));
 				return ARGS_EXIT_USAGE;
 			}
 			if (add_token(s, role_parse(role), colon + 1) < 0)
@@ -257,13 +259,17 @@ args_parse(int argc, char **argv, struct options *o, struct srv *s)
 			fprintf(stderr, _("Try 'billtopd --help' for more information.\n"));
 			return ARGS_EXIT_USAGE;
 		default:
-			fprintf(stderr, _("billtopd: unknown option '%s'\n"), argv[optind - 1]);
+			/* Only the option's name: "--tokn=SECRET" must not print the secret. */
+			fprintf(stderr, _("billtopd: unknown option '%.*s'\n"),
+			        (int)strcspn(argv[optind - 1], "="), argv[optind - 1]);
 			fprintf(stderr, _("Try 'billtopd --help' for more information.\n"));
 			return ARGS_EXIT_USAGE;
 		}
 	}
 	if (optind < argc) {
-		fprintf(stderr, _("billtopd: unexpected argument '%s'\n"), argv[optind]);
+		/* Not shown: a stray word is often half of a token ("--token Bearer abc"). */
+		fprintf(stderr, _("billtopd: unexpected argument %d on the command line (not shown: it may "
+		                  "be part of a token)\n"), optind);
 		return ARGS_EXIT_USAGE;
 	}
 	if (scale_set && strcmp(o->seed, "large") != 0) {

@@ -17,6 +17,7 @@ struct db {
 	struct db_cached *cache;
 	size_t ncache, cap;
 	int failed; /* set by any helper that hit an SQLite error inside the current request */
+	int overflow; /* set by eng_add & co: an amount of the current request would not fit in 64 bits */
 };
 
 /*

@@ -22,12 +22,28 @@ enum eng_result {
 	ENG_PAUSED,               /* runs are paused; the reason is in the account */
 	ENG_PAST_DUE,
 	ENG_ALREADY_ON_PLAN,
-	ENG_NO_SCHEDULED_CHANGE
+	ENG_NO_SCHEDULED_CHANGE,
+	ENG_RANGE                 /* an amount would not fit in 64 bits: a 422, the caller rolls back */
 };
 
 #define DAY_SECONDS 86400
 #define DUE_DAYS 14           /* an issued invoice is due this many days later */
 #define PAUSE_OVERDUE_DAYS 14 /* runs pause once a past-due invoice is this late */
+/* The largest raw of one run record (docs/api.md): 10^15, a petabyte in bytes. */
+#define RUN_RAW_MAX INT64_C(1000000000000000)
+
+/* --- checked sums (engine_sum.c) --- */
+
+/*
+ * Every sum of credits or money goes through these (money_add/money_sub
+ * underneath): 0, or -1 with d->overflow set when the result would not fit in
+ * 64 bits.  The flag tells an amount the request asked for that cannot be
+ * counted (a 422, rolled back) from a server fault (a 500).
+ */
+int eng_add(struct db *d, int64_t a, int64_t b, int64_t *out);
+int eng_sub(struct db *d, int64_t a, int64_t b, int64_t *out);
+/* For a failed core computation (meter_credits, credits_price): sets d->overflow, returns -1. */
+int eng_overflow(struct db *d);
 
 /* --- credits (engine_credits.c) --- */
 
@@ -122,12 +138,15 @@ struct run_record {
 struct run_out {
 	char id[ID_MAX];
 	int64_t credits_llm, credits_tool, credits_storage;
+	size_t range_record; /* on ENG_RANGE: the record (index into recs) the refusal names */
 };
 
 /*
  * Records a run of agent_id at `at`: each record rounded up to its meter's
  * increment, the day's usage rows updated, credits drawn.  ENG_PAUSED or
- * ENG_EXHAUSTED record nothing.
+ * ENG_EXHAUSTED record nothing.  ENG_RANGE: a sum would not fit in 64 bits
+ * (the day's usage, the period's credits, the draft invoice); it may have
+ * written part of the run, so the caller rolls the request back.
  */
 enum eng_result eng_run(struct db *d, struct account *a, const char *agent_id, int64_t started_at,
                         int64_t at, const struct run_record *recs, size_t n, struct run_out *out);

@@ -89,8 +89,10 @@ eng_purchase(struct db *d, struct account *a, int64_t at, int64_t credits, struc
 		return ENG_ERR;
 	if (p.overage < 0)
 		return ENG_UNAVAILABLE;
-	if (credits_price(credits, p.overage, &price) != MONEY_OK)
+	if (credits_price(credits, p.overage, &price) != MONEY_OK) {
+		eng_overflow(d);
 		return ENG_ERR;
+	}
 	has_pm = eng_has_default_method(d);
 	if (has_pm < 0)
 		return ENG_ERR;
@@ -160,10 +162,11 @@ eng_usage_add(struct db *d, const char *day, const struct meter *m, const char *
 		o_credits = sqlite3_column_int64(st, 3);
 	}
 	sqlite3_reset(st);
-	if (money_add(o_rec, records, &o_rec) != MONEY_OK || money_add(o_raw, raw, &o_raw) != MONEY_OK ||
-	    money_add(o_billed, billed_raw, &o_billed) != MONEY_OK ||
-	    meter_credits(&m->def, o_billed, &credits) != MONEY_OK)
+	if (eng_add(d, o_rec, records, &o_rec) < 0 || eng_add(d, o_raw, raw, &o_raw) < 0 ||
+	    eng_add(d, o_billed, billed_raw, &o_billed) < 0)
 		return -1;
+	if (meter_credits(&m->def, o_billed, &credits) != MONEY_OK)
+		return eng_overflow(d);
 	st = db_stmt(d, "INSERT INTO usage_daily(day, meter_id, agent_id, records, raw, billed_raw, credits)"
 	                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(day, meter_id, agent_id) DO UPDATE"
 	                " SET records = excluded.records, raw = excluded.raw,"
@@ -179,8 +182,7 @@ eng_usage_add(struct db *d, const char *day, const struct meter *m, const char *
 	sqlite3_bind_int64(st, 7, credits);
 	if (db_done(d, st) < 0)
 		return -1;
-	*delta_credits = credits - o_credits;
-	return 0;
+	return eng_sub(d, credits, o_credits, delta_credits);
 }
 
 /* A meter's part of one run: every record rounded up, then summed. */
@@ -188,15 +190,20 @@ struct run_part {
 	const struct meter *meter;
 	struct meter_total total;
 	int64_t delta; /* credits the day's row grows by */
+	size_t big;    /* its largest record: the one a refusal names */
 };
 
-/* What the day's row would grow by if part were added (nothing written). */
+/*
+ * What the day's row would grow by if part were added (nothing written);
+ * every sum eng_usage_add will make is checked here first, so a run whose
+ * row would not fit is refused before anything is written.
+ */
 static int
 part_delta(struct db *d, const char *day, const char *agent_id, struct run_part *p)
 {
-	sqlite3_stmt *st = db_stmt(d, "SELECT billed_raw, credits FROM usage_daily"
+	sqlite3_stmt *st = db_stmt(d, "SELECT billed_raw, credits, records, raw FROM usage_daily"
 	                              " WHERE day = ?1 AND meter_id = ?2 AND agent_id = ?3");
-	int64_t billed = 0, old = 0, now_credits;
+	int64_t billed = 0, old = 0, records = 0, raw = 0, now_credits;
 	int r;
 
 	if (!st)
@@ -210,27 +217,58 @@ part_delta(struct db *d, const char *day, const char *agent_id, struct run_part 
 	if (r == 1) {
 		billed = sqlite3_column_int64(st, 0);
 		old = sqlite3_column_int64(st, 1);
+		records = sqlite3_column_int64(st, 2);
+		raw = sqlite3_column_int64(st, 3);
 	}
 	sqlite3_reset(st);
-	if (money_add(billed, p->total.billed_raw, &billed) != MONEY_OK ||
-	    meter_credits(&p->meter->def, billed, &now_credits) != MONEY_OK)
+	if (eng_add(d, billed, p->total.billed_raw, &billed) < 0 ||
+	    eng_add(d, records, p->total.records, &records) < 0 || eng_add(d, raw, p->total.raw, &raw) < 0)
 		return -1;
-	p->delta = now_credits - old;
-	return 0;
+	if (meter_credits(&p->meter->def, billed, &now_credits) != MONEY_OK)
+		return eng_overflow(d);
+	return eng_sub(d, now_credits, old, &p->delta);
 }
 
-enum eng_result
-eng_run(struct db *d, struct account *a, const char *agent_id, int64_t started_at, int64_t at,
-        const struct run_record *recs, size_t n, struct run_out *out)
+/* The part with the largest delta: run-wide sums that do not fit name its largest record. */
+static size_t
+biggest_part(const struct run_part *parts, size_t np)
+{
+	size_t j, b = 0;
+
+	for (j = 1; j < np; j++)
+		if (parts[j].delta > parts[b].delta)
+			b = j;
+	return b;
+}
+
+/* Adds a day-row delta to one of the run's line items. */
+static int
+line_item_add(struct db *d, struct run_out *out, const struct meter *m, int64_t delta)
+{
+	int64_t *item = &out->credits_tool;
+
+	if (strcmp(m->line_item, "llm") == 0)
+		item = &out->credits_llm;
+	else if (strcmp(m->line_item, "storage") == 0)
+		item = &out->credits_storage;
+	return eng_add(d, *item, delta, item);
+}
+
+/*
+ * eng_run's work; out->range_record always names the record to blame should
+ * a sum not fit from that point on (the function returns at once).
+ */
+static enum eng_result
+run_record_all(struct db *d, struct account *a, const char *agent_id, int64_t started_at, int64_t at,
+               const struct run_record *recs, size_t n, struct run_out *out)
 {
 	struct run_part parts[64];
 	struct plan plan;
 	sqlite3_stmt *st;
 	size_t np = 0, i, j;
-	int64_t total = 0, balance, delta;
+	int64_t total = 0, balance, delta, check;
 	char day[16];
 
-	memset(out, 0, sizeof *out);
 	if (a->paused_reason[0])
 		return ENG_PAUSED;
 	if (time_format_day(at, day, sizeof day) < 0 || plan_load(d, a->plan_id, &plan) != 1)
@@ -242,16 +280,26 @@ eng_run(struct db *d, struct account *a, const char *agent_id, int64_t started_a
 			if (np == sizeof parts / sizeof parts[0])
 				return ENG_ERR;
 			memset(&parts[np], 0, sizeof parts[np]);
-			parts[np++].meter = recs[i].meter;
+			parts[np].meter = recs[i].meter;
+			parts[np++].big = i;
 		}
-		if (meter_total_add(&recs[i].meter->def, &parts[j].total, recs[i].raw) != MONEY_OK)
+		if (recs[i].raw > recs[parts[j].big].raw)
+			parts[j].big = i;
+		out->range_record = i;
+		if (meter_total_add(&recs[i].meter->def, &parts[j].total, recs[i].raw) != MONEY_OK) {
+			eng_overflow(d);
 			return ENG_ERR;
+		}
 	}
 	for (j = 0; j < np; j++) {
-		if (part_delta(d, day, agent_id, &parts[j]) < 0)
+		out->range_record = parts[j].big;
+		if (part_delta(d, day, agent_id, &parts[j]) < 0 || eng_add(d, total, parts[j].delta, &total) < 0)
 			return ENG_ERR;
-		total += parts[j].delta;
 	}
+	/* From here the whole run is to blame; the period's counters are checked before any write. */
+	out->range_record = parts[biggest_part(parts, np)].big;
+	if (eng_add(d, a->period_used, total, &check) < 0 || eng_add(d, a->period_overage, total, &check) < 0)
+		return ENG_ERR;
 	if (plan.overage < 0) {
 		if (eng_balance(d, &balance) < 0)
 			return ENG_ERR;
@@ -260,14 +308,9 @@ eng_run(struct db *d, struct account *a, const char *agent_id, int64_t started_a
 	}
 	for (j = 0; j < np; j++) {
 		if (eng_usage_add(d, day, parts[j].meter, agent_id, parts[j].total.records,
-		                  parts[j].total.raw, parts[j].total.billed_raw, &delta) < 0)
+		                  parts[j].total.raw, parts[j].total.billed_raw, &delta) < 0 ||
+		    line_item_add(d, out, parts[j].meter, delta) < 0)
 			return ENG_ERR;
-		if (strcmp(parts[j].meter->line_item, "llm") == 0)
-			out->credits_llm += delta;
-		else if (strcmp(parts[j].meter->line_item, "storage") == 0)
-			out->credits_storage += delta;
-		else
-			out->credits_tool += delta;
 	}
 	if (db_bump_month(d, day) < 0 || db_next_id(d, "run", 7, out->id, sizeof out->id) < 0)
 		return ENG_ERR;
@@ -289,4 +332,18 @@ eng_run(struct db *d, struct account *a, const char *agent_id, int64_t started_a
 	if (acct_save(d, a) < 0 || eng_draft_refresh(d, a) < 0)
 		return ENG_ERR;
 	return ENG_OK;
+}
+
+enum eng_result
+eng_run(struct db *d, struct account *a, const char *agent_id, int64_t started_at, int64_t at,
+        const struct run_record *recs, size_t n, struct run_out *out)
+{
+	enum eng_result r;
+
+	memset(out, 0, sizeof *out);
+	d->overflow = 0;
+	r = run_record_all(d, a, agent_id, started_at, at, recs, n, out);
+	if (r == ENG_ERR && d->overflow && !d->failed)
+		r = ENG_RANGE;
+	return r;
 }

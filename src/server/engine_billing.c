@@ -106,7 +106,7 @@ eng_charge(struct db *d, struct account *a, int64_t at, int64_t amount, const ch
 
 /* tax = round_half_up(base * bp / 10000), checked. */
 static int
-tax_of(int64_t base, int64_t bp, int64_t *tax)
+tax_of(struct db *d, int64_t base, int64_t bp, int64_t *tax)
 {
 	int64_t x;
 
@@ -114,8 +114,8 @@ tax_of(int64_t base, int64_t bp, int64_t *tax)
 		*tax = 0;
 		return 0;
 	}
-	if (money_mul(base, bp, &x) != MONEY_OK || money_add(x, 5000, &x) != MONEY_OK)
-		return -1;
+	if (money_mul(base, bp, &x) != MONEY_OK || eng_add(d, x, 5000, &x) < 0)
+		return eng_overflow(d);
 	*tax = x / 10000;
 	return 0;
 }
@@ -210,7 +210,7 @@ draft_lines(struct db *d, const struct account *a, struct line *l, size_t *n)
 		if (cur.overage < 0)
 			cur.overage = 0;
 		if (credits_price(a->period_overage, cur.overage, &amount) != MONEY_OK)
-			return -1;
+			return eng_overflow(d);
 		str_copy(l[*n].description, sizeof l[*n].description, "Overage credits");
 		l[*n].quantity = a->period_overage;
 		l[*n].unit = "credits";
@@ -237,14 +237,14 @@ eng_draft_refresh(struct db *d, struct account *a)
 	if (draft_lines(d, a, lines, &n) < 0)
 		return -1;
 	for (i = 0; i < n; i++)
-		if (money_add(subtotal, lines[i].amount, &subtotal) != MONEY_OK)
+		if (eng_add(d, subtotal, lines[i].amount, &subtotal) < 0)
 			return -1;
 	applied = a->customer_credit < subtotal ? a->customer_credit : subtotal;
 	if (applied < 0)
 		applied = 0;
-	if (tax_of(subtotal - applied, a->tax_rate_bp, &tax) < 0)
+	if (eng_sub(d, subtotal, applied, &total) < 0 || tax_of(d, total, a->tax_rate_bp, &tax) < 0 ||
+	    eng_add(d, total, tax, &total) < 0)
 		return -1;
-	total = subtotal - applied + tax;
 	if (invoice_number(d, a->period_end, 1, number, sizeof number) < 0)
 		return -1;
 	st = db_stmt(d, "SELECT seq FROM invoices WHERE is_draft = 1");
@@ -369,7 +369,7 @@ eng_oneoff(struct db *d, struct account *a, int64_t at, const char *description,
 	int64_t tax, total, seq;
 	enum eng_result r;
 
-	if (tax_of(amount, a->tax_rate_bp, &tax) < 0 || money_add(amount, tax, &total) != MONEY_OK)
+	if (tax_of(d, amount, a->tax_rate_bp, &tax) < 0 || eng_add(d, amount, tax, &total) < 0)
 		return ENG_ERR;
 	if (db_next_id(d, "inv", 6, id, sizeof id) < 0)
 		return ENG_ERR;

@@ -44,14 +44,18 @@ ledger_add(struct db *d, int64_t at, const char *kind, int64_t credits, int64_t 
 	return db_done(d, st);
 }
 
-/* Usage and overage: one entry per day and grant, grown as more usage comes in. */
+/*
+ * Usage and overage: one entry per day and grant, grown as more usage comes in
+ * (the sum checked here: SQLite would turn an overflowing '+' into a float).
+ */
 static int
 ledger_day(struct db *d, int64_t at, const char *day, const char *kind, const char *grant_id,
            int64_t credits, int64_t balance_after)
 {
-	sqlite3_stmt *st = db_stmt(d, "SELECT seq FROM ledger WHERE day = ?1 AND kind = ?2 AND grant_id IS ?3");
+	sqlite3_stmt *st = db_stmt(d, "SELECT seq, credits FROM ledger WHERE day = ?1 AND kind = ?2"
+	                              " AND grant_id IS ?3");
 	char desc[64];
-	int64_t seq = -1;
+	int64_t seq = -1, sum = 0;
 	int r;
 
 	if (!st)
@@ -60,8 +64,10 @@ ledger_day(struct db *d, int64_t at, const char *day, const char *kind, const ch
 	db_bind_text(st, 2, kind);
 	db_bind_text(st, 3, grant_id);
 	r = db_row(d, st);
-	if (r == 1)
+	if (r == 1) {
 		seq = sqlite3_column_int64(st, 0);
+		sum = sqlite3_column_int64(st, 1);
+	}
 	sqlite3_reset(st);
 	if (r < 0)
 		return -1;
@@ -69,11 +75,12 @@ ledger_day(struct db *d, int64_t at, const char *day, const char *kind, const ch
 		snprintf(desc, sizeof desc, "%s on %s", strcmp(kind, "usage") == 0 ? "Usage" : "Overage", day);
 		return ledger_add(d, at, kind, credits, balance_after, grant_id, desc, day);
 	}
-	st = db_stmt(d, "UPDATE ledger SET credits = credits + ?1, balance_after = ?2, at = max(at, ?3)"
-	                " WHERE seq = ?4");
+	if (eng_add(d, sum, credits, &sum) < 0)
+		return -1;
+	st = db_stmt(d, "UPDATE ledger SET credits = ?1, balance_after = ?2, at = max(at, ?3) WHERE seq = ?4");
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, credits);
+	sqlite3_bind_int64(st, 1, sum);
 	sqlite3_bind_int64(st, 2, balance_after);
 	sqlite3_bind_int64(st, 3, at);
 	sqlite3_bind_int64(st, 4, seq);
@@ -248,9 +255,9 @@ eng_consume(struct db *d, struct account *a, int64_t at, const char *day, int64_
 			r = eng_purchase(d, a, at, a->recharge_credits, &po);
 			if (r == ENG_ERR)
 				return ENG_ERR;
-			if (r == ENG_OK)
-				balance += a->recharge_credits;
-			else
+			if (r == ENG_OK && eng_add(d, balance, a->recharge_credits, &balance) < 0)
+				return ENG_ERR;
+			if (r != ENG_OK)
 				recharge = 0; /* a failed top-up is not retried within one draw */
 		}
 		st = db_stmt(d, "SELECT seq, id, amount - consumed FROM grants WHERE live = 1"
@@ -285,11 +292,12 @@ eng_consume(struct db *d, struct account *a, int64_t at, const char *day, int64_
 	if (left > 0) {
 		if (plan.overage < 0)
 			return ENG_EXHAUSTED;
-		if (ledger_day(d, at, day, "overage", NULL, -left, balance) < 0)
+		if (ledger_day(d, at, day, "overage", NULL, -left, balance) < 0 ||
+		    eng_add(d, a->period_overage, left, &a->period_overage) < 0)
 			return ENG_ERR;
-		a->period_overage += left;
 	}
-	a->period_used += credits;
+	if (eng_add(d, a->period_used, credits, &a->period_used) < 0)
+		return ENG_ERR;
 	if (plan.overage < 0 && balance == 0 && !a->paused_reason[0])
 		str_copy(a->paused_reason, sizeof a->paused_reason, "credits_exhausted");
 	return db_bump(d, "credits") < 0 ? ENG_ERR : ENG_OK;

@@ -17,6 +17,7 @@
 #include "server/api.h"
 #include "server/fault.h"
 #include "server/http.h"
+#include "server/log_field.h"
 
 #define MAX_BODY (1024 * 1024)
 
@@ -199,7 +200,7 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 	struct req rq;
 	struct resp rs;
 	struct timespec t1;
-	char agent[121];
+	char agent[121], log_method[64], log_path[1024];
 	size_t bytes;
 	long ms;
 	int status;
@@ -266,7 +267,10 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 	/* One line per request; never the token (no request header but the
 	 * User-Agent is logged). */
 	log_agent(conn, agent, sizeof agent);
-	fprintf(stderr, "%s %s %d %zu %ldms \"%s\"\n", method, url, status, bytes, ms, agent);
+	/* The method and the (percent-decoded) path are the client's bytes: escaped again. */
+	log_field(method, log_method, sizeof log_method);
+	log_field(url, log_path, sizeof log_path);
+	fprintf(stderr, "%s %s %d %zu %ldms \"%s\"\n", log_method, log_path, status, bytes, ms, agent);
 	return ret;
 }
 

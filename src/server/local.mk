@@ -7,6 +7,7 @@ src_billtopd_SOURCES = \
 	src/server/db.h src/server/db.c \
 	src/server/state.h src/server/state.c \
 	src/server/http.h src/server/http.c \
+	src/server/log_field.h src/server/log_field.c \
 	src/server/router.c src/server/api.h \
 	src/server/idem.h src/server/idem.c \
 	src/server/list.h src/server/list.c \
@@ -19,6 +20,7 @@ src_billtopd_SOURCES = \
 	src/server/api_invoices.c \
 	src/server/api_payment.c \
 	src/server/engine.h \
+	src/server/engine_sum.c \
 	src/server/engine_credits.c \
 	src/server/engine_billing.c \
 	src/server/engine_roll.c \

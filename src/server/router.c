@@ -189,6 +189,35 @@ authenticate(struct req *rq)
 	return srv_token_role(rq->srv, h);
 }
 
+/*
+ * The handler inside a savepoint.  An amount the request asked for that does
+ * not fit in 64 bits (d->overflow) is a 422, never a 500, and every write the
+ * handler made is undone, while the clock's roll-forward and the stored
+ * Idempotency-Key response are kept as for any other refusal.
+ */
+static void
+run_handler(struct req *rq, struct resp *rs, handler_fn fn)
+{
+	struct db *d = rq->db;
+
+	if (db_exec(d, "SAVEPOINT handler") < 0) {
+		resp_internal(rs);
+		return;
+	}
+	d->overflow = 0;
+	fn(rq, rs);
+	if (d->overflow && !d->failed) {
+		if (rs->status < 400 || rs->status >= 500)
+			resp_error(rs, 422, "invalid_amount",
+			           "An amount in this request would go past the largest billtopd can count.");
+		db_reset_all(d);
+		if (db_exec(d, "ROLLBACK TO handler") < 0)
+			resp_internal(rs);
+	}
+	if (db_exec(d, "RELEASE handler") < 0)
+		resp_internal(rs);
+}
+
 /* Runs the handler inside one transaction, with the clock rolled forward first. */
 static void
 run_locked(struct req *rq, struct resp *rs, handler_fn fn)
@@ -217,7 +246,7 @@ run_locked(struct req *rq, struct resp *rs, handler_fn fn)
 			goto finish;
 	}
 	if (!replayed) {
-		fn(rq, rs);
+		run_handler(rq, rs, fn);
 		if (is_post && rs->status < 500 && !rq->db->failed && idem_store(rq, rs) < 0)
 			resp_internal(rs);
 	}

@@ -2,6 +2,8 @@
 # api_auth.sh: tokens and roles: 401 with WWW-Authenticate, 403 billing_forbidden
 # (with the role) for member and viewer, 403 billing_read_only for a
 # billing_reader's POST, admin may change billing; 404/405 for unknown paths.
+# The log never holds a token, and the client's path and method are escaped
+# there (%XX) so no terminal escape reaches whoever reads it.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/integration/api_common.sh"
 
@@ -67,7 +69,17 @@ is "$(jb .error.code)" method_not_allowed "method_not_allowed"
 post /v1/account '{}'
 is "$CODE" 405 "POST on a read-only resource: 405"
 
+# Paths and methods a client chose, for the log checks below.
+curl -sS -g -o /dev/null "$BT_URL/v1/%1b[2Jx"
+curl -sS -o /dev/null "$BT_URL/v1/a%20b%c3%a9%25%0aGET"
+curl -sS -o /dev/null -X "$(printf 'G\033T')" "$BT_URL/v1/account"
+
 stop_billtopd
+is "$(tr -dc '\033' <"$T_DIR/billtopd.log" | wc -c | tr -d ' ')" 0 "the log holds no ESC byte"
+like "$(cat "$T_DIR/billtopd.log")" '^GET /v1/%1B\[2Jx 401 [0-9]+ [0-9]+ms ' "an ESC in the path is logged as %1B"
+like "$(cat "$T_DIR/billtopd.log")" '^GET /v1/a%20b%C3%A9%25%0AGET 401 [0-9]+ [0-9]+ms ' \
+	"a space, a non-ASCII character, '%' and a newline in the path are logged as %XX, on one line"
+like "$(cat "$T_DIR/billtopd.log")" '^G%1BT /v1/account 401 [0-9]+ [0-9]+ms ' "and so is an ESC in the method"
 unlike "$(cat "$T_DIR/billtopd.log")" "$BT_TOKEN|tok-admin|tok-reader" "the log never contains a token"
 like "$(cat "$T_DIR/billtopd.log")" '^GET /v1/account 401 [0-9]+ [0-9]+ms "curl/[^"]*"$' \
 	"one log line per request: method path status bytes ms user-agent"

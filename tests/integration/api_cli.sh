@@ -50,6 +50,20 @@ bad --token-file "$T_DIR/no-such-file"
 "$BILLTOPD" --token t --seed nope 2>&1 | grep -q "demo\[=active" && ok 0 "a bad --seed says what is expected" ||
 	ok 1 "a bad --seed says what is expected"
 
+# A command line that holds a token is never echoed back, whatever is wrong with it.
+for args in "--token-role s3cr3t-no-colon" "--token-role nosuchrole:s3cr3t-x" "--token-rolf=admin:s3cr3t-y" \
+	"--token Bearer s3cr3t-stray"; do
+	"$BILLTOPD" $args >/dev/null 2>"$T_DIR/secret.err"
+	is "$?" 2 "exit 2: $args"
+	unlike "$(cat "$T_DIR/secret.err")" "s3cr3t" "the message does not repeat the token: $args"
+done
+"$BILLTOPD" --token-role s3cr3t-no-colon 2>&1 >/dev/null | grep -q -- "--token-role.*ROLE:TOKEN" &&
+	ok 0 "a bad --token-role names the option and the form ROLE:TOKEN" ||
+	ok 1 "a bad --token-role names the option and the form ROLE:TOKEN"
+"$BILLTOPD" --tokn=s3cr3t 2>&1 >/dev/null | grep -q -- "unknown option '--tokn'" &&
+	ok 0 "an unknown option is named without its value" ||
+	ok 1 "an unknown option is named without its value"
+
 # The port alone on stdout, from a token file.
 printf 'file-token\nsecond line ignored\n' >"$T_DIR/token"
 BT_TOKEN=file-token

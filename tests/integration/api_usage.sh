@@ -3,6 +3,8 @@
 # its meter's increment before summing (a 70 s connection bills 2 minutes),
 # credits drawn from the grant expiring first, overage on Pro (priced rounded
 # up on the draft invoice), 402 credits_exhausted on Free, runs kept 90 days.
+# Amounts out of range are 422 invalid_amount naming records[i].raw, never a
+# 500, and a refused run leaves the account as it was.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/integration/api_common.sh"
 
@@ -87,7 +89,11 @@ is "$CODE/$(jb .error.code)" 400/bad_request "an unknown agent: 400"
 post /v1/runs '{"agent_id": "agt_voice", "records": [{"meter_id": "gpu_hours", "raw": 5}]}'
 is "$CODE/$(jb .error.code)" 400/bad_request "an unknown meter: 400"
 post /v1/runs '{"agent_id": "agt_voice", "records": [{"meter_id": "llm_tokens", "raw": -5}]}'
-is "$CODE/$(jb .error.code)" 400/bad_request "a negative raw: 400"
+is "$CODE/$(jb .error.code)" 422/invalid_amount "a negative raw: 422 invalid_amount"
+like "$(jb .error.message)" '^records\[0\]\.raw must be an integer from 0 to 1000000000000000\.$' \
+	"the message names records[0].raw and the range"
+post /v1/runs '{"agent_id": "agt_voice", "records": [{"meter_id": "llm_tokens", "raw": "5"}]}'
+is "$CODE/$(jb .error.code)" 400/bad_request "a raw that is not an integer: 400"
 post /v1/runs '{"agent_id": "agt_voice", "records": []}'
 is "$CODE/$(jb .error.code)" 400/bad_request "no records: 400"
 
@@ -141,5 +147,92 @@ is "$CODE/$(jb .credits.total)" 201/10000 "a run for exactly the balance is acce
 is "$(val /v1/account '.runs_paused_reason')" credits_exhausted "the zero balance pauses runs"
 post /v1/runs '{"agent_id": "agt_voice", "records": [{"meter_id": "tool_calls", "raw": 1}]}'
 is "$CODE/$(jb .error.code)" 402/credits_exhausted "the next run is refused"
+
+# Amounts past 64 bits.  jq computes in doubles (exact only to 2^53), so the
+# checks below compare and add the server's own digits, not jq's numbers.
+# snap: everything a run can change, the bodies exactly as the API sends them.
+snap() {
+	for _p in /v1/account /v1/credits '/v1/credits/grants?limit=1000' '/v1/credits/ledger?limit=1000' \
+		'/v1/usage/daily?from=2026-11-15&to=2026-11-15&limit=1000' '/v1/runs?limit=1000' \
+		'/v1/invoices?limit=1000' '/v1/charges?limit=1000'; do
+		curl -sS -H "Authorization: Bearer $BT_TOKEN" "$BT_URL$_p"
+		echo
+	done
+}
+# ints NAME: every integer value of the field NAME in BODY, one a line.
+ints() {
+	printf '%s' "$BODY" | grep -o "\"$1\":-\{0,1\}[0-9]*" | cut -d: -f2
+}
+# sum: adds the integers on stdin in the shell's 64-bit arithmetic.
+sum() {
+	_s=0
+	while read -r _v; do _s=$((_s + _v)); done
+	echo "$_s"
+}
+# day_raw: the raw of today's llm_tokens row of agt_support.
+day_raw() {
+	get '/v1/usage/daily?from=2026-11-15&to=2026-11-15&limit=1000'
+	printf '%s' "$BODY" | grep -o '"id":"2026-11-15/llm_tokens/agt_support"[^}]*' | grep -o '"raw":[0-9]*' | cut -d: -f2
+}
+# big_run METER N RAW [CURL_ARGS...]: a run of agt_support with N records of RAW each.
+big_run() {
+	_run=$(jq -nc --arg m "$1" --argjson n "$2" --argjson raw "$3" \
+		'{agent_id: "agt_support", records: [range($n) | {meter_id: $m, raw: $raw}]}')
+	shift 3
+	post /v1/runs "$_run" "$@"
+}
+start_billtopd --seed demo || { echo "not ok - a fresh demo account"; exit 1; }
+before=$(snap)
+raw0=$(day_raw)
+post /v1/runs '{"agent_id":"agt_support","records":[{"meter_id":"tool_calls","raw":5000000000000000000}]}'
+is "$CODE/$(jb .error.code)" 422/invalid_amount "a raw of 5e18 (the reviewer's run): 422 invalid_amount, not 500"
+like "$(jb .error.message)" '^records\[0\]\.raw must be an integer from 0 to 1000000000000000\.$' \
+	"the message names records[0].raw"
+post /v1/runs '{"agent_id":"agt_support","records":[{"meter_id":"tool_calls","raw":1},{"meter_id":"llm_tokens","raw":1000000000000001}]}'
+is "$CODE/$(jb .error.code)" 422/invalid_amount "one past the largest raw: 422"
+like "$(jb .error.message)" '^records\[1\]\.raw ' "the message names the record that is out of range"
+post /v1/runs '{"agent_id":"agt_support","records":[{"meter_id":"tool_calls","raw":99999999999999999999}]}'
+is "$CODE" 400 "a raw past 64 bits is a 400 from the JSON parser, not a 500"
+is "$(snap)" "$before" "the refused runs changed nothing"
+
+# A run whose draft invoice would not fit (1000 x 10^15 tool calls: the tax
+# overflows after the usage was written): refused, and everything rolled back.
+big_run tool_calls 1000 1000000000000000
+is "$CODE/$(jb .error.code)" 422/invalid_amount "a run the draft invoice cannot hold: 422 invalid_amount"
+like "$(jb .error.message)" '^records\[[0-9]+\]\.raw: this run would take ' "it names a record's raw"
+is "$(snap)" "$before" "the account, credits, ledger, usage, runs, invoices and charges are as before"
+key=big-$$
+big_run tool_calls 1000 1000000000000000 -H "Idempotency-Key: $key"
+first=$CODE/$(jb .error.code)
+big_run tool_calls 1000 1000000000000000 -H "Idempotency-Key: $key"
+is "$CODE/$(jb .error.code)/$(hdr Idempotent-Replayed)" "$first/true" \
+	"a refused run is stored for its Idempotency-Key like any other refusal"
+
+# Runs of 10^18 tokens each until the day's raw would pass 2^63 - 1: every
+# answer is 201 or 422, never a 500, and the refused one records nothing.
+n201=0 other=""
+i=0
+while [ $i -lt 12 ]; do
+	i=$((i + 1))
+	prev=$(snap)
+	big_run llm_tokens 1000 1000000000000000
+	case $CODE in
+	201) n201=$((n201 + 1)) ;;
+	422) break ;;
+	*) other="$other $CODE" ;;
+	esac
+done
+is "$other" "" "no large run got anything but 201 or 422"
+is "$n201" 9 "nine runs of 10^18 tokens fit in one day's row"
+is "$CODE/$(jb .error.code)" 422/invalid_amount "the tenth is refused: 422 invalid_amount"
+like "$(jb .error.message)" '^records\[[0-9]+\]\.raw: ' "naming a record's raw"
+is "$(snap)" "$prev" "the refused run changed nothing"
+is "$(day_raw)" "$((raw0 + 9000000000000000000))" "the day's row holds exactly the nine accepted runs"
+post /v1/runs '{"agent_id": "agt_voice", "records": [{"meter_id": "tool_calls", "raw": 3}]}'
+is "$CODE/$(jb .credits.total)" 201/3 "an ordinary run is still accepted afterwards"
+get '/v1/usage/daily?from=2026-11-01&to=2026-11-15&limit=1000'
+used=$(ints credits | sum)
+get /v1/credits
+is "$used" "$(ints period_used)" "the period's daily credits still add up to period_used, to the credit"
 
 api_done
