@@ -1,4 +1,5 @@
-/* csv.c: RFC 4180 fields and records. */
+/* csv.c: RFC 4180 fields and records; server text kept from running as a
+ * spreadsheet formula. */
 #include <config.h>
 
 #include <inttypes.h>
@@ -8,8 +9,9 @@
 #include "client/model.h"
 #include "core/money.h"
 
-void
-csv_field(FILE *out, int first, const char *s)
+/* prefix: a character written before s, inside the quotes if any (or 0). */
+static void
+put_field(FILE *out, int first, char prefix, const char *s)
 {
 	const char *p;
 
@@ -18,10 +20,14 @@ csv_field(FILE *out, int first, const char *s)
 	if (s == NULL)
 		return;
 	if (strpbrk(s, ",\"\r\n") == NULL) {
+		if (prefix)
+			fputc(prefix, out);
 		fputs(s, out);
 		return;
 	}
 	fputc('"', out);
+	if (prefix)
+		fputc(prefix, out);
 	for (p = s; *p; p++) {
 		if (*p == '"')
 			fputc('"', out);
@@ -31,12 +37,25 @@ csv_field(FILE *out, int first, const char *s)
 }
 
 void
+csv_field(FILE *out, int first, const char *s)
+{
+	/* "=HYPERLINK(...)" from a hostile server must stay text in a spreadsheet */
+	put_field(out, first, s && *s && strchr("=+-@\t\r", *s) ? '\'' : 0, s);
+}
+
+void
+csv_number(FILE *out, int first, const char *s)
+{
+	put_field(out, first, 0, s);
+}
+
+void
 csv_int(FILE *out, int first, int64_t v)
 {
 	char buf[32];
 
 	snprintf(buf, sizeof buf, "%" PRId64, v);
-	csv_field(out, first, buf);
+	csv_number(out, first, buf);
 }
 
 void
@@ -46,7 +65,7 @@ csv_money(FILE *out, int first, int64_t minor, const char *currency)
 
 	if (minor == M_NONE || money_format(buf, sizeof buf, minor, currency, MONEY_FMT_PLAIN) < 0)
 		buf[0] = '\0';
-	csv_field(out, first, buf);
+	csv_number(out, first, buf);
 }
 
 void

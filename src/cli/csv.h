@@ -6,8 +6,13 @@
 #include <stdint.h>
 #include <stdio.h>
 
-/* One field; first is 1 for the first field of a record (no comma before it). */
+/* One text field; first is 1 for the first field of a record (no comma
+ * before it).  Text a spreadsheet would run as a formula (starting with =,
+ * +, -, @, TAB or CR) gets a leading single quote, as OWASP advises against
+ * CSV injection: every string that came from the server goes through here. */
 void csv_field(FILE *out, int first, const char *s);
+/* A number billtop formatted itself ("-1830", "-18.30"): written as is. */
+void csv_number(FILE *out, int first, const char *s);
 void csv_int(FILE *out, int first, int64_t v);
 /* Money in MONEY_FMT_PLAIN ("1234.50"); an empty field for M_NONE. */
 void csv_money(FILE *out, int first, int64_t minor, const char *currency);

@@ -168,7 +168,7 @@ print_csv(struct print_ctx *ctx, const struct usage_source *src, const struct us
 		csv_field(ctx->out, 0, m->currency);
 		/* Machine output: always '.' whatever the locale. */
 		snprintf(share, sizeof share, "%d.%d", l->share_pm / 10, l->share_pm % 10);
-		csv_field(ctx->out, 0, share);
+		csv_number(ctx->out, 0, share);
 		if (mt) {
 			csv_int(ctx->out, 0, l->billed_raw);
 			csv_field(ctx->out, 0, mt->raw_unit);

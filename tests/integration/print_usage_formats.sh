@@ -1,7 +1,8 @@
 #!/bin/sh
 # print_usage_formats.sh: `billtop print usage|credits` JSON and CSV: the CSV
 # parsed back (RFC 4180) equals the JSON; the JSON adds up and matches the
-# server's own daily usage; ranges span the right days; bad options exit 2.
+# server's own daily usage; ranges span the right days; bad options exit 2;
+# text from the server cannot run as a spreadsheet formula.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/integration/usage_lib.sh"
 
@@ -135,5 +136,38 @@ is "$(bt print credits --format json | jq -r .purchase.available)" false "Free c
 like "$(bt print credits --format json | jq -r .purchase.reason)" "Free plan cannot buy credits" "and says why"
 like "$(bt print usage --format csv | sed -n 2p)" ',,USD,' "no overage price: cost is empty (included)"
 like "$(bt print usage)" "included" "the text says included"
+
+# CSV injection: the server's database says an agent's name, ledger
+# descriptions and an invoice number start with =, @, + and -.  In the CSV
+# they get a leading ' (they stay text in a spreadsheet); the numbers
+# billtop formats itself, negative credits included, do not; JSON is as sent.
+stop_billtopd
+start_billtopd --seed demo || { echo "Bail out!"; exit 1; }
+db=$BT_DB
+stop_billtopd
+agent=$(sqlite3 "$db" 'SELECT min(id) FROM agents')
+sqlite3 "$db" "UPDATE agents SET name = '=HYPERLINK(\"http://evil.example/\",\"open\")' WHERE id = '$agent';
+	UPDATE ledger SET description = '@SUM(1+1)' WHERE rowid = (SELECT min(rowid) FROM ledger);
+	UPDATE ledger SET description = '+1+1' WHERE rowid = (SELECT max(rowid) FROM ledger);
+	UPDATE ledger SET description = '-2+3' WHERE rowid = (SELECT min(rowid) + 1 FROM ledger);
+	UPDATE invoices SET number = '=1+2' WHERE seq = (SELECT min(seq) FROM invoices WHERE is_draft = 0)"
+start_billtopd --db "$db" || { echo "Bail out!"; exit 1; }
+CACHE="$T_DIR/inject.db"
+check "sync the account with hostile strings" sync_cache
+bt print usage --by agent --format csv | tail -n +2 | csv2tsv >"$T_DIR/i.tsv"
+is "$(awk -F '\t' -v k="$agent" '$1 == k { print $2 }' "$T_DIR/i.tsv")" \
+	"'=HYPERLINK(\"http://evil.example/\",\"open\")" "an agent's name starting with = gets a leading '"
+bt print credits --format csv --ledger 0 | tail -n +2 | csv2tsv >"$T_DIR/l.tsv"
+for d in '@SUM(1+1)' '+1+1' '-2+3'; do
+	is "$(awk -F '\t' -v d="'$d" '$7 == d' "$T_DIR/l.tsv" | wc -l | tr -d ' ')" 1 \
+		"a ledger description starting with ${d%"${d#?}"} gets a leading '"
+done
+is "$(cut -f 4 "$T_DIR/l.tsv" | grep -c "^'")" 0 "credits are never quoted"
+like "$(cut -f 4 "$T_DIR/l.tsv" | grep -c '^-[0-9][0-9]*$')" '^[1-9]' "negative credits stay numbers (-1830)"
+is "$(bt print credits --format json --ledger 0 | jq '[.ledger.entries[] | select(.description == "@SUM(1+1)")] | length')" \
+	1 "JSON keeps the server's text as it is"
+bt print invoices --format csv | tail -n +2 | csv2tsv >"$T_DIR/v.tsv"
+is "$(cut -f 2 "$T_DIR/v.tsv" | grep -cx "'=1+2")" 1 "an invoice number starting with = gets a leading '"
+unlike "$(cut -f 10-15 "$T_DIR/v.tsv" | tr '\t' '\n' | grep "^'" | head -n 1)" . "amounts are never quoted"
 
 done_testing
