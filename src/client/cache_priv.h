@@ -48,6 +48,20 @@ int bind_i64(sqlite3_stmt *st, int i, int64_t v);
 /* Binds "" as NULL when null_empty. */
 int bind_str(sqlite3_stmt *st, int i, const char *s, int null_empty);
 
+/* Reading helpers shared by cache_read.c and cache_invoices.c. */
+/* An enum column back into its value (0 if the cache holds another). */
+int cache_col_enum(sqlite3_stmt *st, int i, int (*parse)(const char *));
+/* Steps a one-row query: 1 with the row, 0 without, -1 on error. */
+int cache_step_one(struct cache *c, sqlite3_stmt *st, const char *what);
+/* Grows *arr to hold n + 1 elements of size sz. */
+int cache_grow(struct cache *c, void **arr, int *cap, int n, size_t sz);
+/* A count with an optional filter bound at ?1 (NULL: all). */
+int cache_count_rows(struct cache *c, const char *sql, const char *filter, int *total);
+/* A paged query (?1 filter or NULL, ?2 limit, ?3 offset) into a malloc'ed
+ * array of sz-byte rows filled by row(). */
+int cache_read_page(struct cache *c, const char *sql, const char *filter, int offset, int limit, size_t sz,
+                    void (*row)(sqlite3_stmt *, void *), void **out, int *n, const char *what);
+
 /* Runs the numbered migrations up to CACHE_SCHEMA_VERSION, each in its own
  * transaction; refuses a newer schema.  0, -1, or 1 when the handle is
  * read-only and the schema older (nothing was changed). */

@@ -2,6 +2,7 @@
  * the cache tables in the order the API gave them (seq). */
 #include <config.h>
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,8 +11,8 @@
 #include "core/i18n.h"
 
 /* An enum column back into its value (0 if the cache somehow holds another). */
-static int
-col_enum(sqlite3_stmt *st, int i, int (*parse)(const char *))
+int
+cache_col_enum(sqlite3_stmt *st, int i, int (*parse)(const char *))
 {
 	const unsigned char *s = sqlite3_column_text(st, i);
 	int v = parse(s ? (const char *)s : "");
@@ -21,8 +22,8 @@ col_enum(sqlite3_stmt *st, int i, int (*parse)(const char *))
 
 /* Steps a one-row query: 1 with the row, 0 without, -1 on error (reset done
  * by the caller through done_one). */
-static int
-step_one(struct cache *c, sqlite3_stmt *st, const char *what)
+int
+cache_step_one(struct cache *c, sqlite3_stmt *st, const char *what)
 {
 	int rc = sqlite3_step(st);
 
@@ -34,8 +35,8 @@ step_one(struct cache *c, sqlite3_stmt *st, const char *what)
 }
 
 /* Grows *arr to hold n + 1 elements of size sz. */
-static int
-grow(struct cache *c, void **arr, int *cap, int n, size_t sz)
+int
+cache_grow(struct cache *c, void **arr, int *cap, int n, size_t sz)
 {
 	void *p;
 	int ncap;
@@ -67,12 +68,12 @@ cache_account(struct cache *c, struct account *a)
 	if (!st)
 		return -1;
 	memset(a, 0, sizeof *a);
-	r = step_one(c, st, _("reading the account"));
+	r = cache_step_one(c, st, _("reading the account"));
 	if (r == 1) {
 		col_str(st, 0, a->id, sizeof a->id);
 		col_str(st, 1, a->name, sizeof a->name);
-		a->role = (enum role)col_enum(st, 2, role_parse);
-		a->status = (enum account_status)col_enum(st, 3, account_status_parse);
+		a->role = (enum role)cache_col_enum(st, 2, role_parse);
+		a->status = (enum account_status)cache_col_enum(st, 3, account_status_parse);
 		col_str(st, 4, a->currency, sizeof a->currency);
 		col_str(st, 5, a->plan_id, sizeof a->plan_id);
 		a->trial_end = col_i64(st, 6);
@@ -82,7 +83,7 @@ cache_account(struct cache *c, struct account *a)
 		col_str(st, 10, a->scheduled_plan_id, sizeof a->scheduled_plan_id);
 		a->scheduled_at = col_i64(st, 11);
 		a->runs_paused = sqlite3_column_int(st, 12);
-		a->pause_reason = (enum pause_reason)col_enum(st, 13, pause_reason_parse);
+		a->pause_reason = (enum pause_reason)cache_col_enum(st, 13, pause_reason_parse);
 		col_str(st, 14, a->payment_update_url, sizeof a->payment_update_url);
 		col_str(st, 15, a->sales_url, sizeof a->sales_url);
 		a->tax_rate_bp = col_i64(st, 16);
@@ -104,7 +105,7 @@ cache_credit_summary(struct cache *c, struct credit_summary *s)
 	if (!st)
 		return -1;
 	memset(s, 0, sizeof *s);
-	r = step_one(c, st, _("reading the credits"));
+	r = cache_step_one(c, st, _("reading the credits"));
 	if (r == 1) {
 		s->balance = col_i64(st, 0);
 		s->allocated = col_i64(st, 1);
@@ -153,7 +154,7 @@ cache_plan(struct cache *c, const char *id, struct plan *out)
 		return -1;
 	memset(out, 0, sizeof *out);
 	bind_str(st, 1, id, 0);
-	r = step_one(c, st, _("reading a plan"));
+	r = cache_step_one(c, st, _("reading a plan"));
 	if (r == 1)
 		row_plan(st, out);
 	sqlite3_reset(st);
@@ -173,7 +174,7 @@ cache_plans(struct cache *c, struct plan **out, int *n)
 	if (!st)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (grow(c, (void **)&a, &cap, *n, sizeof *a) < 0)
+		if (cache_grow(c, (void **)&a, &cap, *n, sizeof *a) < 0)
 			goto fail;
 		row_plan(st, &a[(*n)++]);
 	}
@@ -198,7 +199,7 @@ row_grant(sqlite3_stmt *st, struct grant *g)
 {
 	memset(g, 0, sizeof *g);
 	col_str(st, 0, g->id, sizeof g->id);
-	g->source = (enum grant_source)col_enum(st, 1, grant_source_parse);
+	g->source = (enum grant_source)cache_col_enum(st, 1, grant_source_parse);
 	col_str(st, 2, g->description, sizeof g->description);
 	g->amount = col_i64(st, 3);
 	g->consumed = col_i64(st, 4);
@@ -218,7 +219,7 @@ row_meter(sqlite3_stmt *st, struct meter *m)
 	m->raw_per_unit = col_i64(st, 4);
 	m->increment = col_i64(st, 5);
 	m->credits_milli_per_unit = col_i64(st, 6);
-	m->line_item = (enum line_item)col_enum(st, 7, line_item_parse);
+	m->line_item = (enum line_item)cache_col_enum(st, 7, line_item_parse);
 }
 
 static void
@@ -234,7 +235,7 @@ row_pm(sqlite3_stmt *st, struct payment_method *pm)
 {
 	memset(pm, 0, sizeof *pm);
 	col_str(st, 0, pm->id, sizeof pm->id);
-	pm->type = (enum pm_type)col_enum(st, 1, pm_type_parse);
+	pm->type = (enum pm_type)cache_col_enum(st, 1, pm_type_parse);
 	col_str(st, 2, pm->brand, sizeof pm->brand);
 	col_str(st, 3, pm->last4, sizeof pm->last4);
 	pm->exp_month = sqlite3_column_int(st, 4);
@@ -258,7 +259,7 @@ read_all(struct cache *c, const char *sql, size_t sz, void (*row)(sqlite3_stmt *
 	if (!st)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (grow(c, (void **)&a, &cap, *n, sz) < 0)
+		if (cache_grow(c, (void **)&a, &cap, *n, sz) < 0)
 			goto fail;
 		row(st, a + (size_t)(*n)++ * sz);
 	}
@@ -291,6 +292,96 @@ cache_grants(struct cache *c, struct grant **out, int *n)
 
 	return read_all(c, sql, sizeof **out, row_grant_v, (void **)out, n,
 	                _("reading the grants"));
+}
+
+/* A grant that no longer counts at ?1: started, and expired or used up
+ * (as grant_state_at() in ui/model_credits.c judges it). */
+#define GRANT_PAST "(available_from <= ?1 AND ((expires_at IS NOT NULL AND expires_at <= ?1) OR remaining <= 0))"
+#define GRANT_COLS "id, source, description, amount, consumed, remaining, available_from, expires_at"
+
+int
+cache_grants_current(struct cache *c, int64_t now, struct grant **out, int *n, int *past)
+{
+	static const char count_sql[] = "SELECT count(*) FROM grants WHERE " GRANT_PAST;
+	static const char sql[] = "SELECT " GRANT_COLS " FROM grants WHERE NOT " GRANT_PAST " ORDER BY seq";
+	sqlite3_stmt *st = cache_stmt(c, count_sql);
+	struct grant *a = NULL;
+	int cap = 0, rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, now);
+	rc = sqlite3_step(st);
+	*past = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return cache_fail(c, _("reading the grants"));
+	if (!(st = cache_stmt(c, sql)))
+		return -1;
+	sqlite3_bind_int64(st, 1, now);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (cache_grow(c, (void **)&a, &cap, *n, sizeof *a) < 0)
+			goto fail;
+		row_grant(st, &a[(*n)++]);
+	}
+	if (rc != SQLITE_DONE) {
+		cache_fail(c, _("reading the grants"));
+		goto fail;
+	}
+	sqlite3_reset(st);
+	*out = a;
+	return 0;
+fail:
+	sqlite3_reset(st);
+	free(a);
+	*n = 0;
+	return -1;
+}
+
+int
+cache_grants_past(struct cache *c, int64_t now, int offset, int limit, struct grant **out, int *n, int *total)
+{
+	static const char count_sql[] = "SELECT count(*) FROM grants WHERE " GRANT_PAST;
+	static const char sql[] = "SELECT " GRANT_COLS " FROM grants WHERE " GRANT_PAST
+	                          " ORDER BY seq LIMIT ?2 OFFSET ?3";
+	sqlite3_stmt *st = cache_stmt(c, count_sql);
+	struct grant *a = NULL;
+	int cap = 0, rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, now);
+	rc = sqlite3_step(st);
+	*total = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return cache_fail(c, _("reading the grants"));
+	if (!(st = cache_stmt(c, sql)))
+		return -1;
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int(st, 2, limit < 0 ? -1 : limit);
+	sqlite3_bind_int(st, 3, offset < 0 ? 0 : offset);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (cache_grow(c, (void **)&a, &cap, *n, sizeof *a) < 0)
+			goto fail;
+		row_grant(st, &a[(*n)++]);
+	}
+	if (rc != SQLITE_DONE) {
+		cache_fail(c, _("reading the grants"));
+		goto fail;
+	}
+	sqlite3_reset(st);
+	*out = a;
+	return 0;
+fail:
+	sqlite3_reset(st);
+	free(a);
+	*n = 0;
+	return -1;
 }
 
 int
@@ -335,7 +426,7 @@ cache_default_method(struct cache *c, struct payment_method *out)
 	if (!st)
 		return -1;
 	memset(out, 0, sizeof *out);
-	r = step_one(c, st, _("reading the payment methods"));
+	r = cache_step_one(c, st, _("reading the payment methods"));
 	if (r == 1)
 		row_pm(st, out);
 	sqlite3_reset(st);
@@ -345,8 +436,8 @@ cache_default_method(struct cache *c, struct payment_method *out)
 /* ---- paged lists: ledger, invoices, charges ----------------------------- */
 
 /* Counts with an optional filter bound at ?1 (-1 binds NULL: all). */
-static int
-count_rows(struct cache *c, const char *sql, const char *filter, int *total)
+int
+cache_count_rows(struct cache *c, const char *sql, const char *filter, int *total)
 {
 	sqlite3_stmt *st = cache_stmt(c, sql);
 
@@ -370,7 +461,7 @@ row_ledger(sqlite3_stmt *st, void *p)
 	memset(l, 0, sizeof *l);
 	col_str(st, 0, l->id, sizeof l->id);
 	l->at = col_i64(st, 1);
-	l->kind = (enum ledger_kind)col_enum(st, 2, ledger_kind_parse);
+	l->kind = (enum ledger_kind)cache_col_enum(st, 2, ledger_kind_parse);
 	l->credits = col_i64(st, 3);
 	l->balance_after = col_i64(st, 4);
 	col_str(st, 5, l->grant_id, sizeof l->grant_id);
@@ -378,8 +469,8 @@ row_ledger(sqlite3_stmt *st, void *p)
 }
 
 /* Runs a paged query (?1 filter or NULL, ?2 limit, ?3 offset). */
-static int
-read_page(struct cache *c, const char *sql, const char *filter, int offset, int limit,
+int
+cache_read_page(struct cache *c, const char *sql, const char *filter, int offset, int limit,
           size_t sz, void (*row)(sqlite3_stmt *, void *), void **out, int *n,
           const char *what)
 {
@@ -395,7 +486,7 @@ read_page(struct cache *c, const char *sql, const char *filter, int offset, int 
 	sqlite3_bind_int(st, 2, limit < 0 ? -1 : limit);
 	sqlite3_bind_int(st, 3, offset < 0 ? 0 : offset);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (grow(c, (void **)&a, &cap, *n, sz) < 0)
+		if (cache_grow(c, (void **)&a, &cap, *n, sz) < 0)
 			goto fail;
 		row(st, a + (size_t)(*n)++ * sz);
 	}
@@ -429,9 +520,9 @@ cache_ledger(struct cache *c, int kind, int offset, int limit,
 
 	*out = NULL;
 	*n = 0;
-	if (count_rows(c, count_sql, filter, total) < 0)
+	if (cache_count_rows(c, count_sql, filter, total) < 0)
 		return -1;
-	return read_page(c, filter ? sql_kind : sql_all, filter, offset, limit, sizeof **out,
+	return cache_read_page(c, filter ? sql_kind : sql_all, filter, offset, limit, sizeof **out,
 	                 row_ledger, (void **)out, n, _("reading the ledger"));
 }
 
@@ -445,7 +536,7 @@ row_charge(sqlite3_stmt *st, void *p)
 	ch->created_at = col_i64(st, 1);
 	ch->amount = col_i64(st, 2);
 	col_str(st, 3, ch->currency, sizeof ch->currency);
-	ch->status = (enum charge_status)col_enum(st, 4, charge_status_parse);
+	ch->status = (enum charge_status)cache_col_enum(st, 4, charge_status_parse);
 	col_str(st, 5, ch->failure_reason, sizeof ch->failure_reason);
 	col_str(st, 6, ch->payment_method_id, sizeof ch->payment_method_id);
 	col_str(st, 7, ch->invoice_id, sizeof ch->invoice_id);
@@ -464,151 +555,10 @@ cache_charges(struct cache *c, int offset, int limit, struct charge **out, int *
 
 	*out = NULL;
 	*n = 0;
-	if (count_rows(c, count_sql, NULL, total) < 0)
+	if (cache_count_rows(c, count_sql, NULL, total) < 0)
 		return -1;
-	return read_page(c, sql, NULL, offset, limit, sizeof **out, row_charge, (void **)out, n,
+	return cache_read_page(c, sql, NULL, offset, limit, sizeof **out, row_charge, (void **)out, n,
 	                 _("reading the charges"));
-}
-
-/* ---- invoices ----------------------------------------------------------- */
-
-#define INVOICE_COLS "id, number, status, currency, period_start, period_end, issued_at," \
-	" due_at, paid_at, subtotal, credits_applied, tax, total, amount_paid, amount_due," \
-	" hosted_url"
-
-static void
-row_invoice(sqlite3_stmt *st, void *p)
-{
-	struct invoice *inv = p;
-
-	memset(inv, 0, sizeof *inv);
-	col_str(st, 0, inv->id, sizeof inv->id);
-	col_str(st, 1, inv->number, sizeof inv->number);
-	inv->status = (enum invoice_status)col_enum(st, 2, invoice_status_parse);
-	col_str(st, 3, inv->currency, sizeof inv->currency);
-	inv->period_start = col_i64(st, 4);
-	inv->period_end = col_i64(st, 5);
-	inv->issued_at = col_i64(st, 6);
-	inv->due_at = col_i64(st, 7);
-	inv->paid_at = col_i64(st, 8);
-	inv->subtotal = col_i64(st, 9);
-	inv->credits_applied = col_i64(st, 10);
-	inv->tax = col_i64(st, 11);
-	inv->total = col_i64(st, 12);
-	inv->amount_paid = col_i64(st, 13);
-	inv->amount_due = col_i64(st, 14);
-	col_str(st, 15, inv->hosted_url, sizeof inv->hosted_url);
-}
-
-/* Loads inv's lines (inv->lines owned by inv). */
-static int
-load_lines(struct cache *c, struct invoice *inv)
-{
-	static const char count_sql[] = "SELECT count(*) FROM invoice_lines WHERE invoice_id = ?1";
-	static const char sql[] =
-		"SELECT description, quantity, unit, unit_price, unit_price_per, amount"
-		" FROM invoice_lines WHERE invoice_id = ?1 ORDER BY n";
-	sqlite3_stmt *st;
-	int total, i = 0;
-
-	if (count_rows(c, count_sql, inv->id, &total) < 0)
-		return -1;
-	if (total == 0)
-		return 0;
-	inv->lines = calloc((size_t)total, sizeof *inv->lines);
-	if (!inv->lines)
-		return cache_failf(c, _("out of memory"));
-	st = cache_stmt(c, sql);
-	if (!st)
-		return -1;
-	bind_str(st, 1, inv->id, 0);
-	while (i < total && sqlite3_step(st) == SQLITE_ROW) {
-		struct invoice_line *l = &inv->lines[i++];
-
-		col_str(st, 0, l->description, sizeof l->description);
-		l->quantity = col_i64(st, 1);
-		col_str(st, 2, l->unit, sizeof l->unit);
-		l->unit_price = col_i64(st, 3);
-		l->unit_price_per = col_i64(st, 4);
-		l->amount = col_i64(st, 5);
-	}
-	sqlite3_reset(st);
-	inv->nlines = i;
-	return 0;
-}
-
-static int
-one_invoice(struct cache *c, const char *sql, const char *id, struct invoice *out)
-{
-	sqlite3_stmt *st = cache_stmt(c, sql);
-	int r;
-
-	memset(out, 0, sizeof *out);
-	if (!st)
-		return -1;
-	if (id)
-		bind_str(st, 1, id, 0);
-	r = step_one(c, st, _("reading an invoice"));
-	if (r == 1)
-		row_invoice(st, out);
-	sqlite3_reset(st);
-	if (r == 1 && load_lines(c, out) < 0) {
-		invoice_free(out);
-		return -1;
-	}
-	return r;
-}
-
-int
-cache_invoice(struct cache *c, const char *id, struct invoice *out)
-{
-	static const char sql[] = "SELECT " INVOICE_COLS " FROM invoices WHERE id = ?1";
-
-	return one_invoice(c, sql, id, out);
-}
-
-int
-cache_latest_invoice(struct cache *c, struct invoice *out)
-{
-	static const char sql[] =
-		"SELECT " INVOICE_COLS " FROM invoices WHERE status <> 'draft' ORDER BY seq LIMIT 1";
-
-	return one_invoice(c, sql, NULL, out);
-}
-
-int
-cache_invoices(struct cache *c, int status, int offset, int limit,
-               struct invoice **out, int *n, int *total)
-{
-	static const char count_sql[] =
-		"SELECT count(*) FROM invoices WHERE ?1 IS NULL OR status = ?1";
-	static const char sql_all[] =
-		"SELECT " INVOICE_COLS " FROM invoices WHERE ?1 IS NULL ORDER BY seq"
-		" LIMIT ?2 OFFSET ?3";
-	static const char sql_status[] =
-		"SELECT " INVOICE_COLS " FROM invoices WHERE status = ?1 ORDER BY seq"
-		" LIMIT ?2 OFFSET ?3";
-	const char *filter = status < 0 ? NULL : invoice_status_str((enum invoice_status)status);
-	int i;
-
-	*out = NULL;
-	*n = 0;
-	if (count_rows(c, count_sql, filter, total) < 0)
-		return -1;
-	if (read_page(c, filter ? sql_status : sql_all, filter, offset, limit, sizeof **out,
-	              row_invoice, (void **)out, n, _("reading the invoices")) < 0)
-		return -1;
-	for (i = 0; i < *n; i++) {
-		if (load_lines(c, &(*out)[i]) < 0) {
-			for (; i >= 0; i--)
-				invoice_free(&(*out)[i]);
-			free(*out);
-			*out = NULL;
-			*n = 0;
-			return -1;
-		}
-	}
-	return 0;
 }
 
 /* ---- runs --------------------------------------------------------------- */
@@ -623,7 +573,7 @@ row_run(sqlite3_stmt *st, void *p)
 	col_str(st, 1, r->agent_id, sizeof r->agent_id);
 	r->started_at = col_i64(st, 2);
 	r->ended_at = col_i64(st, 3);
-	r->status = (enum run_status)col_enum(st, 4, run_status_parse);
+	r->status = (enum run_status)cache_col_enum(st, 4, run_status_parse);
 	r->credits[ITEM_LLM] = col_i64(st, 5);
 	r->credits[ITEM_TOOL_CALLS] = col_i64(st, 6);
 	r->credits[ITEM_STORAGE] = col_i64(st, 7);
@@ -651,7 +601,7 @@ cache_runs(struct cache *c, const char *agent_id, int64_t from, int64_t to,
 	sqlite3_bind_int64(st, 2, from);
 	sqlite3_bind_int64(st, 3, to);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (grow(c, (void **)&a, &cap, *n, sizeof *a) < 0)
+		if (cache_grow(c, (void **)&a, &cap, *n, sizeof *a) < 0)
 			goto fail;
 		row_run(st, &a[(*n)++]);
 	}

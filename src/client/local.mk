@@ -16,7 +16,8 @@ src_client_libclient_a_SOURCES += \
 # The SQLite cache: open and migrations, reads for the views, writes for sync (issue 4).
 src_client_libclient_a_SOURCES += \
 	src/client/cache.c src/client/cache.h src/client/cache_priv.h \
-	src/client/cache_schema.c src/client/cache_read.c src/client/cache_usage.c \
+	src/client/cache_schema.c src/client/cache_read.c src/client/cache_invoices.c \
+	src/client/cache_usage.c \
 	src/client/cache_write.c src/client/cache_write.h
 # An invoice found by id or number, its PDF saved through net_download() (issue 7).
 src_client_libclient_a_SOURCES += src/client/invoice_save.c src/client/invoice_save.h

@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/i18n.h"
@@ -85,58 +86,112 @@ draw_summary(const struct credits_state *s, struct canvas *c, int x, int y, int 
  * up, newest first); JSON lists them all.  A large account has thousands. */
 #define PRINT_PAST_GRANTS 10
 
+/* One row of the grants table. */
+struct grant_row {
+	const struct grant *g;
+	enum grant_state st;
+};
+
 static int
-grant_past(const struct credits_state *s, int i)
+state_past(enum grant_state st)
 {
-	return s->m.states[i] == GS_EXPIRED || s->m.states[i] == GS_USED_UP;
+	return st == GS_EXPIRED || st == GS_USED_UP;
 }
 
-/* Whether grant i is listed; *past counts the past grants seen so far (start at 0). */
+/* The rows the table lists, in order, into rows[max] (NULL: only counts):
+ * the current grants and (a print) the first PRINT_PAST_GRANTS past ones,
+ * then (the dashboard, after a) the page of past grants read.  Returns how
+ * many; *hidden: past grants not listed. */
 static int
-grant_shown(const struct credits_state *s, int i, int *past)
+grant_rows(const struct credits_state *s, struct grant_row *rows, int max, int *hidden)
 {
-	if (!grant_past(s, i))
-		return 1;
-	if (s->headless)
-		return (*past)++ < PRINT_PAST_GRANTS;
-	return s->all_grants;
+	const struct credits_model *m = &s->m;
+	int i, n = 0, past = 0;
+
+	*hidden = s->headless ? 0 : m->npast;
+	for (i = 0; i < m->ngrants; i++) {
+		if (state_past(m->states[i]) && (!s->headless || past++ >= PRINT_PAST_GRANTS)) {
+			++*hidden;
+			continue;
+		}
+		if (rows != NULL && n < max)
+			rows[n] = (struct grant_row){ &m->grants[i], m->states[i] };
+		n++;
+	}
+	if (s->headless || !s->all_grants)
+		return n;
+	*hidden -= m->npast_page;
+	for (i = 0; i < m->npast_page; i++, n++)
+		if (rows != NULL && n < max)
+			rows[n] = (struct grant_row){ &m->past[i], m->past_states[i] };
+	return n;
 }
 
 enum { GC_MARK, GC_NAME, GC_SOURCE, GC_AMOUNT, GC_USED, GC_LEFT, GC_FROM, GC_EXPIRES, GC_N };
 
-/* The grants table in at most `rows` rows (header included); rows used. */
-static int
-draw_grants(const struct credits_state *s, struct canvas *c, int x, int y, int w, int rows)
+/* The table's title: what is hidden and the key that shows it. */
+static void
+grants_title(struct credits_state *s, int shown_past, char *line, size_t n)
 {
 	const struct credits_model *m = &s->m;
+	int hidden = m->npast;
+	char a[32], b[32], d[32];
+
+	if (s->headless) {
+		grant_rows(s, NULL, 0, &hidden);
+		if (hidden > 0)
+			snprintf(line, n, P_("Credit grants (%s more expired or used up: --format json lists every one)",
+			                     "Credit grants (%s more expired or used up: --format json lists every one)",
+			                     (unsigned long)hidden), fig_credits(a, sizeof a, hidden));
+		else
+			snprintf(line, n, "%s", _("Credit grants"));
+		return;
+	}
+	if (m->npast == 0)
+		snprintf(line, n, "%s", _("Credit grants"));
+	else if (!s->all_grants)
+		snprintf(line, n, P_("Credit grants (%d expired or used up hidden; a: show)",
+		                     "Credit grants (%d expired or used up hidden; a: show)", (unsigned long)m->npast),
+		         m->npast);
+	else if (shown_past > 0)
+		snprintf(line, n, _("Credit grants (past grants %s-%s of %s; ]/[: more, a: hide)"),
+		         fig_credits(a, sizeof a, m->past_offset + 1), fig_credits(b, sizeof b, m->past_offset + shown_past),
+		         fig_credits(d, sizeof d, m->npast));
+	else
+		snprintf(line, n, P_("Credit grants (%s past grant; a: hide)", "Credit grants (%s past grants; a: hide)",
+		                     (unsigned long)m->npast), fig_credits(a, sizeof a, m->npast));
+}
+
+/* The grants table in at most `rows` rows (header included); rows used. */
+static int
+draw_grants(struct credits_state *s, struct canvas *c, int x, int y, int w, int rows)
+{
+	const struct credits_model *m = &s->m;
+	struct grant_row *list;
 	struct column cols[GC_N];
 	char a[32], line[M_TEXT + 64], date[32], left[64];
-	int i, r = 0, shown = 0, hidden = 0, past = 0, st;
+	int i, r = 0, n, hidden, st, max = m->ngrants + m->npast_page, ncur = 0, shown_past;
 	struct time_left tl;
 
-	for (i = 0; i < m->ngrants; i++) {
-		if (grant_shown(s, i, &past))
-			shown++;
-		else
-			hidden++;
-	}
-	past = 0;
-	if (hidden > 0 && s->headless)
-		snprintf(line, sizeof line, P_("Credit grants (%s more expired or used up: --format json lists every one)",
-		                               "Credit grants (%s more expired or used up: --format json lists every one)",
-		                               (unsigned long)hidden), fig_credits(a, sizeof a, hidden));
-	else if (hidden > 0)
-		snprintf(line, sizeof line, P_("Credit grants (%d expired or used up hidden; a: show)",
-		                               "Credit grants (%d expired or used up hidden; a: show)", (unsigned long)hidden),
-		         hidden);
-	else
-		snprintf(line, sizeof line, "%s", _("Credit grants"));
+	list = calloc((size_t)(max > 0 ? max : 1), sizeof *list);
+	if (list == NULL)
+		return 0;
+	n = grant_rows(s, list, max, &hidden);
+	for (i = 0; i < n; i++)
+		ncur += list[i].g >= m->grants && list[i].g < m->grants + m->ngrants;
+	/* Past grants that fit: the table's rows less its title, header and the current grants. */
+	shown_past = rows - 2 - ncur < n - ncur ? rows - 2 - ncur : n - ncur;
+	if (shown_past < 0)
+		shown_past = 0;
+	if (!s->headless && s->all_grants)
+		s->past_rows = shown_past > 0 ? shown_past : 1;
+	grants_title(s, shown_past, line, sizeof line);
 	draw_text_fit(c, x, y + r++, w, ST_BOLD, line);
 	if (r >= rows)
-		return r;
-	if (shown == 0) {
+		goto out;
+	if (n == 0) {
 		draw_text_fit(c, x, y + r++, w, ST_DIM, _("No credit grants."));
-		return r;
+		goto out;
 	}
 	memset(cols, 0, sizeof cols);
 	cols[GC_MARK] = (struct column){ "", 1, 0, 0, 0, 0, 0 };
@@ -154,14 +209,13 @@ draw_grants(const struct credits_state *s, struct canvas *c, int x, int y, int w
 		columns_fit(cols, GC_N, w, 1);
 	}
 	columns_header(c, x, y + r++, cols, GC_N, ST_DIM);
-	for (i = 0; i < m->ngrants && r < rows; i++) {
-		const struct grant *g = &m->grants[i];
+	for (i = 0; i < n && r < rows; i++) {
+		const struct grant *g = list[i].g;
+		enum grant_state gs = list[i].st;
 
-		if (!grant_shown(s, i, &past))
-			continue;
-		st = m->states[i] == GS_EXPIRING ? ST_WARN : m->states[i] == GS_ACTIVE ? ST_NORMAL : ST_DIM;
+		st = gs == GS_EXPIRING ? ST_WARN : gs == GS_ACTIVE ? ST_NORMAL : ST_DIM;
 		/* Expiring soon: a mark as well as the style, so it reads in monochrome. */
-		columns_cell(c, x, y + r, &cols[GC_MARK], ST_WARN, m->states[i] == GS_EXPIRING ? "!" : "");
+		columns_cell(c, x, y + r, &cols[GC_MARK], ST_WARN, gs == GS_EXPIRING ? "!" : "");
 		/* The description names the grant; without a Source column it says the source too. */
 		if (!g->description[0])
 			snprintf(line, sizeof line, "%s", grant_source_label(g->source));
@@ -174,9 +228,9 @@ draw_grants(const struct credits_state *s, struct canvas *c, int x, int y, int w
 		columns_cell(c, x, y + r, &cols[GC_AMOUNT], st, fig_credits(a, sizeof a, g->amount));
 		columns_cell(c, x, y + r, &cols[GC_USED], st, fig_credits(a, sizeof a, g->consumed));
 		columns_cell(c, x, y + r, &cols[GC_LEFT], st,
-		             m->states[i] == GS_SCHEDULED ? _("scheduled") : fig_credits(a, sizeof a, g->remaining));
+		             gs == GS_SCHEDULED ? _("scheduled") : fig_credits(a, sizeof a, g->remaining));
 		columns_cell(c, x, y + r, &cols[GC_FROM], st, fig_date(date, sizeof date, g->available_from));
-		if (m->states[i] == GS_SCHEDULED && cols[GC_FROM].w == 0) {
+		if (gs == GS_SCHEDULED && cols[GC_FROM].w == 0) {
 			/* Without the Available column, a scheduled grant says when it starts. */
 			snprintf(line, sizeof line, _("from %s"), fig_date(date, sizeof date, g->available_from));
 		} else if (g->expires_at == M_NONE) {
@@ -184,10 +238,10 @@ draw_grants(const struct credits_state *s, struct canvas *c, int x, int y, int w
 		} else {
 			fig_date(date, sizeof date, g->expires_at);
 			left[0] = '\0';
-			if (m->states[i] == GS_EXPIRING && cols[GC_EXPIRES].w >= 24) {
+			if (gs == GS_EXPIRING && cols[GC_EXPIRES].w >= 24) {
 				time_left_until(m->ctx.now, g->expires_at, &tl);
 				time_left_format(&tl, left, sizeof left);
-			} else if (m->states[i] == GS_EXPIRED && cols[GC_EXPIRES].w >= 24) {
+			} else if (gs == GS_EXPIRED && cols[GC_EXPIRES].w >= 24) {
 				str_copy(left, sizeof left, _("expired"));
 			}
 			snprintf(line, sizeof line, left[0] ? "%s (%s)" : "%s", date, left);
@@ -195,6 +249,8 @@ draw_grants(const struct credits_state *s, struct canvas *c, int x, int y, int w
 		columns_cell(c, x, y + r, &cols[GC_EXPIRES], st, line);
 		r++;
 	}
+out:
+	free(list);
 	return r;
 }
 
@@ -270,25 +326,23 @@ draw_ledger(struct credits_state *s, struct canvas *c, int x, int y, int w, int 
 void
 credits_draw(struct credits_state *s, struct canvas *c, const struct layout *l)
 {
-	int x = l->x, y = l->y, w = l->w, bottom = l->y + l->h, grant_rows, n = 0, i, rest, past = 0;
+	int x = l->x, y = l->y, w = l->w, bottom = l->y + l->h, table_rows, hidden, rest;
 	int page = s->headless;
 
 	if (!s->loaded)
 		return;
 	y += draw_summary(s, c, x, y, w, page);
 	y++;
-	for (i = 0; i < s->m.ngrants; i++)
-		n += grant_shown(s, i, &past);
-	grant_rows = n + 2;
+	table_rows = grant_rows(s, NULL, 0, &hidden) + 2;
 	if (!page) {
 		/* The grants get up to a third of what is left; the ledger the rest. */
 		rest = bottom - y - 2;
-		if (grant_rows > rest / 3 + 2)
-			grant_rows = rest / 3 + 2;
-		if (grant_rows < 3)
-			grant_rows = 3;
+		if (table_rows > rest / 3 + 2)
+			table_rows = rest / 3 + 2;
+		if (table_rows < 3)
+			table_rows = 3;
 	}
-	y += draw_grants(s, c, x, y, w, grant_rows);
+	y += draw_grants(s, c, x, y, w, table_rows);
 	y++;
 	if (page) {
 		draw_ledger(s, c, x, y, w, s->m.nledger + 3);

@@ -73,6 +73,40 @@ credits_state_sync_page(struct credits_state *s, struct cache *c)
 	return load_page(s, c);
 }
 
+/* Past grants read per page: more than a screen shows. */
+#define PAST_PAGE 50
+
+static int
+load_past(struct credits_state *s, struct cache *c, int offset)
+{
+	int limit = s->past_rows > PAST_PAGE ? s->past_rows : PAST_PAGE;
+
+	if (credits_model_load_past(c, &s->m, offset, limit, s->err, sizeof s->err) < 0)
+		return -1;
+	s->past_offset = s->m.past_offset;
+	return 0;
+}
+
+int
+credits_state_toggle_past(struct credits_state *s, struct cache *c)
+{
+	s->all_grants = !s->all_grants;
+	s->past_offset = 0;
+	return s->all_grants && !s->headless ? load_past(s, c, 0) : 0;
+}
+
+int
+credits_state_page_past(struct credits_state *s, struct cache *c, int dir)
+{
+	int step = s->past_rows > 0 ? s->past_rows : 1, offset = s->past_offset + dir * step;
+
+	if (!s->all_grants || s->headless)
+		return 0;
+	if (offset >= s->m.npast)
+		return 0;   /* already at the last page */
+	return load_past(s, c, offset < 0 ? 0 : offset);
+}
+
 int
 credits_state_next_kind(struct credits_state *s, struct cache *c)
 {
@@ -89,9 +123,11 @@ credits_state_load(struct credits_state *s, struct cache *c, int64_t now)
 	s->loaded = 0;
 	s->err[0] = '\0';
 	s->m.ledger_offset = s->ledger.top;
-	if (credits_model_load(c, now, &s->m, s->err, sizeof s->err) < 0)
+	if (credits_model_load(c, now, s->headless, &s->m, s->err, sizeof s->err) < 0)
 		return -1;
 	if (load_page(s, c) < 0)
+		return -1;
+	if (s->all_grants && !s->headless && load_past(s, c, s->past_offset) < 0)
 		return -1;
 	list_clamp(&s->ledger, s->ledger_rows > 0 ? s->ledger_rows : 1);
 	r = cache_default_method(c, &s->method);

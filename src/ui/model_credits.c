@@ -212,8 +212,12 @@ credits_model_free(struct credits_model *m)
 	free(m->grants);
 	free(m->states);
 	free(m->ledger);
+	free(m->past);
+	free(m->past_states);
 	m->grants = NULL;
 	m->states = NULL;
 	m->ledger = NULL;
-	m->ngrants = m->nledger = 0;
+	m->past = NULL;
+	m->past_states = NULL;
+	m->ngrants = m->nledger = m->npast = m->npast_page = 0;
 }

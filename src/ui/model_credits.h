@@ -75,9 +75,17 @@ struct credits_model {
 	int refused;                  /* purchase_refusal() */
 	char refusal[M_TEXT];
 	int ngrants;
-	struct grant *grants;         /* owned; newest available_from first */
+	struct grant *grants;         /* owned; API order: every grant (billtop
+	                               * print), or only the current ones */
 	enum grant_state *states;     /* owned; per grant */
 	int nexpiring;
+	/* The dashboard reads only the grants that still count; a large account
+	 * has thousands of expired and used-up ones: counted, and read a page
+	 * at a time when asked for. */
+	int npast;                    /* past grants, not in grants */
+	int past_offset, npast_page;  /* the page read: past[0] is number past_offset */
+	struct grant *past;           /* owned */
+	enum grant_state *past_states;
 	/* One page of the ledger. */
 	int ledger_kind;              /* -1: every kind */
 	int ledger_offset, ledger_limit, ledger_total;
@@ -89,7 +97,12 @@ struct credits_model {
 void credits_model_init(struct credits_model *m);
 /* Fills the grant states and counts from m->ctx and m->grants. */
 void credits_model_derive(struct credits_model *m);
-int credits_model_load(struct cache *c, int64_t now, struct credits_model *m, char *err, size_t errsz);
+/* The model from the cache; all: every grant (billtop print), else the
+ * current ones and the count of the past ones. */
+int credits_model_load(struct cache *c, int64_t now, int all, struct credits_model *m, char *err, size_t errsz);
+/* Reads limit past grants from number offset (clamped to the last page). */
+int credits_model_load_past(struct cache *c, struct credits_model *m, int offset, int limit, char *err,
+                            size_t errsz);
 /* Reloads only the ledger page (kind, offset, limit changed). */
 int credits_model_load_ledger(struct cache *c, struct credits_model *m, int kind, int offset, int limit,
                               char *err, size_t errsz);

@@ -44,17 +44,72 @@ credits_model_load_ledger(struct cache *c, struct credits_model *m, int kind, in
 	return 0;
 }
 
-int
-credits_model_load(struct cache *c, int64_t now, struct credits_model *m, char *err, size_t errsz)
+/* Grant states for n grants into a new array (*states). */
+static int
+derive_states(const struct grant *g, int n, int64_t now, enum grant_state **states, char *err, size_t errsz)
 {
-	int kind = m->ledger_kind, offset = m->ledger_offset, limit = m->ledger_limit;
+	int i;
+
+	*states = calloc((size_t)(n > 0 ? n : 1), sizeof **states);
+	if (*states == NULL) {
+		snprintf(err, errsz, "%s", _("out of memory"));
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		(*states)[i] = grant_state_at(&g[i], now);
+	return 0;
+}
+
+int
+credits_model_load_past(struct cache *c, struct credits_model *m, int offset, int limit, char *err, size_t errsz)
+{
+	struct grant *page = NULL;
+	enum grant_state *states = NULL;
+	int n = 0, total = 0;
+
+	if (offset < 0)
+		offset = 0;
+	if (cache_grants_past(c, m->ctx.now, offset, limit, &page, &n, &total) < 0)
+		goto cache_fail;
+	/* Past the end (fewer past grants since): the last page. */
+	if (n == 0 && total > 0 && offset > 0) {
+		free(page);
+		offset = total > limit ? total - limit : 0;
+		if (cache_grants_past(c, m->ctx.now, offset, limit, &page, &n, &total) < 0)
+			goto cache_fail;
+	}
+	if (derive_states(page, n, m->ctx.now, &states, err, errsz) < 0) {
+		free(page);
+		return -1;
+	}
+	free(m->past);
+	free(m->past_states);
+	m->past = page;
+	m->past_states = states;
+	m->npast_page = n;
+	m->past_offset = offset;
+	m->npast = total;
+	return 0;
+cache_fail:
+	snprintf(err, errsz, "%s", cache_error(c));
+	return -1;
+}
+
+int
+credits_model_load(struct cache *c, int64_t now, int all, struct credits_model *m, char *err, size_t errsz)
+{
+	int kind = m->ledger_kind, offset = m->ledger_offset, limit = m->ledger_limit, r;
 
 	/* The ledger filter and page survive a reload. */
 	credits_model_free(m);
 	memset(m, 0, sizeof *m);
 	if (billing_ctx_load(c, now, &m->ctx, err, errsz) < 0)
 		return -1;
-	if (cache_grants(c, &m->grants, &m->ngrants) < 0) {
+	if (all)
+		r = cache_grants(c, &m->grants, &m->ngrants);
+	else
+		r = cache_grants_current(c, m->ctx.now, &m->grants, &m->ngrants, &m->npast);
+	if (r < 0) {
 		snprintf(err, errsz, "%s", cache_error(c));
 		goto fail;
 	}

@@ -190,19 +190,51 @@ query_amount(const char *query, const struct currency *cur, int64_t *lo, int64_t
 }
 
 int
-invoice_matches(const struct invoice *inv, const char *query)
+invoice_query_make(const char *query, const char (*currencies)[M_CUR], int ncur, struct invoice_query *q)
 {
-	const struct currency *cur = currency_find(inv->currency);
-	int64_t lo, hi;
+	const struct currency *cur;
+	int i;
 
+	memset(q, 0, sizeof *q);
 	if (query == NULL || *query == '\0')
 		return 0;
-	if (contains(inv->number, query))
+	str_copy(q->number, sizeof q->number, query);
+	for (i = 0; i < ncur && q->namounts < INVOICE_QUERY_AMOUNTS; i++) {
+		struct invoice_amount *a = &q->amount[q->namounts];
+
+		if ((cur = currency_find(currencies[i])) == NULL || !query_amount(query, cur, &a->lo, &a->hi))
+			continue;
+		str_copy(a->currency, sizeof a->currency, currencies[i]);
+		q->namounts++;
+	}
+	return 1;
+}
+
+int
+invoice_query_matches(const struct invoice_query *q, const struct invoice *inv)
+{
+	const struct invoice_amount *a;
+	int i;
+
+	if (contains(inv->number, q->number))
 		return 1;
-	if (cur == NULL || !query_amount(query, cur, &lo, &hi))
-		return 0;
-	return (inv->total >= lo && inv->total <= hi) || (inv->amount_due >= lo && inv->amount_due <= hi) ||
-	       (inv->subtotal >= lo && inv->subtotal <= hi);
+	for (i = 0; i < q->namounts; i++) {
+		a = &q->amount[i];
+		if (strcmp(a->currency, inv->currency) != 0)
+			continue;
+		if ((inv->total >= a->lo && inv->total <= a->hi) || (inv->amount_due >= a->lo && inv->amount_due <= a->hi) ||
+		    (inv->subtotal >= a->lo && inv->subtotal <= a->hi))
+			return 1;
+	}
+	return 0;
+}
+
+int
+invoice_matches(const struct invoice *inv, const char *query)
+{
+	struct invoice_query q;
+
+	return invoice_query_make(query, &inv->currency, 1, &q) && invoice_query_matches(&q, inv);
 }
 
 void
@@ -214,34 +246,12 @@ invoices_model_init(struct invoices_model *m)
 	m->detail_index = -1;
 }
 
-int
-invoices_find(const struct invoices_model *m, const char *query, int from, int dir)
+const struct invoice *
+invoices_row(const struct invoices_model *m, int index)
 {
-	int i, k;
-
-	if (m->n == 0)
-		return -1;
-	if (from < 0)
-		from = 0;
-	if (from >= m->n)
-		from = m->n - 1;
-	dir = dir < 0 ? -1 : 1;
-	for (k = 0; k < m->n; k++) {
-		i = ((from + dir * k) % m->n + m->n) % m->n;
-		if (invoice_matches(&m->inv[i], query))
-			return i;
-	}
-	return -1;
-}
-
-int
-invoices_count_matches(const struct invoices_model *m, const char *query)
-{
-	int i, n = 0;
-
-	for (i = 0; i < m->n; i++)
-		n += invoice_matches(&m->inv[i], query);
-	return n;
+	if (index < m->off || index >= m->off + m->n)
+		return NULL;
+	return &m->inv[index - m->off];
 }
 
 int

@@ -22,6 +22,7 @@ static const struct keyhelp keys[] = {
 	{ N_("up/down"), N_("move in the ledger (PgUp/PgDn: a page)") },
 	{ N_("f"), N_("filter the ledger by kind") },
 	{ N_("a"), N_("show or hide expired and used-up grants") },
+	{ N_("]/["), N_("the next or previous page of them (after a)") },
 	{ N_("p"), N_("buy credits") },
 	{ N_("left/right"), N_("in the Buy dialog: choose a preset amount") },
 	{ NULL, NULL }
@@ -113,7 +114,15 @@ key(struct view *v, struct app *app, int k)
 			app_set_error(app, _("Credits could not be read from the cache: %s"), s->err);
 		return VIEW_HANDLED;
 	case 'a':
-		s->all_grants = !s->all_grants;
+		if (credits_state_toggle_past(s, app->cache) < 0)
+			app_set_error(app, _("Credits could not be read from the cache: %s"), s->err);
+		return VIEW_HANDLED;
+	case ']':
+	case '[':
+		if (!s->all_grants)
+			return VIEW_IGNORED;
+		if (credits_state_page_past(s, app->cache, k == ']' ? 1 : -1) < 0)
+			app_set_error(app, _("Credits could not be read from the cache: %s"), s->err);
 		return VIEW_HANDLED;
 	default:
 		if (!list_key(&s->ledger, k, s->ledger_rows > 0 ? s->ledger_rows : 1))

@@ -22,7 +22,9 @@ struct credits_state {
 	struct credits_model m;
 	int loaded;
 	int headless;            /* billtop print: a page; every grant, no pointer */
-	int all_grants;          /* show expired and used-up grants too */
+	int all_grants;          /* show expired and used-up grants too (a page) */
+	int past_rows;           /* past grants on screen at the last draw (page size) */
+	int past_offset;         /* the first past grant shown (kept across reloads) */
 	int ledger_rows;         /* ledger rows on screen at the last draw (page size) */
 	struct list_pos ledger;  /* over the whole filtered ledger (n = total) */
 	int ledger_limit_print;  /* billtop print: entries to show (0: all) */
@@ -40,6 +42,10 @@ int credits_state_load(struct credits_state *s, struct cache *c, int64_t now);
 int credits_state_next_kind(struct credits_state *s, struct cache *c);
 /* Makes sure the loaded ledger page holds the selected entry. */
 int credits_state_sync_page(struct credits_state *s, struct cache *c);
+/* a: shows (reading their first page) or hides the past grants. */
+int credits_state_toggle_past(struct credits_state *s, struct cache *c);
+/* ] and [: the next (dir 1) or previous (-1) page of past grants. */
+int credits_state_page_past(struct credits_state *s, struct cache *c, int dir);
 
 /* The default payment method as "Visa ending in 4242", or "" when none. */
 void credits_state_method_label(const struct credits_state *s, char *buf, size_t n);

@@ -26,44 +26,45 @@ invoices_state_init(struct invoices_state *s)
 int
 invoices_state_select(struct cache *c, struct invoices_state *s, int row, char *err, size_t errsz)
 {
-	if (row >= s->m.n)
-		row = s->m.n - 1;
+	if (row >= s->m.total)
+		row = s->m.total - 1;
 	if (row < 0)
 		row = 0;
-	s->pos.n = s->m.n;
+	s->pos.n = s->m.total;
 	s->pos.sel = row;
-	return invoices_model_load_detail(c, &s->m, s->m.n > 0 ? row : -1, err, errsz);
+	if (s->m.total == 0)
+		return invoices_model_load_detail(c, &s->m, -1, err, errsz);
+	/* The rows a screen around the selection can show are read. */
+	if (invoices_model_cover(c, &s->m, row, s->list_rows + 2, err, errsz) < 0)
+		return -1;
+	return invoices_model_load_detail(c, &s->m, row, err, errsz);
 }
 
 int
 invoices_state_load(struct cache *c, int64_t now, struct invoices_state *s, char *err, size_t errsz)
 {
 	char keep[M_ID] = "";
-	int row = 0, i;
+	int row = 0, at, r;
 
-	if (s->loaded && s->pos.sel >= 0 && s->pos.sel < s->m.n)
-		str_copy(keep, sizeof keep, s->m.inv[s->pos.sel].id);
-	if (invoices_model_load(c, now, s->m.filter, &s->m, err, errsz) < 0)
+	if (s->loaded && s->m.detail_index >= 0)
+		str_copy(keep, sizeof keep, s->m.detail.id);
+	if (invoices_model_load(c, now, s->m.filter, s->headless, &s->m, err, errsz) < 0)
 		return -1;
-	if (!s->loaded) {
-		/* Opening the tab: the running period's draft (or the one asked for). */
-		row = invoices_initial_row(&s->m);
-		for (i = 0; s->want[0] != '\0' && i < s->m.n; i++) {
-			if (strcmp(s->m.inv[i].id, s->want) == 0 || strcmp(s->m.inv[i].number, s->want) == 0) {
-				row = i;
-				break;
-			}
-		}
-		s->loaded = 1;
-	} else {
-		row = s->pos.sel;
-		for (i = 0; keep[0] != '\0' && i < s->m.n; i++) {
-			if (strcmp(s->m.inv[i].id, keep) == 0) {
-				row = i;
-				break;
-			}
-		}
+	row = s->loaded ? s->pos.sel : invoices_initial_row(&s->m);
+	/* Opening the tab: the running period's draft, or the invoice asked for;
+	 * a reload keeps the selected invoice where it went. */
+	r = 0;
+	if (!s->loaded && s->want[0] != '\0')
+		r = cache_invoice_index(c, s->m.filter, s->want, &at);
+	else if (keep[0] != '\0')
+		r = cache_invoice_index(c, s->m.filter, keep, &at);
+	if (r < 0) {
+		snprintf(err, errsz, "%s", cache_error(c));
+		return -1;
 	}
+	if (r == 1)
+		row = at;
+	s->loaded = 1;
 	return invoices_state_select(c, s, row, err, errsz);
 }
 
@@ -82,19 +83,25 @@ note(struct invoices_state *s, int style, const char *msg)
 	s->note_style = style;
 }
 
-/* Finds the next (dir 1) or previous (-1) match of the last query. */
+/* Finds the next (dir 1) or previous (-1) match of the last query in the
+ * whole list (SQL), not only the rows read. */
 static void
 find(struct app *app, struct invoices_state *s, int dir, int include_current)
 {
 	char err[256], buf[512];
-	int n = s->m.n, at;
+	int n = s->m.total, at = -1;
 
 	if (s->last_query[0] == '\0') {
 		note(s, ST_DIM, _("Type / and a number or an amount to search."));
 		return;
 	}
 	/* n/N start next to the selection and wrap around. */
-	at = n == 0 ? -1 : invoices_find(&s->m, s->last_query, ((s->pos.sel + (include_current ? 0 : dir)) % n + n) % n, dir);
+	if (n > 0 && invoices_model_find(app->cache, &s->m, s->last_query,
+	                                 ((s->pos.sel + (include_current ? 0 : dir)) % n + n) % n, dir,
+	                                 &at, &n, err, sizeof err) < 0) {
+		note(s, ST_ALERT, err);
+		return;
+	}
 	if (at < 0) {
 		snprintf(buf, sizeof buf, _("No invoice matches \"%s\"."), s->last_query);
 		note(s, ST_WARN, buf);
@@ -104,7 +111,6 @@ find(struct app *app, struct invoices_state *s, int dir, int include_current)
 		note(s, ST_ALERT, err);
 		return;
 	}
-	n = invoices_count_matches(&s->m, s->last_query);
 	snprintf(buf, sizeof buf, P_("\"%s\": %d match (n/N: next/previous)", "\"%s\": %d matches (n/N: next/previous)", n),
 	         s->last_query, n);
 	note(s, ST_NORMAL, buf);
@@ -146,13 +152,13 @@ start_download(struct app *app, struct invoices_state *s)
 	const struct invoice *inv;
 	char err[512];
 
-	if (s->m.n == 0 || s->pos.sel < 0 || s->pos.sel >= s->m.n)
+	if (s->m.detail_index < 0 || s->m.detail_index != s->pos.sel)
 		return;
 	if (s->dl.active) {
 		note(s, ST_WARN, _("A download is already running."));
 		return;
 	}
-	inv = &s->m.inv[s->pos.sel];
+	inv = &s->m.detail;
 	if (app->offline) {
 		note(s, ST_WARN, _("billtop runs with --offline: the PDF cannot be fetched."));
 		return;
@@ -180,7 +186,7 @@ key(struct view *v, struct app *app, int k)
 	if (s->searching)
 		return search_key(app, s, k);
 	before = s->pos.sel;
-	s->pos.n = s->m.n;
+	s->pos.n = s->m.total;
 	if (list_key(&s->pos, k, s->list_rows > 1 ? s->list_rows - 1 : 1)) {
 		if (s->pos.sel != before && invoices_state_select(app->cache, s, s->pos.sel, err, sizeof err) < 0)
 			note(s, ST_ALERT, err);

@@ -78,18 +78,22 @@ draw_list(struct invoices_state *s, struct canvas *c, int x, int y, int w, int r
 	columns_header(c, tx, y, cols, C_COUNT, ST_DIM);
 	rows--;
 	s->list_rows = rows;
-	s->pos.n = s->m.n;
+	s->pos.n = s->m.total;
 	list_clamp(&s->pos, rows);
-	if (s->m.n == 0) {
+	if (s->m.total == 0) {
 		draw_text_fit(c, tx, y + 1, w - 2, ST_DIM,
 		              s->m.filter < 0 ? _("No invoices yet.") : _("No invoices with this status."));
 		return;
 	}
-	for (r = 0; r < rows && s->pos.top + r < s->m.n; r++) {
-		const struct invoice *inv = &s->m.inv[s->pos.top + r];
+	for (r = 0; r < rows && s->pos.top + r < s->m.total; r++) {
+		/* Rows outside the window read around the selection stay blank. */
+		const struct invoice *inv = invoices_row(&s->m, s->pos.top + r);
 		int ry = y + 1 + r, sel = s->pos.top + r == s->pos.sel;
-		const char *st = status_text(inv, s->m.now, &style, sbuf, sizeof sbuf);
+		const char *st;
 
+		if (inv == NULL)
+			continue;
+		st = status_text(inv, s->m.now, &style, sbuf, sizeof sbuf);
 		if (sel)
 			canvas_text(c, x, ry, 2, ST_SELECTED, g->pointer);
 		columns_cell(c, tx, ry, &cols[C_NUMBER], ST_BOLD, inv->number);
@@ -106,8 +110,8 @@ draw_list(struct invoices_state *s, struct canvas *c, int x, int y, int w, int r
 			canvas_style(c, x, ry, w, ST_SELECTED);
 	}
 	/* More rows than fit: say where we are. */
-	if (s->m.n > rows && rows > 0) {
-		snprintf(buf, sizeof buf, "%d/%d", s->pos.sel + 1, s->m.n);
+	if (s->m.total > rows && rows > 0) {
+		snprintf(buf, sizeof buf, "%d/%d", s->pos.sel + 1, s->m.total);
 		draw_text_right(c, x + w, y, 12, ST_DIM, buf);
 	}
 }
@@ -356,17 +360,17 @@ invoices_draw(struct invoices_state *s, struct canvas *c, const struct layout *l
 	if (w < 20 || h < 4)
 		return;
 	/* Summary: the filter and the count. */
-	snprintf(buf, sizeof buf, P_("%d invoice", "%d invoices", s->m.n), s->m.n);
+	snprintf(buf, sizeof buf, P_("%d invoice", "%d invoices", s->m.total), s->m.total);
 	canvas_printf(c, x, y, w, ST_DIM, "%s: ", _("Status"));
 	canvas_text(c, x + canvas_text_width(c, _("Status")) + 2, y, w, ST_BOLD, invoice_filter_label(s->m.filter));
 	draw_text_right(c, x + w, y, w / 2, ST_DIM, buf);
 	if (s->headless) {
 		/* A print: every invoice, then the selected one's detail. */
 		y++;
-		draw_list(s, c, x, y, w, s->m.n + 1);
+		draw_list(s, c, x, y, w, s->m.total + 1);
 		if (inv != NULL) {
-			draw_hline(c, x, y + s->m.n + 1, w, ST_DIM);
-			invoice_detail_draw(c, x, y + s->m.n + 2, w, h - s->m.n - 3, inv, s->m.now, 0);
+			draw_hline(c, x, y + s->m.total + 1, w, ST_DIM);
+			invoice_detail_draw(c, x, y + s->m.total + 2, w, h - s->m.total - 3, inv, s->m.now, 0);
 		}
 		return;
 	}

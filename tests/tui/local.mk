@@ -32,3 +32,6 @@ EXTRA_DIST += tests/tui/tui_typeahead.sh
 # The dashboard in German: every tab, dialog and banner (issue 8).
 TUI_TESTS += tests/tui/i18n_tabs.sh
 EXTRA_DIST += tests/tui/i18n_tabs.sh
+# Large accounts: the Credits tab pages through past grants (a, ], [).
+TUI_TESTS += tests/tui/credits_past.sh
+EXTRA_DIST += tests/tui/credits_past.sh

@@ -77,7 +77,8 @@ UNIT_TESTS += tests/unit/test_model_usage
 
 check_PROGRAMS += tests/unit/test_model_credits
 tests_unit_test_model_credits_CFLAGS = $(cmocka_cflags)
-tests_unit_test_model_credits_LDADD = src/ui/libui.a src/client/libclient.a $(core_test_ldadd)
+tests_unit_test_model_credits_LDADD = src/ui/libui.a src/client/libclient.a $(core_test_ldadd) \
+	$(NCURSES_LIBS) $(SQLITE_LIBS) $(JANSSON_LIBS) $(CURL_LIBS) $(QRENCODE_LIBS)
 UNIT_TESTS += tests/unit/test_model_credits
 
 # The configuration file, profiles, environment overrides and token_command.
@@ -93,7 +94,9 @@ UNIT_TESTS += tests/unit/test_advisor
 
 check_PROGRAMS += tests/unit/test_model_invoices tests/unit/test_model_payment
 tests_unit_test_model_invoices_CFLAGS = $(cmocka_cflags)
-tests_unit_test_model_invoices_LDADD = src/ui/libui.a src/client/libclient.a $(core_test_ldadd)
+# (the cache of 1,000 invoices: SQLite; the view's download code: curl)
+tests_unit_test_model_invoices_LDADD = src/ui/libui.a src/client/libclient.a $(core_test_ldadd) \
+	$(NCURSES_LIBS) $(SQLITE_LIBS) $(JANSSON_LIBS) $(CURL_LIBS) $(QRENCODE_LIBS)
 tests_unit_test_model_payment_CFLAGS = $(cmocka_cflags)
 tests_unit_test_model_payment_LDADD = src/ui/libui.a src/client/libclient.a $(core_test_ldadd)
 UNIT_TESTS += tests/unit/test_model_invoices tests/unit/test_model_payment
@@ -106,14 +109,14 @@ tests_unit_test_cache_LDADD = src/client/libclient.a $(core_test_ldadd) $(SQLITE
 UNIT_TESTS += tests/unit/test_cache
 EXTRA_DIST += tests/integration/cache_v1.sql
 
-check_PROGRAMS += tests/unit/test_check
-tests_unit_test_check_SOURCES = tests/unit/test_check.c src/cli/check.c src/cli/check.h
-tests_unit_test_check_CFLAGS = $(cmocka_cflags)
-tests_unit_test_check_LDADD = src/ui/libui.a src/client/libclient.a $(core_test_ldadd)
-UNIT_TESTS += tests/unit/test_check
-
 check_PROGRAMS += tests/unit/test_compose
 tests_unit_test_compose_CFLAGS = $(cmocka_cflags) $(NCURSES_CFLAGS)
 tests_unit_test_compose_LDADD = src/ui/libui.a src/client/libclient.a $(core_test_ldadd) \
 	$(NCURSES_LIBS) $(SQLITE_LIBS) $(JANSSON_LIBS) $(CURL_LIBS) $(QRENCODE_LIBS)
 UNIT_TESTS += tests/unit/test_compose
+
+check_PROGRAMS += tests/unit/test_check
+tests_unit_test_check_SOURCES = tests/unit/test_check.c src/cli/check.c src/cli/check.h
+tests_unit_test_check_CFLAGS = $(cmocka_cflags)
+tests_unit_test_check_LDADD = src/ui/libui.a src/client/libclient.a $(core_test_ldadd)
+UNIT_TESTS += tests/unit/test_check

@@ -1,4 +1,5 @@
-/* test_model_credits.c: grant states, run-out forecast states, purchase rules and typed amounts. */
+/* test_model_credits.c: grant states, run-out forecast states, purchase rules
+ * and typed amounts; on a cache, the current grants and pages of past ones. */
 #include <config.h>
 
 #include <locale.h>
@@ -6,14 +7,18 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
+#include "client/cache.h"
+#include "client/cache_write.h"
 #include "core/timeutil.h"
 #include "core/util.h"
 #include "ui/model_credits.h"
+#include "ui/view_credits.h"
 
 static int64_t
 at(const char *s)
@@ -267,6 +272,162 @@ test_derive(void **state)
 	free(m.states);
 }
 
+/* ---- the dashboard's grants on a cache with many past ones --------------- */
+
+#define NPAST 40
+#define SET(d, v) snprintf((d), sizeof(d), "%s", (v))
+
+/* The grants written below: 5 that still count at NOW, NPAST that do not. */
+static const char *const NOW = "2026-11-15T12:00:00Z";
+
+static struct cache *
+grants_cache(char *tmpdir, size_t n)
+{
+	struct cache *c = NULL;
+	struct account a;
+	struct credit_summary cs;
+	struct grant g;
+	char path[512];
+	int i, seq = 0;
+
+	snprintf(tmpdir, n, "%s/billtop-grants.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	assert_non_null(mkdtemp(tmpdir));
+	snprintf(path, sizeof path, "%s/test.db", tmpdir);
+	if (cache_open(path, &c, NULL) < 0)
+		fail_msg("cache_open: %s", cache_error(c));
+	assert_int_equal(cache_begin(c, 1000), 0);
+	memset(&a, 0, sizeof a);
+	SET(a.id, "acct_1");
+	SET(a.name, "Acme");
+	SET(a.currency, "USD");
+	SET(a.plan_id, "pro");
+	a.role = ROLE_OWNER;
+	a.period_start = at("2026-11-01T00:00:00Z");
+	a.period_end = at("2026-12-01T00:00:00Z");
+	a.created_at = at("2024-01-01T00:00:00Z");
+	a.trial_end = a.next_billing = a.scheduled_at = M_NONE;
+	assert_int_equal(cache_put_account(c, &a), 0);
+	memset(&cs, 0, sizeof cs);
+	cs.balance = 5000;
+	assert_int_equal(cache_put_credit_summary(c, &cs), 0);
+	/* Still counting: active, expiring soon, never expiring, scheduled, and a
+	 * scheduled one with nothing left yet (scheduled wins). */
+	g = grant("2026-11-01T00:00:00Z", "2026-12-01T00:00:00Z", 400);
+	SET(g.id, "g_active");
+	assert_int_equal(cache_put_grant(c, seq++, &g), 0);
+	g = grant("2026-10-01T00:00:00Z", "2026-11-20T00:00:00Z", 10);
+	SET(g.id, "g_expiring");
+	assert_int_equal(cache_put_grant(c, seq++, &g), 0);
+	g = grant("2026-01-01T00:00:00Z", NULL, 1);
+	SET(g.id, "g_never");
+	assert_int_equal(cache_put_grant(c, seq++, &g), 0);
+	g = grant("2026-11-18T00:00:00Z", "2027-01-01T00:00:00Z", 1000);
+	SET(g.id, "g_scheduled");
+	assert_int_equal(cache_put_grant(c, seq++, &g), 0);
+	g = grant("2026-11-18T00:00:00Z", NULL, 0);
+	SET(g.id, "g_scheduled_empty");
+	assert_int_equal(cache_put_grant(c, seq++, &g), 0);
+	/* Past: used up (never expiring), expired with credits left, expiring
+	 * exactly now, used up and expired; newest first. */
+	for (i = 0; i < NPAST; i++) {
+		g = grant("2025-01-01T00:00:00Z", i % 4 == 1 ? "2026-11-01T00:00:00Z" : i % 4 == 2 ? NOW : NULL,
+		          i % 4 == 0 || i % 4 == 3 ? 0 : 500);
+		if (i % 4 == 3)
+			g.expires_at = at("2025-06-01T00:00:00Z");
+		snprintf(g.id, sizeof g.id, "g_past_%02d", i);
+		assert_int_equal(cache_put_grant(c, seq++, &g), 0);
+	}
+	assert_int_equal(cache_set_synced_at(c, at(NOW)), 0);
+	assert_int_equal(cache_commit(c), 0);
+	return c;
+}
+
+static void
+rm_dir(const char *tmpdir)
+{
+	char cmd[600];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* The SQL's current/past split is grant_state_at()'s, and the dashboard
+ * reads the current grants and one page of the past ones, never all. */
+static void
+test_grants_current_and_past(void **state)
+{
+	char tmpdir[256];
+	struct cache *c = grants_cache(tmpdir, sizeof tmpdir);
+	struct grant *all, *cur, *past;
+	int nall, ncur, npast, n, total, i, k;
+	struct credits_state s;
+
+	(void)state;
+	assert_int_equal(cache_grants(c, &all, &nall), 0);
+	assert_int_equal(nall, 5 + NPAST);
+	assert_int_equal(cache_grants_current(c, at(NOW), &cur, &ncur, &npast), 0);
+	assert_int_equal(ncur, 5);
+	assert_int_equal(npast, NPAST);
+	for (i = 0, k = 0; i < nall; i++) {
+		enum grant_state st = grant_state_at(&all[i], at(NOW));
+
+		if (st == GS_EXPIRED || st == GS_USED_UP)
+			continue;
+		assert_string_equal(cur[k].id, all[i].id);   /* same order */
+		k++;
+	}
+	assert_int_equal(k, ncur);
+	assert_int_equal(cache_grants_past(c, at(NOW), 10, 8, &past, &n, &total), 0);
+	assert_int_equal(total, NPAST);
+	assert_int_equal(n, 8);
+	assert_string_equal(past[0].id, "g_past_10");
+	for (i = 0; i < n; i++) {
+		enum grant_state st = grant_state_at(&past[i], at(NOW));
+
+		assert_true(st == GS_EXPIRED || st == GS_USED_UP);
+	}
+	free(all);
+	free(cur);
+	free(past);
+
+	/* The dashboard: current grants and a count; a shows a page, ] the next. */
+	credits_state_init(&s);
+	assert_int_equal(credits_state_load(&s, c, at(NOW)), 0);
+	assert_int_equal(s.m.ngrants, 5);
+	assert_int_equal(s.m.npast, NPAST);
+	assert_int_equal(s.m.npast_page, 0);
+	assert_int_equal(credits_state_toggle_past(&s, c), 0);
+	assert_true(s.all_grants);
+	assert_int_equal(s.m.past_offset, 0);
+	assert_true(s.m.npast_page > 0);
+	assert_string_equal(s.m.past[0].id, "g_past_00");
+	s.past_rows = 6;   /* as if the last frame showed 6 of them */
+	assert_int_equal(credits_state_page_past(&s, c, 1), 0);
+	assert_int_equal(s.m.past_offset, 6);
+	assert_string_equal(s.m.past[0].id, "g_past_06");
+	assert_int_equal(credits_state_page_past(&s, c, -1), 0);
+	assert_int_equal(credits_state_page_past(&s, c, -1), 0);
+	assert_int_equal(s.m.past_offset, 0);
+	/* A reload (a refresh) keeps the page shown. */
+	assert_int_equal(credits_state_page_past(&s, c, 1), 0);
+	assert_int_equal(credits_state_load(&s, c, at(NOW)), 0);
+	assert_int_equal(s.m.past_offset, 6);
+	assert_string_equal(s.m.past[0].id, "g_past_06");
+	assert_int_equal(credits_state_toggle_past(&s, c), 0);
+	assert_false(s.all_grants);
+	credits_state_free(&s);
+
+	/* billtop print: every grant (JSON lists them all). */
+	credits_state_init(&s);
+	s.headless = 1;
+	assert_int_equal(credits_state_load(&s, c, at(NOW)), 0);
+	assert_int_equal(s.m.ngrants, 5 + NPAST);
+	assert_int_equal(s.m.npast, 0);
+	credits_state_free(&s);
+	cache_close(c);
+	rm_dir(tmpdir);
+}
+
 int
 main(void)
 {
@@ -277,6 +438,7 @@ main(void)
 		cmocka_unit_test(test_amounts),
 		cmocka_unit_test(test_ledger_kinds),
 		cmocka_unit_test(test_derive),
+		cmocka_unit_test(test_grants_current_and_past),
 	};
 
 	setlocale(LC_ALL, "C");

@@ -1,5 +1,7 @@
-/* test_model_invoices.c: the Invoices model's pure parts: the running draft,
- * period labels, the status filter cycle and search by number or amount. */
+/* test_model_invoices.c: the Invoices model: the running draft, period
+ * labels, the status filter cycle, search by number or amount (the query in
+ * C and the same search in SQL), and on a cache of 1,000 invoices the window
+ * of rows the tab reads, the selection and the detail. */
 #include <config.h>
 
 #include <setjmp.h>
@@ -7,12 +9,16 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
+#include "client/cache.h"
+#include "client/cache_write.h"
 #include "core/timeutil.h"
 #include "ui/model_invoices.h"
+#include "ui/view_invoices.h"
 
 static int64_t
 at(const char *s)
@@ -146,30 +152,228 @@ test_match_amount(void **state)
 	assert_false(invoice_matches(&inv, "$"));
 }
 
+/* The query a search runs: per currency, the amount as that currency reads it. */
 static void
-test_find_wraps(void **state)
+test_query_make(void **state)
 {
-	struct invoice list[4];
-	struct invoices_model m;
+	const char cur[3][M_CUR] = { "EUR", "JPY", "USD" };
+	struct invoice usd = mk("BT-0003", INV_PAST_DUE, "2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z", 53460, 53460);
+	struct invoice_query q;
 
 	(void)state;
-	list[0] = mk("BT-0004", INV_DRAFT, "2026-11-01T00:00:00Z", "2026-12-01T00:00:00Z", 1000, 1000);
-	list[1] = mk("BT-0003", INV_PAST_DUE, "2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z", 53460, 53460);
-	list[2] = mk("BT-0002", INV_PAID, "2026-09-01T00:00:00Z", "2026-10-01T00:00:00Z", 5000, 0);
-	list[3] = mk("BT-0001", INV_PAID, "2026-08-01T00:00:00Z", "2026-09-01T00:00:00Z", 5000, 0);
-	invoices_model_init(&m);
-	m.inv = list;
-	m.n = 4;
-	assert_int_equal(invoices_find(&m, "50", 0, 1), 2);
-	assert_int_equal(invoices_find(&m, "50", 3, 1), 3);
-	assert_int_equal(invoices_find(&m, "50", 0, -1), 3);
-	assert_int_equal(invoices_find(&m, "50", 2, -1), 2);
-	assert_int_equal(invoices_find(&m, "0003", 2, 1), 1);
-	assert_int_equal(invoices_find(&m, "nothing", 0, 1), -1);
-	assert_int_equal(invoices_count_matches(&m, "50"), 2);
-	assert_int_equal(invoices_count_matches(&m, "BT-"), 4);
-	m.n = 0;
-	assert_int_equal(invoices_find(&m, "BT", 0, 1), -1);
+	assert_int_equal(invoice_query_make("", cur, 3, &q), 0);
+	assert_int_equal(invoice_query_make(NULL, cur, 3, &q), 0);
+	assert_int_equal(invoice_query_make("534", cur, 3, &q), 1);
+	assert_string_equal(q.number, "534");
+	assert_int_equal(q.namounts, 3);
+	assert_string_equal(q.amount[0].currency, "EUR");
+	assert_int_equal(q.amount[0].lo, 53400);
+	assert_int_equal(q.amount[0].hi, 53499);
+	assert_int_equal(q.amount[1].lo, 534);     /* yen: no minor unit */
+	assert_int_equal(q.amount[1].hi, 534);
+	assert_true(invoice_query_matches(&q, &usd));
+	/* Not an amount: only the number can match. */
+	assert_int_equal(invoice_query_make("BT-00", cur, 3, &q), 1);
+	assert_int_equal(q.namounts, 0);
+	assert_true(invoice_query_matches(&q, &usd));
+	/* An amount in another currency is not this invoice's amount. */
+	assert_int_equal(invoice_query_make("534.60", cur, 1, &q), 1);
+	assert_false(invoice_query_matches(&q, &usd));
+}
+
+/* ---- the model on a cache with many invoices ----------------------------- */
+
+#define NINV 1000
+#define SET(d, v) snprintf((d), sizeof(d), "%s", (v))
+
+static char tmpdir[256];
+static char path[512];
+
+static int
+setup(void **state)
+{
+	struct cache *c = NULL;
+	struct invoice inv;
+	struct invoice_line lines[2];
+	int i;
+
+	(void)state;
+	snprintf(tmpdir, sizeof tmpdir, "%s/billtop-inv.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	if (!mkdtemp(tmpdir))
+		return -1;
+	snprintf(path, sizeof path, "%s/test.db", tmpdir);
+	if (cache_open(path, &c, NULL) < 0 || cache_begin(c, 1000) < 0)
+		return -1;
+	memset(lines, 0, sizeof lines);
+	SET(lines[0].description, "Plan");
+	SET(lines[1].description, "Overage");
+	/* Newest first: BT-1000 (the running draft) down to BT-0001; every
+	 * 10th past due, one in yen; totals 100.00 + number, a few tricky numbers. */
+	for (i = 0; i < NINV; i++) {
+		int num = NINV - i;
+		char number[32];
+
+		snprintf(number, sizeof number, "BT-%04d", num);
+		inv = mk(number, i == 0 ? INV_DRAFT : num % 10 == 0 ? INV_PAST_DUE : INV_PAID,
+		         i == 0 ? "2026-11-01T00:00:00Z" : "2026-01-01T00:00:00Z",
+		         i == 0 ? "2026-12-01T00:00:00Z" : "2026-02-01T00:00:00Z", 10000 + num * 100,
+		         num % 10 == 0 ? 10000 + num * 100 : 0);
+		if (num == 500)
+			SET(inv.currency, "JPY");
+		if (num == 7)
+			SET(inv.number, "BT_50%");
+		inv.subtotal = inv.total + 1;
+		inv.lines = lines;
+		inv.nlines = 2;
+		if (cache_put_invoice(c, i, &inv) < 0)
+			return -1;
+	}
+	if (cache_commit(c) < 0)
+		return -1;
+	cache_close(c);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	char cmd[600];
+
+	(void)state;
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static struct cache *
+open_cache(void)
+{
+	struct cache *c = NULL;
+
+	if (cache_open(path, &c, NULL) < 0)
+		fail_msg("cache_open: %s", cache_error(c));
+	return c;
+}
+
+/* The tab reads a window of rows, not thousands, and lines for one invoice. */
+static void
+test_window(void **state)
+{
+	struct cache *c = open_cache();
+	struct invoices_state s;
+	char err[256];
+	int i;
+
+	(void)state;
+	invoices_state_init(&s);
+	assert_int_equal(invoices_state_load(c, at("2026-11-15T12:00:00Z"), &s, err, sizeof err), 0);
+	assert_int_equal(s.m.total, NINV);
+	assert_true(s.m.n > 0 && s.m.n <= INVOICES_WINDOW);
+	assert_int_equal(s.pos.sel, 0);                   /* the running draft */
+	assert_string_equal(s.m.detail.number, "BT-1000");
+	assert_int_equal(s.m.detail.nlines, 2);
+	for (i = 0; i < s.m.n; i++)
+		assert_null(s.m.inv[i].lines);
+	/* Far down the list: the window follows the selection. */
+	assert_int_equal(invoices_state_select(c, &s, 900, err, sizeof err), 0);
+	assert_true(s.m.off <= 900 && s.m.off + s.m.n > 900 && s.m.n <= INVOICES_WINDOW);
+	assert_string_equal(invoices_row(&s.m, 900)->number, "BT-0100");
+	assert_string_equal(s.m.detail.number, "BT-0100");
+	assert_null(invoices_row(&s.m, 0));
+	assert_int_equal(invoices_state_select(c, &s, NINV + 5, err, sizeof err), 0);
+	assert_int_equal(s.pos.sel, NINV - 1);
+	assert_string_equal(s.m.detail.number, "BT-0001");
+	/* A reload keeps the selected invoice. */
+	assert_int_equal(invoices_state_load(c, at("2026-11-15T12:00:00Z"), &s, err, sizeof err), 0);
+	assert_int_equal(s.pos.sel, NINV - 1);
+	/* The past-due filter: every 10th, the selection follows its invoice or
+	 * falls back into the list. */
+	s.m.filter = INV_PAST_DUE;
+	assert_int_equal(invoices_state_load(c, at("2026-11-15T12:00:00Z"), &s, err, sizeof err), 0);
+	assert_int_equal(s.m.total, NINV / 10 - 1);       /* BT-1000 is the draft */
+	assert_int_equal(s.m.running_draft, -1);
+	assert_int_equal(s.m.inv[0].status, INV_PAST_DUE);
+	invoices_state_free(&s);
+	/* billtop print: every row. */
+	invoices_state_init(&s);
+	s.headless = 1;
+	assert_int_equal(invoices_state_load(c, at("2026-11-15T12:00:00Z"), &s, err, sizeof err), 0);
+	assert_int_equal(s.m.n, NINV);
+	invoices_state_free(&s);
+	cache_close(c);
+}
+
+/* Search in SQL finds what the C mirror finds, over the whole list. */
+static void
+test_search_matches_c(void **state)
+{
+	static const char *const queries[] = {
+		"0", "BT-09", "bt-0999", "105", "105.00", "$105", "USD 1,100", "1100.01", "600", "5",
+		"%", "_", "BT_5", "50%", "\\", "nothing", " 110 "
+	};
+	const char cur[2][M_CUR] = { "JPY", "USD" };
+	struct cache *c = open_cache();
+	struct invoices_model all;
+	struct invoice_query q;
+	char err[256];
+	size_t k;
+	int from, dir, at_sql, count, want, n, i, j;
+
+	(void)state;
+	invoices_model_init(&all);
+	assert_int_equal(invoices_model_load(c, 0, -1, 1, &all, err, sizeof err), 0);
+	assert_int_equal(all.n, NINV);
+	for (k = 0; k < sizeof queries / sizeof queries[0]; k++) {
+		assert_int_equal(invoice_query_make(queries[k], cur, 2, &q), 1);
+		for (n = 0, i = 0; i < NINV; i++)
+			n += invoice_query_matches(&q, &all.inv[i]);
+		for (from = 0; from < NINV; from += 333) {
+			for (dir = -1; dir <= 1; dir += 2) {
+				want = -1;
+				for (j = 0; j < NINV && want < 0; j++) {
+					i = ((from + dir * j) % NINV + NINV) % NINV;
+					if (invoice_query_matches(&q, &all.inv[i]))
+						want = i;
+				}
+				assert_int_equal(invoices_model_find(c, &all, queries[k], from, dir, &at_sql, &count,
+				                                     err, sizeof err), 0);
+				if (at_sql != want || count != n)
+					fail_msg("query '%s' from %d dir %d: SQL %d (%d found), C %d (%d found)", queries[k],
+					         from, dir, at_sql, count, want, n);
+			}
+		}
+	}
+	/* What the queries find, spelled out. */
+	assert_int_equal(invoices_model_find(c, &all, "50%", 0, 1, &at_sql, &count, err, sizeof err), 0);
+	assert_int_equal(count, 1);
+	assert_string_equal(all.inv[at_sql].number, "BT_50%");
+	assert_int_equal(invoices_model_find(c, &all, "_", 0, 1, &at_sql, &count, err, sizeof err), 0);
+	assert_int_equal(count, 1);
+	/* BT-0500 is in yen: 60000 is its total in whole yen. */
+	assert_int_equal(invoices_model_find(c, &all, "60000", 0, 1, &at_sql, &count, err, sizeof err), 0);
+	assert_string_equal(all.inv[at_sql].currency, "JPY");
+	assert_int_equal(invoices_model_find(c, &all, "", 0, 1, &at_sql, &count, err, sizeof err), 0);
+	assert_int_equal(at_sql, -1);
+	assert_int_equal(count, 0);
+	invoices_model_free(&all);
+	cache_close(c);
+}
+
+static void
+test_index(void **state)
+{
+	struct cache *c = open_cache();
+	int index = -1;
+
+	(void)state;
+	assert_int_equal(cache_invoice_index(c, -1, "BT-0990", &index), 1);
+	assert_int_equal(index, 10);
+	assert_int_equal(cache_invoice_index(c, -1, "inv_BT-0990", &index), 1);
+	assert_int_equal(index, 10);
+	assert_int_equal(cache_invoice_index(c, INV_PAST_DUE, "BT-0990", &index), 1);
+	assert_int_equal(index, 0);
+	assert_int_equal(cache_invoice_index(c, INV_PAST_DUE, "BT-0991", &index), 0);
+	assert_int_equal(cache_invoice_index(c, -1, "BT-9999", &index), 0);
+	cache_close(c);
 }
 
 int
@@ -182,8 +386,12 @@ main(void)
 		cmocka_unit_test(test_filter_cycle),
 		cmocka_unit_test(test_match_number),
 		cmocka_unit_test(test_match_amount),
-		cmocka_unit_test(test_find_wraps),
+		cmocka_unit_test(test_query_make),
+		cmocka_unit_test(test_window),
+		cmocka_unit_test(test_search_matches_c),
+		cmocka_unit_test(test_index),
 	};
 
-	return cmocka_run_group_tests_name("model_invoices", tests, NULL, NULL);
+	setenv("TZ", "UTC", 1);
+	return cmocka_run_group_tests_name("model_invoices", tests, setup, teardown);
 }
