@@ -101,6 +101,22 @@ period_json(const struct usage_model *m)
 	                 "spent", print_json_money(p->spent, m->currency));
 }
 
+/* A credit sum; null (JSON) or empty (CSV) when it overflowed 64 bits. */
+static json_t *
+credits_json(int64_t v)
+{
+	return v == M_NONE ? json_null() : json_integer(v);
+}
+
+static void
+csv_credits(FILE *out, int first, int64_t v)
+{
+	if (v == M_NONE)
+		csv_field(out, first, "");
+	else
+		csv_int(out, first, v);
+}
+
 static json_t *
 row_json(const struct usage_source *src, const struct usage_model *m, const struct usage_line *l)
 {
@@ -108,11 +124,11 @@ row_json(const struct usage_source *src, const struct usage_model *m, const stru
 	json_t *meter = json_null();
 
 	if (mt)
-		meter = json_pack("{s:I, s:s, s:s, s:s, s:s}", "billed_raw", (json_int_t)l->billed_raw,
+		meter = json_pack("{s:o, s:s, s:s, s:s, s:s}", "billed_raw", credits_json(l->billed_raw),
 		                  "raw_unit", mt->raw_unit, "unit", mt->unit, "quantity", l->quantity,
 		                  "billing", l->billed_how);
-	return json_pack("{s:s, s:s, s:I, s:o, s:i, s:o}", "key", l->key, "name", l->label,
-	                 "credits", (json_int_t)l->credits, "cost", print_json_money(l->cost, m->currency),
+	return json_pack("{s:s, s:s, s:o, s:o, s:i, s:o}", "key", l->key, "name", l->label,
+	                 "credits", credits_json(l->credits), "cost", print_json_money(l->cost, m->currency),
 	                 "share_permille", l->share_pm, "meter", meter);
 }
 
@@ -139,7 +155,7 @@ print_json(struct print_ctx *ctx, const struct usage_source *src, const struct u
 	root = json_pack("{s:s, s:o, s:o, s:s, s:s, s:o, s:o, s:o, s:o, s:o}",
 	                 "range", usage_range_name(m->range), "from", day_key_json(m->from), "to", day_key_json(m->to),
 	                 "by", usage_by_name(m->by), "currency", m->currency, "period", period_json(m),
-	                 "total", json_pack("{s:I, s:o}", "credits", (json_int_t)m->total_credits,
+	                 "total", json_pack("{s:o, s:o}", "credits", credits_json(m->total_credits),
 	                                    "cost", print_json_money(m->total_cost, m->currency)),
 	                 "series", series, "days", days, "rows", rows);
 	return print_json_dump(ctx, root);
@@ -163,14 +179,14 @@ print_csv(struct print_ctx *ctx, const struct usage_source *src, const struct us
 
 		csv_field(ctx->out, 1, l->key);
 		csv_field(ctx->out, 0, l->label);
-		csv_int(ctx->out, 0, l->credits);
+		csv_credits(ctx->out, 0, l->credits);
 		csv_money(ctx->out, 0, l->cost, m->currency);
 		csv_field(ctx->out, 0, m->currency);
 		/* Machine output: always '.' whatever the locale. */
 		snprintf(share, sizeof share, "%d.%d", l->share_pm / 10, l->share_pm % 10);
 		csv_number(ctx->out, 0, share);
 		if (mt) {
-			csv_int(ctx->out, 0, l->billed_raw);
+			csv_credits(ctx->out, 0, l->billed_raw);
 			csv_field(ctx->out, 0, mt->raw_unit);
 			csv_field(ctx->out, 0, mt->unit);
 			csv_field(ctx->out, 0, l->billed_how);

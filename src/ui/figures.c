@@ -3,6 +3,7 @@
 
 #include "client/model.h"
 #include "core/credits.h"
+#include "core/i18n.h"
 #include "core/money.h"
 #include "core/timeutil.h"
 #include "core/util.h"
@@ -11,6 +12,11 @@
 const char *
 fig_credits(char *buf, size_t n, int64_t credits)
 {
+	/* M_NONE: a sum too large for 64 bits (see usage_sum). */
+	if (credits == M_NONE) {
+		str_copy(buf, n, _("n/a"));
+		return buf;
+	}
 	if (credits_format(buf, n, credits) < 0)
 		str_copy(buf, n, "?");
 	return buf;

@@ -7,8 +7,10 @@
 #include "core/credits.h"
 #include "core/i18n.h"
 #include "core/metering.h"
+#include "core/money.h"
 #include "core/timeutil.h"
 #include "core/util.h"
+#include "ui/chart.h"
 #include "ui/model_usage.h"
 
 static const char *const range_names[UR_COUNT] = { "7d", "30d", "90d", "period", "previous" };
@@ -175,6 +177,23 @@ cmp_line_key(const void *a, const void *b)
 	return strcmp(((const struct usage_line *)a)->key, ((const struct usage_line *)b)->key);
 }
 
+int64_t
+usage_sum(int64_t a, int64_t b)
+{
+	int64_t out;
+
+	if (a == M_NONE || b == M_NONE || money_add(a, b, &out) != MONEY_OK)
+		return M_NONE;
+	return out;
+}
+
+/* An overflowed sum (M_NONE) is larger than any figure. */
+static int64_t
+credits_rank(int64_t credits)
+{
+	return credits == M_NONE ? INT64_MAX : credits;
+}
+
 /* Largest credits first, then by label; zero rows (credits 0) end up last. */
 static int
 cmp_line_credits(const void *a, const void *b)
@@ -182,8 +201,8 @@ cmp_line_credits(const void *a, const void *b)
 	const struct usage_line *x = a, *y = b;
 	int c;
 
-	if (x->credits != y->credits)
-		return x->credits > y->credits ? -1 : 1;
+	if (credits_rank(x->credits) != credits_rank(y->credits))
+		return credits_rank(x->credits) > credits_rank(y->credits) ? -1 : 1;
 	c = strcmp(x->label, y->label);
 	return c != 0 ? c : strcmp(x->key, y->key);
 }
@@ -380,8 +399,8 @@ usage_model_build(struct usage_model *m, const struct usage_input *in, enum usag
 			continue;
 		if ((l = find_line(m->lines, m->nlines, in->rows[i].key)) == NULL)
 			continue;
-		l->credits += in->rows[i].credits;
-		l->billed_raw += in->rows[i].billed_raw;
+		l->credits = usage_sum(l->credits, in->rows[i].credits);
+		l->billed_raw = usage_sum(l->billed_raw, in->rows[i].billed_raw);
 	}
 	if (by == BY_METER) {
 		for (i = 0; i < in->nmeters; i++)
@@ -389,8 +408,8 @@ usage_model_build(struct usage_model *m, const struct usage_input *in, enum usag
 				fill_meter_line(l, &in->meters[i]);
 	}
 	qsort(m->lines, (size_t)m->nlines, sizeof *m->lines, cmp_line_credits);
-	for (i = 0; i < m->nlines && m->lines[i].credits > 0; i++)
-		m->total_credits += m->lines[i].credits;
+	for (i = 0; i < m->nlines && credits_rank(m->lines[i].credits) > 0; i++)
+		m->total_credits = usage_sum(m->total_credits, m->lines[i].credits);
 	m->nlines_used = i;
 	pick_series(m);
 
@@ -402,8 +421,9 @@ usage_model_build(struct usage_model *m, const struct usage_input *in, enum usag
 		if ((l = find_line(m->lines, m->nlines, in->rows[i].key)) == NULL || l->series < 0)
 			continue;
 		k = (int)((day - from) / DAY_SECS);
-		m->days[k].credits[l->series] += in->rows[i].credits;
-		m->days[k].total += in->rows[i].credits;
+		/* The chart only needs a scale: saturate rather than fail. */
+		m->days[k].credits[l->series] = chart_sat_add(m->days[k].credits[l->series], in->rows[i].credits);
+		m->days[k].total = chart_sat_add(m->days[k].total, in->rows[i].credits);
 	}
 	qsort(m->lines, (size_t)m->nlines, sizeof *m->lines, cmp_line_credits);
 	if (shape_for_chart(m) < 0)
@@ -454,7 +474,9 @@ usage_period_compute(const struct billing_ctx *ctx, struct usage_period *p)
 		return;
 	/* Credits that will not be billed as overage: what this period used from
 	 * grants plus everything still on the balance (allowance, purchases, promotions). */
-	covered = p->used - p->overage + ctx->credits.balance;
+	if (money_sub(p->used, p->overage, &covered) != MONEY_OK ||
+	    money_add(covered, ctx->credits.balance, &covered) != MONEY_OK)
+		covered = ctx->credits.balance > 0 ? INT64_MAX : 0;
 	if (covered < 0)
 		covered = 0;
 	if (forecast_period_spend(price, covered, p->projected, over == M_NONE ? -1 : over, &p->projected_spend,

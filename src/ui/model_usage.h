@@ -126,6 +126,9 @@ struct usage_input {
 int usage_model_build(struct usage_model *m, const struct usage_input *in, enum usage_range range,
                       enum usage_by by, int64_t from, int64_t to);
 void usage_model_free(struct usage_model *m);
+/* a + b for credit sums, M_NONE when either is M_NONE or the sum does not
+ * fit in 64 bits (shown as "n/a", never as a wrong number). */
+int64_t usage_sum(int64_t a, int64_t b);
 
 /* The current period's figures: used, allowance, projection, spend. */
 void usage_period_compute(const struct billing_ctx *ctx, struct usage_period *p);

@@ -115,8 +115,8 @@ usage_runs_load(struct cache *c, const struct usage_source *src, struct usage_ru
 	}
 	for (i = 0; i < r->nruns; i++) {
 		for (k = 0; k < ITEM_COUNT; k++)
-			r->item_totals[k] += r->runs[i].credits[k];
-		r->total += r->runs[i].credits_total;
+			r->item_totals[k] = usage_sum(r->item_totals[k], r->runs[i].credits[k]);
+		r->total = usage_sum(r->total, r->runs[i].credits_total);
 	}
 	return 0;
 }

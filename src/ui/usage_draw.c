@@ -62,7 +62,7 @@ usage_draw_period(const struct usage_model *m, struct canvas *c, int x, int y, i
 		if (gw > 30)
 			gw = 30;
 		draw_gauge(c, x + tw + 2, y, gw, p->used, p->allowance,
-		           p->used > p->allowance ? ST_ALERT : p->used * 10 > p->allowance * 9 ? ST_WARN : ST_OK, ST_DIM);
+		           p->used > p->allowance ? ST_ALERT : (__int128)p->used * 10 > (__int128)p->allowance * 9 ? ST_WARN : ST_OK, ST_DIM);
 	}
 	if (rows < 2)
 		return used;
@@ -148,7 +148,7 @@ usage_draw_line(const struct usage_model *m, const struct usage_line *ln, struct
 		columns_cell(c, x, y, &cols[COL_QTY], st, ln->quantity);
 	columns_cell(c, x, y, &cols[COL_CREDITS], st, fig_credits(a, sizeof a, ln->credits));
 	columns_cell(c, x, y, &cols[COL_COST], st, fig_money(c, money, sizeof money, ln->cost, m->currency,
-	                                                      _("included")));
+	                                                      ln->credits == M_NONE ? _("n/a") : _("included")));
 	share_format(ln->share_pm, share, sizeof share);
 	columns_cell(c, x, y, &cols[COL_SHARE], st, share);
 	columns_cell(c, x, y, &cols[COL_BILLED], ST_DIM, ln->billed_how);
@@ -193,7 +193,8 @@ usage_draw_table(const struct usage_model *m, struct canvas *c, int x, int y, in
 	columns_cell(c, x, last_x, &cols[COL_NAME], ST_BOLD, _("Total"));
 	columns_cell(c, x, last_x, &cols[COL_CREDITS], ST_BOLD, fig_credits(a, sizeof a, m->total_credits));
 	columns_cell(c, x, last_x, &cols[COL_COST], ST_BOLD,
-	             fig_money(c, money, sizeof money, m->total_cost, m->currency, _("included")));
+	             fig_money(c, money, sizeof money, m->total_cost, m->currency,
+	                       m->total_credits == M_NONE ? _("n/a") : _("included")));
 	/* Through share_format like the rows, so the locale's decimal point shows. */
 	if (n > 0 && share_format(1000, a, sizeof a) == 0)
 		columns_cell(c, x, last_x, &cols[COL_SHARE], ST_BOLD, a);

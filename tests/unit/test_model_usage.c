@@ -407,6 +407,52 @@ test_by_agent_other(void **state)
 	usage_model_free(&m);
 }
 
+/* Figures the decoder accepts (up to INT64_MAX each) whose sums do not fit:
+ * the sums are M_NONE ("n/a"), never wrapped, and the chart saturates. */
+static void
+test_huge_values(void **state)
+{
+	const int64_t big = INT64_C(1) << 62;
+	const struct usage_row rows[] = {
+		row("2026-11-14", "tool_calls", 0, big),
+		row("2026-11-15", "tool_calls", 0, big),
+		row("2026-11-15", "tool_calls", 0, big),
+		row("2026-11-15", "llm", 0, 5),
+	};
+	struct usage_model m;
+	const struct usage_line *l;
+
+	(void)state;
+	assert_true(usage_sum(big, big) == M_NONE);
+	assert_true(usage_sum(M_NONE, 1) == M_NONE);
+	assert_true(usage_sum(big, big - 1) == INT64_MAX);
+	setup_ctx(125);
+	build(&m, rows, 4, BY_ITEM, "2026-11-09", "2026-11-15");
+	l = line(&m, "tool_calls");
+	assert_true(l->credits == M_NONE);
+	assert_true(l->cost == M_NONE);
+	assert_int_equal(l->share_pm, 0);
+	assert_true(line(&m, "llm")->credits == 5);
+	assert_true(m.total_credits == M_NONE);
+	assert_true(m.total_cost == M_NONE);
+	/* the overflowed row still counts as used and sorts first */
+	assert_int_equal(m.nlines_used, 2);
+	assert_string_equal(m.lines[0].key, "tool_calls");
+	assert_true(m.days[5].total == big);
+	assert_true(m.days[6].credits[1] == INT64_MAX && m.days[6].total == INT64_MAX);
+	assert_true(m.max_day == INT64_MAX);
+	usage_model_free(&m);
+
+	/* the period's projection with a balance near the top of the range */
+	setup_ctx(125);
+	ctx.credits.balance = INT64_MAX;
+	ctx.credits.period_used = big;
+	ctx.credits.period_overage = -big;
+	build(&m, rows, 1, BY_ITEM, "2026-11-09", "2026-11-15");
+	assert_true(m.period.used == big);
+	usage_model_free(&m);
+}
+
 static void
 test_empty(void **state)
 {
@@ -488,6 +534,7 @@ main(void)
 		cmocka_unit_test(test_included_without_overage),
 		cmocka_unit_test(test_by_meter),
 		cmocka_unit_test(test_by_agent_other),
+		cmocka_unit_test(test_huge_values),
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_period_projection),
 	};
