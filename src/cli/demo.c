@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "cli/demo.h"
+#include "client/net.h"
 #include "core/i18n.h"
 #include "ui/app.h"
 
@@ -84,7 +85,7 @@ write_token(const char *path, char *token, int n)
 	int fd;
 	size_t len;
 
-	if (app_idempotency_key(token, n) != 0)
+	if (n < 33 || net_random_key(token) != 0)
 		return -1;
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0)

@@ -301,12 +301,6 @@ net_insecure(const struct net *n)
 	return n && n->insecure;
 }
 
-const char *
-net_base_url(const struct net *n)
-{
-	return n->base;
-}
-
 void
 net_get_stats(const struct net *n, struct net_stats *st)
 {

@@ -78,8 +78,6 @@ void net_close(struct net *n);
 
 /* 1 when TLS verification is off (--insecure): the UI must say so. */
 int net_insecure(const struct net *n);
-/* The base URL in use (no token in it). */
-const char *net_base_url(const struct net *n);
 void net_get_stats(const struct net *n, struct net_stats *st);
 
 /*

@@ -1,12 +1,10 @@
 /* app.c: the dashboard's shared state: views, shared account data, dialogs. */
 #include <config.h>
 
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -86,12 +84,15 @@ app_reload(struct app *app)
 	app->synced_at = M_NONE;
 	app->load_error[0] = '\0';
 	if (app->cache) {
+		/* One read transaction: a refresh committing meanwhile is seen whole or not at all. */
+		cache_snapshot_begin(app->cache);
 		app->have_snapshot = cache_has_snapshot(app->cache) == 1;
 		app->have_account = cache_account(app->cache, &app->account) == 1;
 		if (app->have_account)
 			app->have_plan = cache_plan(app->cache, app->account.plan_id, &app->plan) == 1;
 		app->have_credits = cache_credit_summary(app->cache, &app->credits) == 1;
 		app->synced_at = cache_synced_at(app->cache);
+		cache_snapshot_end(app->cache);
 	}
 	/* A cached account of a role that may not see billing (the role can
 	 * change after a snapshot was taken) is as forbidden as a 403. */
@@ -135,7 +136,10 @@ app_load_view(struct app *app, int index)
 			v->ops->state_init(v->priv);
 	}
 	err[0] = '\0';
+	/* The view reads several tables: all from the same commit. */
+	cache_snapshot_begin(app->cache);
 	r = v->ops->load(app, v, err, sizeof err);
+	cache_snapshot_end(app->cache);
 	if (r < 0)
 		app_set_error(app, "%s", err[0] ? err : _("The cache could not be read."));
 	return r;
@@ -256,36 +260,6 @@ int
 app_can_change(const struct app *app)
 {
 	return app->have_account && role_can_change_billing(app->account.role);
-}
-
-int
-app_idempotency_key(char *buf, int n)
-{
-	unsigned char rnd[16];
-	size_t got = 0;
-	ssize_t r;
-	int i, fd;
-
-	if (n < 33)
-		return -1;
-	while (got < sizeof rnd) {
-		r = getrandom(rnd + got, sizeof rnd - got, 0);
-		if (r < 0)
-			break;
-		got += (size_t)r;
-	}
-	if (got < sizeof rnd) {
-		fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
-		if (fd < 0)
-			return -1;
-		r = read(fd, rnd, sizeof rnd);
-		close(fd);
-		if (r != (ssize_t)sizeof rnd)
-			return -1;
-	}
-	for (i = 0; i < 16; i++)
-		snprintf(buf + 2 * i, 3, "%02x", rnd[i]);
-	return 0;
 }
 
 struct code_sentence {

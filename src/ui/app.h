@@ -139,7 +139,5 @@ int app_can_change(const struct app *app);
  * unknown code (then show the server's own message). */
 const char *app_error_sentence(const char *code);
 
-/* Fresh random Idempotency-Key (32 hex characters). 0 or -1. */
-int app_idempotency_key(char *buf, int n);
 
 #endif

@@ -92,19 +92,6 @@ invoice_status_label(enum invoice_status s)
 	return "?";
 }
 
-const char *
-role_label(enum role r)
-{
-	switch (r) {
-	case ROLE_OWNER: return _("owner");
-	case ROLE_ADMIN: return _("admin");
-	case ROLE_BILLING_READER: return _("billing reader");
-	case ROLE_MEMBER: return _("member");
-	case ROLE_VIEWER: return _("viewer");
-	}
-	return "?";
-}
-
 /* "visa" -> "Visa"; unknown brands shown as given. */
 static void
 brand_name(const char *brand, char *buf, size_t n)

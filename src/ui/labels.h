@@ -25,7 +25,5 @@ void credits_label(int64_t credits, char *buf, size_t n);
 /* A date for the screen, or "-" for M_NONE. */
 void date_label(int64_t t, char *buf, size_t n);
 
-/* "Owner", "Billing reader", ... (translated). */
-const char *role_label(enum role r);
 
 #endif
