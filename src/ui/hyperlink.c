@@ -6,6 +6,7 @@
 #include <string.h>
 #include <term.h>
 
+#include "core/text.h"
 #include "core/util.h"
 #include "ui/hyperlink.h"
 #include "ui/theme_curses.h"
@@ -74,6 +75,27 @@ hyperlink_add(int x, int y, int style, const char *url, const char *text)
 	l->style = style;
 	nlinks++;
 	return 0;
+}
+
+int
+hyperlink_drop_in(int x, int y, int w, int h)
+{
+	int i, kept = 0, dropped;
+
+	for (i = 0; i < nlinks; i++) {
+		const struct link *l = &links[i];
+		int lw = text_width(l->text);
+
+		/* A text of unknown width (-1) is dropped when on a row of the box. */
+		if (l->y >= y && l->y < y + h && l->x < x + w && (lw < 0 || l->x + lw > x))
+			continue;
+		if (kept != i)
+			links[kept] = links[i];
+		kept++;
+	}
+	dropped = nlinks - kept;
+	nlinks = kept;
+	return dropped;
 }
 
 int

@@ -37,6 +37,10 @@ void hyperlink_reset(void);
 /* Registers text (exactly as drawn, at screen column x, row y) as a link to
  * url, drawn in style.  0, or -1 when url is not ok or the table is full. */
 int hyperlink_add(int x, int y, int style, const char *url, const char *text);
+/* Forgets the links whose text overlaps the box x, y, w, h: a dialog or the
+ * help drawn over them hides their text, and hyperlink_flush() would write
+ * it again on top.  Returns how many were dropped. */
+int hyperlink_drop_in(int x, int y, int w, int h);
 /* Number of links registered for this frame. */
 int hyperlink_count(void);
 

@@ -74,6 +74,28 @@ test_registry(void **state)
 	assert_int_equal(hyperlink_count(), 0);
 }
 
+/* A dialog or the help box hides the links under it, and only those. */
+static void
+test_drop_in(void **state)
+{
+	(void)state;
+	hyperlink_reset();
+	/* 10 columns wide at (5, 3): columns 5-14 */
+	assert_int_equal(hyperlink_add(5, 3, ST_LINK, "https://a.example/", "https://ab"), 0);
+	assert_int_equal(hyperlink_add(0, 4, ST_LINK, "https://b.example/", "left"), 0);
+	assert_int_equal(hyperlink_add(30, 4, ST_LINK, "https://c.example/", "right"), 0);
+	assert_int_equal(hyperlink_add(12, 9, ST_LINK, "https://d.example/", "below"), 0);
+	/* the box: columns 14-29, rows 2-8 */
+	assert_int_equal(hyperlink_drop_in(14, 2, 16, 7), 1);
+	assert_int_equal(hyperlink_count(), 3);
+	/* what is left keeps its order; a box over "left" takes it too */
+	assert_int_equal(hyperlink_drop_in(3, 4, 1, 1), 1);
+	assert_int_equal(hyperlink_count(), 2);
+	assert_int_equal(hyperlink_drop_in(0, 0, 80, 24), 2);
+	assert_int_equal(hyperlink_count(), 0);
+	hyperlink_reset();
+}
+
 static char *
 slurp(FILE *f)
 {
@@ -152,6 +174,7 @@ main(void)
 		cmocka_unit_test(test_url_ok),
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_registry),
+		cmocka_unit_test(test_drop_in),
 		cmocka_unit_test(test_flush),
 	};
 
