@@ -254,10 +254,7 @@ print_view_text(struct print_ctx *ctx, const char *id)
 	}
 	nb = banners_collect(app, b, BANNER_MAX);
 	rows = banners_draw(c, 0, 0, c->w, BANNER_MAX * 2, b, nb);
-	l.x = 0;
-	l.y = rows ? rows + 1 : 0;
-	l.w = c->w;
-	l.h = c->h - l.y;
+	view_layout(&l, 0, rows ? rows + 1 : 0, c->w, c->h - (rows ? rows + 1 : 0));
 	l.compact = c->w < 80;
 	l.now = app->now;
 	v->ops->draw(v, c, &l);

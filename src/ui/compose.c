@@ -270,10 +270,7 @@ compose_frame(struct app *app, struct canvas *c, struct frame *f)
 			hyperlink_add(f->banners[i].link_x, f->banners[i].link_y, ST_LINK,
 			              f->banners[i].url, f->banners[i].url);
 	y = 1 + rows;
-	l.x = 0;
-	l.y = y;
-	l.w = c->w;
-	l.h = c->h - 1 - y;
+	view_layout(&l, 0, y, c->w, c->h - 1 - y);
 	l.compact = c->w < FULL_W || c->h < FULL_H;
 	l.now = app->now;
 	v = app_view(app);

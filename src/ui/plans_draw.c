@@ -292,7 +292,7 @@ features_rows(const struct plans_model *m, const struct canvas *c, int cw)
 void
 plans_draw(const struct plans_model *m, int sel, struct canvas *c, const struct layout *l)
 {
-	int x = l->x + 1, w = l->w - 2, y = l->y, bottom = l->y + l->h, label_w, foot, adv, need;
+	int x = l->x, w = l->w, y = l->y, bottom = l->y + l->h, label_w, foot, adv, need;
 	int columns;
 	char buf[768], a[64], b[64], used[64];
 

@@ -48,6 +48,16 @@ struct layout {
 	int64_t now;    /* the clock for this frame (Unix seconds) */
 };
 
+/* The one layout rule for every tab, on screen and in `billtop print`: a
+ * view draws VIEW_MARGIN columns in from both edges of the area it is
+ * given, and no view adds a margin of its own (draw from layout->x, up to
+ * layout->x + layout->w).  0: the tables of Credits, Usage, Invoices and
+ * Payment are laid out for all 80 columns; a margin of 1 wrapped or cut
+ * them (the projection line, a bank account's last four digits). */
+#define VIEW_MARGIN 0
+/* The layout of a view given the area x, y, w, h (compact and now unset). */
+void view_layout(struct layout *l, int x, int y, int w, int h);
+
 /* One line of the `?` overlay.  Both strings are untranslated (N_()) and
  * shown through _(); a table ends with { NULL, NULL }. */
 struct keyhelp {

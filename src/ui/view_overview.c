@@ -228,8 +228,8 @@ overview_draw(const struct overview *o, struct canvas *c, const struct layout *l
 	int utf8 = c->utf8;
 
 	d.c = c;
-	d.x = l->x + 1;
-	d.w = l->w - 2;
+	d.x = l->x;
+	d.w = l->w;
 	d.y = l->y + (l->h >= 18 ? 1 : 0);
 	d.bottom = l->y + l->h;
 	d.lw = l->compact || d.w < 60 ? LABEL_W_COMPACT : LABEL_W;

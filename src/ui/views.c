@@ -17,6 +17,17 @@ const struct view_ops *const view_table[] = {
 
 const int view_count = (int)(sizeof view_table / sizeof view_table[0]);
 
+void
+view_layout(struct layout *l, int x, int y, int w, int h)
+{
+	l->x = x + VIEW_MARGIN;
+	l->y = y;
+	l->w = w - 2 * VIEW_MARGIN;
+	l->h = h;
+	l->compact = 0;
+	l->now = 0;
+}
+
 int
 view_find(const char *id)
 {

@@ -14,10 +14,15 @@ twait "the plan and its price" "Pro, \$500.00 per month"
 twait "the status line says when it was updated" "updated just now"
 like "$(tui_capture | head -n 1)" '\[1 Overview\]' "the Overview tab is the current one"
 
+# margin: the fewest blank columns before the content (tab bar and status line left out).
+margin() {
+	tui_capture | sed '1d;$d' | grep -v '^ *$' | sed 's/[^ ].*//' | awk '{ print length }' | sort -n | head -n 1
+}
 i=1
 for name in Overview Credits Usage Invoices Payment Plans; do
 	tui_keys "$i"
 	twait "key $i opens $name" "[$i $name]"
+	is "$(margin)" "0" "$name: the content starts where every tab's does (view_layout)"
 	i=$((i + 1))
 done
 tui_keys 1
