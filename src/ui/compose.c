@@ -16,7 +16,7 @@ const struct keyhelp global_keys[] = {
 	{ N_("1-6"), N_("go to a tab") },
 	{ N_("Tab/S-Tab"), N_("next or previous tab") },
 	{ N_("left/right"), N_("previous or next tab (where the tab has no use for them)") },
-	{ N_("j/k, arrows"), N_("move in lists") },
+	{ N_("j/k, up/down"), N_("move in lists") },
 	{ N_("PgUp/PgDn"), N_("a page up or down") },
 	{ N_("Home/End"), N_("first or last item") },
 	{ N_("Enter"), N_("open the selected item") },
@@ -167,8 +167,9 @@ static void
 draw_help(struct app *app, struct canvas *c, int top, int bottom)
 {
 	const struct keyhelp *vk = app_view(app)->ops->keys;
+	const struct glyphs *g = glyphs_for(c->utf8);
 	int w = c->w - 4 > 70 ? 70 : c->w - 4, h, x, y, i, rows, kw = 14;
-	char title[128];
+	char title[128], keys[128];
 
 	rows = 1;
 	for (i = 0; global_keys[i].keys; i++)
@@ -191,7 +192,7 @@ draw_help(struct app *app, struct canvas *c, int top, int bottom)
 	if (vk && vk[0].keys) {
 		draw_text_fit(c, x + 2, rows++, w - 4, ST_BOLD, _("This tab"));
 		for (i = 0; vk[i].keys && rows < y + h - 2; i++, rows++) {
-			draw_text_fit(c, x + 2, rows, kw - 1, ST_BOLD, _(vk[i].keys));
+			draw_text_fit(c, x + 2, rows, kw - 1, ST_BOLD, glyphs_hint(g, vk[i].keys, keys, sizeof keys));
 			draw_text_fit(c, x + 2 + kw, rows, w - 4 - kw, ST_DIALOG, _(vk[i].what));
 		}
 		rows++;
@@ -199,7 +200,7 @@ draw_help(struct app *app, struct canvas *c, int top, int bottom)
 	if (rows < y + h - 2)
 		draw_text_fit(c, x + 2, rows++, w - 4, ST_BOLD, _("Everywhere"));
 	for (i = 0; global_keys[i].keys && rows < y + h - 2; i++, rows++) {
-		draw_text_fit(c, x + 2, rows, kw - 1, ST_BOLD, _(global_keys[i].keys));
+		draw_text_fit(c, x + 2, rows, kw - 1, ST_BOLD, glyphs_hint(g, global_keys[i].keys, keys, sizeof keys));
 		draw_text_fit(c, x + 2 + kw, rows, w - 4 - kw, ST_DIALOG, _(global_keys[i].what));
 	}
 	draw_text_fit(c, x + 2, y + h - 2, w - 4, ST_DIM, _("Press any key to close."));

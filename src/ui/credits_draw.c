@@ -351,9 +351,14 @@ credits_draw(struct credits_state *s, struct canvas *c, const struct layout *l)
 	rest = bottom - y - 1;
 	s->ledger_rows = rest - 2 > 0 ? rest - 2 : 1;
 	draw_ledger(s, c, x, y, w, rest);
-	draw_text_fit(c, x, bottom - 1, w, ST_DIM,
-	              w >= 64 ? _("p: buy credits   f: ledger kind   a: all grants   up/down: ledger")
-	                      : _("p: buy   f: kind   a: all grants"));
+	{
+		char hint[256];
+
+		draw_text_fit(c, x, bottom - 1, w, ST_DIM, w >= 64
+		              ? glyphs_hint(glyphs_for(c->utf8),
+		                            N_("p: buy credits   f: ledger kind   a: all grants   up/down: ledger"), hint, sizeof hint)
+		              : _("p: buy   f: kind   a: all grants"));
+	}
 	if (s->dlg.open)
 		purchase_draw(&s->dlg, c, l->x, l->y, l->w, l->h);
 }

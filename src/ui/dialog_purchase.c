@@ -11,6 +11,7 @@
 #include "core/money.h"
 #include "core/util.h"
 #include "ui/dialog_purchase.h"
+#include "ui/glyphs.h"
 #include "ui/figures.h"
 #include "ui/model_credits.h"
 #include "ui/widgets.h"
@@ -165,8 +166,9 @@ purchase_draw(const struct purchase_dialog *d, struct canvas *c, int x, int y, i
 	y += draw_wrap(c, ix, y, iw, 2, ST_DIALOG, line);
 	if (by + bh - 2 > y)
 		y = by + bh - 2;
-	draw_text_fit(c, ix, y, iw, ST_DIM, iw >= 48 ? _("left/right: preset   Enter: buy   Esc: cancel")
-	                                             : _("Enter: buy  Esc: cancel"));
+	draw_text_fit(c, ix, y, iw, ST_DIM, iw >= 48
+	              ? glyphs_hint(glyphs_for(c->utf8), N_("left/right: preset   Enter: buy   Esc: cancel"), line, sizeof line)
+	              : _("Enter: buy  Esc: cancel"));
 }
 
 void

@@ -2,9 +2,12 @@
 #include <config.h>
 
 #include <langinfo.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
+#include "core/i18n.h"
+#include "core/util.h"
 #include "ui/glyphs.h"
 
 static const struct glyphs utf8_glyphs = {
@@ -18,6 +21,7 @@ static const struct glyphs utf8_glyphs = {
 	.spin = { "\u280b", "\u2819", "\u2839", "\u2838", "\u283c",
 	          "\u2834", "\u2826", "\u2827", "\u2807", "\u280f" },
 	.nspin = 10,
+	.utf8 = 1,
 };
 
 static const struct glyphs ascii_glyphs = {
@@ -44,4 +48,43 @@ const struct glyphs *
 glyphs_for(int utf8)
 {
 	return utf8 ? &utf8_glyphs : &ascii_glyphs;
+}
+
+const char *
+glyphs_keys_lr(const struct glyphs *g)
+{
+	return g->utf8 ? "\u2190/\u2192" : _("left/right");
+}
+
+const char *
+glyphs_keys_ud(const struct glyphs *g)
+{
+	return g->utf8 ? "\u2191/\u2193" : _("up/down");
+}
+
+/* Replaces the first `word` in buf by `by` (bounded). */
+static void
+replace_word(char *buf, size_t n, const char *word, const char *by)
+{
+	char out[512], *at = strstr(buf, word);
+	size_t pre;
+
+	if (at == NULL || *word == '\0')
+		return;
+	pre = (size_t)(at - buf);
+	snprintf(out, sizeof out, "%.*s%s%s", (int)pre, buf, by, at + strlen(word));
+	str_copy(buf, n, out);
+}
+
+const char *
+glyphs_hint(const struct glyphs *g, const char *msgid, char *buf, size_t n)
+{
+	const char *t = _(msgid);
+	/* Not translated (yet): the English words are in it; else the translator's. */
+	int english = t == msgid;
+
+	str_copy(buf, n, t);
+	replace_word(buf, n, english ? "left/right" : _("left/right"), glyphs_keys_lr(g));
+	replace_word(buf, n, english ? "up/down" : _("up/down"), glyphs_keys_ud(g));
+	return buf;
 }

@@ -27,11 +27,23 @@ struct glyphs {
 	/* The refresh spinner, nspin frames. */
 	const char *spin[10];
 	int nspin;
+	int utf8;               /* this is the UTF-8 set */
 };
 
 /* 1 when the current LC_CTYPE is UTF-8 (call after setlocale). */
 int glyphs_locale_utf8(void);
 /* The UTF-8 set when utf8 is non-zero, else the ASCII set. */
 const struct glyphs *glyphs_for(int utf8);
+
+/* The arrow keys as every footer hint and the ? overlay name them: "←/→"
+ * and "↑/↓" with the UTF-8 set, the words "left/right" and "up/down"
+ * (translated) with the ASCII set. */
+const char *glyphs_keys_lr(const struct glyphs *g);
+const char *glyphs_keys_ud(const struct glyphs *g);
+/* A hint or a keyhelp entry (an untranslated msgid such as "j/k, up/down"
+ * or "left/right: choose a plan ..."), translated, with the arrow keys named
+ * as above: the words "left/right" and "up/down" in it (the translator's
+ * words for them) become the set's.  Returns buf. */
+const char *glyphs_hint(const struct glyphs *g, const char *msgid, char *buf, size_t n);
 
 #endif

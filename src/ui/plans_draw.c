@@ -341,6 +341,8 @@ plans_draw(const struct plans_model *m, int sel, struct canvas *c, const struct 
 	}
 	if (foot >= 4)
 		draw_text_fit(c, x, bottom - 1, w, ST_DIM, w >= 78
-		              ? _("left/right: choose a plan   Enter: switch to it   c: cancel a scheduled change")
+		              ? glyphs_hint(glyphs_for(c->utf8),
+		                            N_("left/right: choose a plan   Enter: switch to it   c: cancel a scheduled change"),
+		                            buf, sizeof buf)
 		              : _("Enter: switch   c: cancel a change   ?: keys"));
 }

@@ -72,9 +72,10 @@ usage_draw_day(struct usage_state *s, struct canvas *c, const struct layout *l)
 	y += usage_draw_table(m, c, x, y, w, rows, s->show_zero, &s->day_rows, !s->headless, &body);
 	s->table_rows = body;
 	if (!tall && !s->headless && y < bottom)
-		draw_text_fit(c, x, bottom - 1, w, ST_DIM,
-		              w >= 70 ? _("Enter: runs of the selected agent   left/right: previous or next day")
-		                      : _("Enter: the agent's runs"));
+		draw_text_fit(c, x, bottom - 1, w, ST_DIM, w >= 70
+		              ? glyphs_hint(glyphs_for(c->utf8), N_("Enter: runs of the selected agent   left/right: previous or next day"),
+		                            line, sizeof line)
+		              : _("Enter: the agent's runs"));
 }
 
 /* "38s", "2m 05s", "1h 02m"; "running" while it runs. */

@@ -14,7 +14,7 @@ tui_keys y
 twait "the refusal is shown in plain words" "Your account is past due, so the plan cannot change now."
 twait "in an error dialog" "The server said no"
 tui_keys Enter
-twait "the dialog closes" "left/right: choose a plan"
+twait "the dialog closes" "←/→: choose a plan"
 like "$(tui_capture)" "CURRENT" "Pro is still the current plan"
 unlike "$(tui_capture)" "from 2026-12-01" "nothing was scheduled on screen"
 stop_billtopd

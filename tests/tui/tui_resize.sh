@@ -22,7 +22,7 @@ tui_resize 3 30
 twait "3x30: the note, broken to fit" "40x"
 ok "$(tui_alive && echo 0 || echo 1)" "1x1 and 3x30: still running"
 tui_resize 80 24
-twait "back at 80x24: the full Plans tab" "left/right: choose a plan   Enter: switch to it"
+twait "back at 80x24: the full Plans tab" "←/→: choose a plan   Enter: switch to it"
 tui_keys 1
 twait "and the Overview" "Last invoice"
 tui_resize 132 40

@@ -49,7 +49,7 @@ twait "? opens the help overlay for the tab" "Keys: Plans"
 twait "it lists the tab's own keys" "cancel a scheduled downgrade"
 twait "and the keys that work everywhere" "refresh from the server now"
 tui_keys x
-twait "any key closes it" "left/right: choose a plan"
+twait "any key closes it" "←/→: choose a plan"
 unlike "$(tui_capture)" "Keys: Plans" "the overlay is gone"
 tui_keys 1 '?'
 twait "the Overview's overlay" "Keys: Overview"

@@ -20,6 +20,30 @@ is "$high" "0" "LANG=C: no byte >= 0x80 on any tab"
 tui_keys 1
 twait "LANG=C: the gauge in ASCII" "###"
 twait "LANG=C: the card number masked in ASCII" "****"
+# The arrow keys in hints come from the glyph table: words in ASCII...
+tui_keys 6
+twait "LANG=C: the Plans footer names left/right in words" "left/right: choose a plan"
+tui_keys 2
+twait "LANG=C: the Credits footer names up/down in words" "up/down: ledger"
+tui_keys '?'
+twait "LANG=C: so does the help overlay" "j/k, up/down"
+tui_keys Escape
+tui_stop
+
+# ...and arrows in UTF-8, in the footers and the help overlay alike.
+tui_start
+twait "UTF-8: the Overview opens" "Last invoice"
+tui_keys 6
+twait "UTF-8: the Plans footer shows the arrows" "←/→: choose a plan"
+tui_keys 2
+twait "UTF-8: the Credits footer shows the arrows" "↑/↓: ledger"
+tui_keys '?'
+twait "UTF-8: the help overlay shows them" "j/k, ↑/↓"
+unlike "$(tui_capture)" "left/right|up/down" "UTF-8: no arrow key named in words"
+tui_keys Escape 3
+twait "UTF-8: Usage" "[3 Usage]"
+tui_keys Enter
+twait "UTF-8: the day's footer shows the arrows" "←/→: previous or next day"
 tui_stop
 
 # With colours: SGR colour codes appear.

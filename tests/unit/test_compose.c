@@ -18,6 +18,7 @@
 #include "ui/app.h"
 #include "ui/banner.h"
 #include "ui/compose.h"
+#include "ui/glyphs.h"
 #include "ui/refresh.h"
 #include "ui/tui.h"
 
@@ -303,6 +304,14 @@ test_help_overlay(void **state)
 	assert_true(contains(s, "Keys: Plans"));
 	assert_true(contains(s, "cancel a scheduled downgrade"));   /* the tab's keys */
 	assert_true(contains(s, "refresh from the server now"));    /* the global ones */
+	/* The arrow keys by the glyph table: arrows in UTF-8, words in ASCII. */
+	assert_true(contains(s, "\u2190/\u2192"));
+	assert_true(contains(s, "j/k, \u2191/\u2193"));
+	assert_false(contains(s, "left/right"));
+	free(s);
+	s = frame_text(&app, 80, 24, 0, NULL);
+	assert_true(contains(s, "left/right"));
+	assert_true(contains(s, "j/k, up/down"));
 	free(s);
 	tui_key(&app, 'x');   /* any key closes it, and does nothing else */
 	assert_false(app.help);
@@ -421,6 +430,27 @@ test_worker_protocol(void **state)
 	free(out);
 }
 
+/* The arrow keys in hints: the glyph table's, one way everywhere. */
+static void
+test_key_glyphs(void **state)
+{
+	const struct glyphs *u = glyphs_for(1), *a = glyphs_for(0);
+	char buf[128];
+
+	(void)state;
+	assert_string_equal(glyphs_keys_lr(u), "\u2190/\u2192");
+	assert_string_equal(glyphs_keys_ud(u), "\u2191/\u2193");
+	assert_string_equal(glyphs_keys_lr(a), "left/right");
+	assert_string_equal(glyphs_keys_ud(a), "up/down");
+	assert_string_equal(glyphs_hint(u, "j/k, up/down", buf, sizeof buf), "j/k, \u2191/\u2193");
+	assert_string_equal(glyphs_hint(u, "left/right", buf, sizeof buf), "\u2190/\u2192");
+	assert_string_equal(glyphs_hint(u, "PgUp/PgDn", buf, sizeof buf), "PgUp/PgDn");
+	assert_string_equal(glyphs_hint(a, "j/k, up/down", buf, sizeof buf), "j/k, up/down");
+	assert_string_equal(glyphs_hint(u, "left/right: choose a plan   Enter: switch to it", buf, sizeof buf),
+	                    "\u2190/\u2192: choose a plan   Enter: switch to it");
+	assert_string_equal(glyphs_hint(a, "p: buy   up/down: ledger", buf, sizeof buf), "p: buy   up/down: ledger");
+}
+
 /* The one clock (app_clock): BILLTOP_NOW when it is RFC 3339, else the
  * system clock; app_init takes the session's "now" from it. */
 static void
@@ -461,6 +491,7 @@ main(void)
 		cmocka_unit_test(test_ascii_frame_has_no_high_bytes),
 		cmocka_unit_test(test_worker_protocol),
 		cmocka_unit_test(test_clock),
+		cmocka_unit_test(test_key_glyphs),
 	};
 
 	if (!setlocale(LC_ALL, "C.UTF-8"))
