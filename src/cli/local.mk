@@ -8,8 +8,6 @@ src_billtop_LDADD = src/ui/libui.a src/client/libclient.a src/core/libcore.a \
 	$(NCURSES_LIBS) $(CURL_LIBS) $(JANSSON_LIBS) $(SQLITE_LIBS) $(QRENCODE_LIBS) $(LIBINTL)
 # `billtop invoice download` (issue 7).
 src_billtop_SOURCES += src/cli/cmd_invoice.c
-# `billtop sync` (issue 4).
-src_billtop_SOURCES += src/cli/cmd_sync.c
 # The dashboard, --demo and `billtop print` (issue 5).
 src_billtop_SOURCES += src/cli/demo.c src/cli/demo.h src/cli/dashboard.h \
 	src/cli/cmd_print.c src/cli/print.h src/cli/print_overview.c src/cli/print_plans.c
@@ -18,5 +16,7 @@ src_billtop_CPPFLAGS = $(AM_CPPFLAGS) -DBILLTOP_BINDIR=\"$(bindir)\"
 src_billtop_SOURCES += src/cli/cmd_check.c src/cli/check.c src/cli/check.h
 # `billtop print usage|credits` (issue 6).
 src_billtop_SOURCES += src/cli/csv.c src/cli/csv.h src/cli/print_usage.c src/cli/print_credits.c
+# `billtop sync` (issue 4).
+src_billtop_SOURCES += src/cli/cmd_sync.c
 # `billtop print invoices|payment` (issue 7).
 src_billtop_SOURCES += src/cli/print_invoices.c src/cli/print_payment.c

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/timeutil.h"
 #include "core/util.h"
 #include "ui/app.h"
 #include "ui/compose.h"
@@ -15,7 +16,7 @@
 const struct keyhelp global_keys[] = {
 	{ N_("1-6"), N_("go to a tab") },
 	{ N_("Tab/S-Tab"), N_("next or previous tab") },
-	{ N_("left/right"), N_("previous or next tab (where the tab has no use for them)") },
+	{ N_("left/right"), N_("previous or next tab (if the tab does not use them)") },
 	{ N_("j/k, up/down"), N_("move in lists") },
 	{ N_("PgUp/PgDn"), N_("a page up or down") },
 	{ N_("Home/End"), N_("first or last item") },
@@ -76,11 +77,30 @@ draw_tabbar(struct app *app, struct canvas *c, struct frame *f)
 		draw_text_right(c, c->w - 1, 0, c->w - x - 2, ST_TAB, app->account.name);
 }
 
+/* The local time of t ("14:02"), with its date when that is not today's. */
+static void
+synced_when(int64_t now, int64_t t, char *buf, size_t n)
+{
+	char d0[32], d1[32], dt[64];
+	size_t len;
+
+	if (time_format_datetime(t, dt, sizeof dt) < 0) {
+		str_copy(buf, n, "?");
+		return;
+	}
+	len = strlen(dt);
+	if (time_format_date(now, d0, sizeof d0) == 0 && time_format_date(t, d1, sizeof d1) == 0 &&
+	    strcmp(d0, d1) == 0 && len >= 5)
+		str_copy(buf, n, dt + len - 5);
+	else
+		str_copy(buf, n, dt);
+}
+
 static void
 draw_status(struct app *app, struct canvas *c, int y)
 {
 	const struct glyphs *g = glyphs_for(c->utf8);
-	char left[600], ago[64];
+	char left[600], ago[64], when[64];
 	const char *hint;
 	int st = ST_STATUS, hw;
 
@@ -96,10 +116,13 @@ draw_status(struct app *app, struct canvas *c, int y)
 		         app->last_error);
 		st = ST_STATUS;
 	} else if (app->synced_at != M_NONE) {
-		/* Recomputed on every frame, and frames are only made when something
-		 * changed: an idle dashboard writes nothing, so this does not tick. */
+		/* Frames are only made when something changed (an idle dashboard
+		 * writes nothing), so the age can be old; the clock time beside it
+		 * is right whatever the age says. */
 		ago_format(app->now, app->synced_at, ago, sizeof ago);
-		snprintf(left, sizeof left, _("updated %s"), ago);
+		synced_when(app->now, app->synced_at, when, sizeof when);
+		/* TRANSLATORS: "updated 14:02 (3 min ago)"; the first %s is a local time (or date and time). */
+		snprintf(left, sizeof left, _("updated %s (%s)"), when, ago);
 	} else {
 		snprintf(left, sizeof left, "%s", _("not updated yet"));
 	}
@@ -188,6 +211,7 @@ draw_help(struct app *app, struct canvas *c, int top, int bottom)
 	y = top + (bottom - top - h) / 2;
 	snprintf(title, sizeof title, _("Keys: %s"), _(app_view(app)->ops->name));
 	draw_box(c, x, y, w, h, ST_DIALOG, title);
+	hyperlink_drop_in(x, y, w, h);
 	rows = y + 1;
 	if (vk && vk[0].keys) {
 		draw_text_fit(c, x + 2, rows++, w - 4, ST_BOLD, _("This tab"));
@@ -241,6 +265,7 @@ draw_dialog(struct app *app, struct canvas *c, int top, int bottom)
 	else
 		snprintf(title, sizeof title, "%s", d->title);
 	draw_box(c, x, y, w, h, ST_DIALOG, title);
+	hyperlink_drop_in(x, y, w, h);
 	if (d->kind == DLG_ERROR)
 		canvas_style(c, x + 2, y, canvas_text_width(c, title) + 2, ST_ALERT);
 	draw_wrap(c, x + 2, y + 1, w - 4, h - 3, st == ST_ALERT ? ST_DIALOG : st, d->body);

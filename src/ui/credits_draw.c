@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/money.h"
 #include "core/timeutil.h"
 #include "core/util.h"
 #include "ui/columns.h"
@@ -65,11 +66,13 @@ draw_summary(const struct credits_state *s, struct canvas *c, int x, int y, int 
 	for (i = 0; i < m->ngrants; i++) {
 		if (m->states[i] != GS_EXPIRING)
 			continue;
-		soon += m->grants[i].remaining;
+		/* M_NONE ("n/a") once the sum passes 64 bits. */
+		if (soon != M_NONE && money_add(soon, m->grants[i].remaining, &soon) != MONEY_OK)
+			soon = M_NONE;
 		if (first == M_NONE || m->grants[i].expires_at < first)
 			first = m->grants[i].expires_at;
 	}
-	if (soon > 0) {
+	if (soon > 0 || soon == M_NONE) {
 		fig_date(date, sizeof date, first);
 		snprintf(line, sizeof line, _("! %s credits expire within 14 days (the first on %s)"),
 		         fig_credits(a, sizeof a, soon), date);

@@ -12,16 +12,12 @@ src_ui_libui_a_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS) $(SQLITE_CFLAGS)
 # Invoices and Payment tabs (issue 7): QR codes for hosted pages, OSC 8 links.
 src_ui_libui_a_SOURCES += src/ui/qr.c src/ui/qr.h
 src_ui_libui_a_CFLAGS += $(QRENCODE_CFLAGS)
-src_ui_libui_a_SOURCES += src/ui/hyperlink.c src/ui/hyperlink.h
 # Usage and Credits view models, data separate from drawing (issue 6).
 src_ui_libui_a_SOURCES += \
 	src/ui/model_common.c src/ui/model_common.h src/ui/model_common_load.c \
 	src/ui/model_usage.c src/ui/model_usage.h src/ui/model_usage_load.c \
 	src/ui/model_credits.c src/ui/model_credits.h src/ui/model_credits_load.c
-src_ui_libui_a_SOURCES += \
-	src/ui/model_invoices.c src/ui/model_invoices.h src/ui/model_invoices_load.c \
-	src/ui/model_payment.c src/ui/model_payment.h src/ui/model_payment_load.c
-
+src_ui_libui_a_SOURCES += src/ui/hyperlink.c src/ui/hyperlink.h
 # The dashboard (issue 5): app state, frame composition, tui loop, worker,
 # banners, and the tabs (view_*.c; see src/ui/README to add one).
 src_ui_libui_a_SOURCES += \
@@ -37,6 +33,9 @@ src_ui_libui_a_SOURCES += \
 	src/ui/view_overview.c src/ui/view_credits.c src/ui/view_usage.c \
 	src/ui/view_invoices.c src/ui/view_payment.c src/ui/view_plans.c
 EXTRA_DIST += src/ui/README
+src_ui_libui_a_SOURCES += \
+	src/ui/model_invoices.c src/ui/model_invoices.h src/ui/model_invoices_load.c \
+	src/ui/model_payment.c src/ui/model_payment.h src/ui/model_payment_load.c
 # The Usage and Credits tabs: state, drawing, purchase dialog (issue 6).
 src_ui_libui_a_SOURCES += \
 	src/ui/columns.c src/ui/columns.h src/ui/figures.c src/ui/figures.h \

@@ -109,6 +109,15 @@ draw_plan_rows(const struct overview *o, struct ov_draw *d, int utf8)
 	}
 }
 
+/* part * 100 / total (total > 0) without overflow, clamped to +-999. */
+static int
+percent_of(int64_t part, int64_t total)
+{
+	__int128 q = (__int128)part * 100 / total;
+
+	return q > 999 ? 999 : q < -999 ? -999 : (int)q;
+}
+
 static void
 draw_credit_rows(const struct overview *o, struct ov_draw *d)
 {
@@ -122,7 +131,7 @@ draw_credit_rows(const struct overview *o, struct ov_draw *d)
 	}
 	credits_label(cs->remaining, a, sizeof a);
 	credits_label(cs->allocated, b, sizeof b);
-	pct = cs->allocated > 0 ? (int)(cs->remaining * 100 / cs->allocated) : 0;
+	pct = cs->allocated > 0 ? percent_of(cs->remaining, cs->allocated) : 0;
 	snprintf(buf, sizeof buf, _("%s of %s left (%d%%)"), a, b, pct);
 	st = cs->remaining <= 0 ? ST_ALERT : pct < 10 ? ST_WARN : ST_OK;
 	/* The gauge takes what the figures leave, 10 to 30 cells. */

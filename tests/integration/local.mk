@@ -28,7 +28,6 @@ INTEGRATION_TESTS += tests/integration/print_invoices_golden.sh
 EXTRA_DIST += tests/integration/print_invoices_golden.sh tests/golden/invoices
 # golden(): billtop print against golden text, for the print_*_golden suites.
 EXTRA_DIST += tests/integration/golden_lib.sh
-
 # client/net.c against billtopd: ETags, keep-alive, retries, categories, POSTs.
 check_PROGRAMS += tests/integration/net_test
 tests_integration_net_test_CFLAGS = $(cmocka_cflags) $(JANSSON_CFLAGS) $(CURL_CFLAGS)

@@ -18,7 +18,7 @@ n_all=$(api '/v1/invoices' | jq '.data | length')
 like "$draft" '^BT-' "the demo account has a draft for the running period"
 
 tui_start
-twait "the dashboard is up" "updated just now"
+twait "the dashboard is up" "(just now)"
 tui_keys 4
 twait "key 4 opens Invoices" "[4 Invoices]"
 twait "the list has its columns" "Amount due"
@@ -99,7 +99,7 @@ tui_stop
 start_billtopd --seed demo=past-due || skip_all "billtopd did not start"
 pd=$(api '/v1/invoices?status=past_due' | jq -r '.data[0].number')
 TUI_NO_COLOR=1 tui_start
-twait "the dashboard is up" "updated just now"
+twait "the dashboard is up" "(just now)"
 tui_keys 4
 twait "the past-due invoice is listed" "$pd"
 like "$(tui_capture | grep -F "$pd" | head -n 1)" "! PAST DUE" "past due is marked in words, not only red"

@@ -15,7 +15,7 @@ like "$other" '.' "the demo account has a second payment method"
 failed=$(api '/v1/charges' | jq -r '[.data[] | select(.status == "failed")][0].failure_reason')
 
 tui_start
-twait "the dashboard is up" "updated just now"
+twait "the dashboard is up" "(just now)"
 tui_keys 5
 twait "key 5 opens Payment" "[5 Payment]"
 twait "the methods are listed" "Payment methods"

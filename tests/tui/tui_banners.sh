@@ -40,7 +40,7 @@ twait "--offline: the cache is shown" "Pro, \$500.00 per month"
 twait "--offline: said in a banner" "Offline (--offline)"
 tui_stop
 tui_start
-twait "online again" "updated just now"
+twait "online again" "(just now)"
 stop_billtopd
 tui_keys r
 twait "a failed refresh: the server cannot be reached" "Offline: the server cannot be reached"

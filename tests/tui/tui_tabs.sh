@@ -11,7 +11,7 @@ twait "an empty cache shows a loading screen, not an empty table" "Loading your 
 twait "the status line shows the refresh running" "Refreshing..."
 twait "the first start fetches and shows the Overview" "Acme Robotics"
 twait "the plan and its price" "Pro, \$500.00 per month"
-twait "the status line says when it was updated" "updated just now"
+twait "the status line says when it was updated" "(just now)"
 like "$(tui_capture | head -n 1)" '\[1 Overview\]' "the Overview tab is the current one"
 
 # margin: the fewest blank columns before the content (tab bar and status line left out).
@@ -58,7 +58,7 @@ tui_wait_gone "Keys: Overview"
 ok $? "Esc closes it"
 
 tui_keys r
-twait "r refreshes now" "updated just now"
+twait "r refreshes now" "(just now)"
 tui_keys q
 is "$(tui_wait_exit)" "0" "q quits with status 0"
 done_testing
