@@ -35,6 +35,9 @@ EXTRA_DIST += tests/tui/i18n_tabs.sh
 # Large accounts: the Credits tab pages through past grants (a, ], [).
 TUI_TESTS += tests/tui/credits_past.sh
 EXTRA_DIST += tests/tui/credits_past.sh
+# OSC 8 links under the help overlay or a dialog stay hidden.
+TUI_TESTS += tests/tui/help_over_link.sh
+EXTRA_DIST += tests/tui/help_over_link.sh
 # A real mouse click on the tab bar (X10 bytes written into the pane).
 TUI_TESTS += tests/tui/tui_mouse.sh
 EXTRA_DIST += tests/tui/tui_mouse.sh
