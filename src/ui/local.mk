@@ -26,7 +26,6 @@ src_ui_libui_a_SOURCES += \
 	src/ui/compose.c src/ui/compose.h \
 	src/ui/keys.c src/ui/tui.c src/ui/tui.h \
 	src/ui/refresh.c src/ui/refresh.h \
-	src/ui/placeholder.c src/ui/placeholder.h \
 	src/ui/labels.c src/ui/labels.h \
 	src/ui/overview.h src/ui/overview_load.c \
 	src/ui/plans.h src/ui/plans_load.c src/ui/plans_draw.c \

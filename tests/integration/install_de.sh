@@ -69,7 +69,7 @@ de env BILLTOP_TOKEN="$BT_TOKEN" "$BILLTOP" sync -q --url "$BT_URL" --cache "$T_
 is "$?" 0 "installed billtop sync against the installed billtopd"
 de "$BILLTOP" print overview --cache "$T_DIR/c.db" >"$T_DIR/overview.txt" 2>&1
 is "$?" 0 "installed billtop print overview"
-grep -q '^ Tarif  *Pro, 500,00 \$ pro Monat$' "$T_DIR/overview.txt"; ok $? "print overview: German, with German money"
+grep -q '^Tarif  *Pro, 500,00 \$ pro Monat$' "$T_DIR/overview.txt"; ok $? "print overview: German, with German money"
 grep -q 'Letzte Rechnung' "$T_DIR/overview.txt"; ok $? "print overview: German labels"
 i18n_pieces "$top_srcdir/po/de.po" "$T_DIR/pieces"
 i18n_untranslated "$T_DIR/overview.txt" "$T_DIR/pieces" >"$T_DIR/found"; ok $? "print overview: nothing left in English"
