@@ -27,6 +27,7 @@ struct req {
 	char currency[4];         /* the account's currency, loaded before the handler runs */
 	const char *idem_key;     /* Idempotency-Key of a POST, or NULL */
 	char idem_fp[24];         /* fingerprint of method, path and body */
+	const void *ctx;          /* what the router tells the handler (an emulation's endpoint) */
 };
 
 struct resp {
@@ -85,6 +86,9 @@ void api_charges_list(struct req *rq, struct resp *rs);
 
 /* The account object as GET /v1/account answers it (for the caller's role). */
 json_t *api_account_json(struct req *rq);
+
+/* Runs fn inside one transaction with the clock rolled forward (GETs of the emulations too). */
+void api_run_locked(struct req *rq, struct resp *rs, void (*fn)(struct req *rq, struct resp *rs));
 
 /* Runs one request end to end (auth, roles, routing, transaction, idempotency). */
 void api_dispatch(struct req *rq, struct resp *rs);

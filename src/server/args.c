@@ -11,6 +11,7 @@
 #include "core/timeutil.h"
 #include "core/util.h"
 #include "server/args.h"
+#include "server/emulate.h"
 #include "server/fault.h"
 #include "server/seed.h"
 
@@ -36,6 +37,10 @@ usage(FILE *out)
 	        "      --seed large --scale N  seed N days of usage for 30 meters and 50 agents\n"
 	        "                              (default N: 365)\n"
 	        "      --now RFC3339           fix the clock at this instant (tests)\n"
+	        "      --emulate PROVIDER      serve the account through PROVIDER's admin API\n"
+	        "                              instead of docs/api.md: openai (costs, usage,\n"
+	        "                              projects; Bearer key) or anthropic (cost and usage\n"
+	        "                              reports, workspaces; x-api-key); see docs/sources.md\n"
 	        "      --fault PATH=KIND[:ARG][*N]\n"
 	        "                              inject a failure on requests whose path starts with\n"
 	        "                              PATH ('*': every path), for the first N of them\n"
@@ -141,7 +146,7 @@ enum args_result
 args_parse(int argc, char **argv, struct options *o, struct srv *s)
 {
 	enum { OPT_LISTEN = 0x100, OPT_DB, OPT_TOKEN, OPT_TOKEN_FILE, OPT_TOKEN_ROLE, OPT_SEED,
-	       OPT_SCALE, OPT_NOW, OPT_FAULT };
+	       OPT_SCALE, OPT_NOW, OPT_FAULT, OPT_EMULATE };
 	static const struct option longopts[] = {
 		{ "listen", required_argument, NULL, OPT_LISTEN },
 		{ "db", required_argument, NULL, OPT_DB },
@@ -152,6 +157,7 @@ args_parse(int argc, char **argv, struct options *o, struct srv *s)
 		{ "scale", required_argument, NULL, OPT_SCALE },
 		{ "now", required_argument, NULL, OPT_NOW },
 		{ "fault", required_argument, NULL, OPT_FAULT },
+		{ "emulate", required_argument, NULL, OPT_EMULATE },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -247,6 +253,13 @@ args_parse(int argc, char **argv, struct options *o, struct srv *s)
 			if (fault_parse(optarg, &s->faults[s->nfaults]) < 0)
 				return ARGS_EXIT_USAGE;
 			s->nfaults++;
+			break;
+		case OPT_EMULATE:
+			s->emulate = (int)emu_parse(optarg);
+			if (s->emulate == EMU_NONE) {
+				fprintf(stderr, _("billtopd: bad --emulate '%s': expected openai or anthropic\n"), optarg);
+				return ARGS_EXIT_USAGE;
+			}
 			break;
 		case 'h':
 			usage(stdout);

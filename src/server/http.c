@@ -15,6 +15,7 @@
 #include "core/text.h"
 #include "core/util.h"
 #include "server/api.h"
+#include "server/emulate.h"
 #include "server/fault.h"
 #include "server/http.h"
 #include "server/log_field.h"
@@ -234,7 +235,10 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 	fault_match(s, url, &hits);
 	if (hits.delay_ms > 0)
 		sleep_ms(hits.delay_ms);
-	if (hits.status) {
+	if (hits.status && s->emulate) {
+		emu_fault(s, &rs, hits.status);
+		rs.retry_after = (int)hits.retry_after;
+	} else if (hits.status) {
 		if (hits.status == 500)
 			resp_error(&rs, 500, "internal", "Injected fault: internal error.");
 		else if (hits.status == 503)

@@ -14,6 +14,9 @@ src_billtopd_SOURCES = \
 	src/server/jsonx.h src/server/jsonx.c \
 	src/server/fault.h src/server/fault.c \
 	src/server/pdf.h src/server/pdf.c \
+	src/server/emulate.h src/server/emulate.c \
+	src/server/emulate_openai.c \
+	src/server/emulate_anthropic.c \
 	src/server/api_account.c \
 	src/server/api_credits.c \
 	src/server/api_usage.c \

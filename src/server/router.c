@@ -11,6 +11,7 @@
 
 #include "core/util.h"
 #include "server/api.h"
+#include "server/emulate.h"
 #include "server/engine.h"
 #include "server/idem.h"
 
@@ -219,8 +220,8 @@ run_handler(struct req *rq, struct resp *rs, handler_fn fn)
 }
 
 /* Runs the handler inside one transaction, with the clock rolled forward first. */
-static void
-run_locked(struct req *rq, struct resp *rs, handler_fn fn)
+void
+api_run_locked(struct req *rq, struct resp *rs, handler_fn fn)
 {
 	struct srv *s = rq->srv;
 	struct account a;
@@ -272,6 +273,10 @@ api_dispatch(struct req *rq, struct resp *rs)
 	size_t i;
 	int path_known = 0;
 
+	if (rq->srv->emulate) {
+		emu_dispatch(rq, rs);
+		return;
+	}
 	if (strncmp(rq->path, "/v1/", 4) != 0 || str_copy(copy, sizeof copy, rq->path + 4) < 0 ||
 	    split_path(rq, copy) < 0) {
 		resp_error(rs, 404, "not_found", "There is nothing at %.200s.", rq->path);
@@ -300,7 +305,7 @@ api_dispatch(struct req *rq, struct resp *rs)
 			continue;
 		path_known = 1;
 		if (strcmp(routes[i].method, rq->method) == 0) {
-			run_locked(rq, rs, routes[i].fn);
+			api_run_locked(rq, rs, routes[i].fn);
 			return;
 		}
 	}

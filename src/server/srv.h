@@ -37,6 +37,7 @@ struct srv {
 	struct fault *faults;   /* owned, fault.h */
 	size_t nfaults;
 	pthread_mutex_t fault_lock;
+	int emulate;            /* enum emu_kind (emulate.h): 0 serves docs/api.md */
 };
 
 /* The server's clock: --now if given, else time(NULL). */
