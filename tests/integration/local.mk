@@ -44,3 +44,11 @@ EXTRA_DIST += $(I18N_TESTS) tests/integration/i18n_lib.sh
 # billtopd logs the User-Agent: billtop/VERSION on every request, sanitised.
 INTEGRATION_TESTS += tests/integration/user_agent.sh
 EXTRA_DIST += tests/integration/user_agent.sh
+# billtopd --emulate openai|anthropic (issue 12): contract suites against the
+# providers' published shapes (tests/schemas, validated with python3-jsonschema)
+# and the hand-written reference bodies in tests/fixtures.
+EMULATE_TESTS = tests/integration/emulate_openai.sh tests/integration/emulate_anthropic.sh \
+	tests/integration/emulate_schemas.sh
+INTEGRATION_TESTS += $(EMULATE_TESTS)
+EXTRA_DIST += $(EMULATE_TESTS) tests/integration/emulate_common.sh tests/integration/emulate_sum.py \
+	tests/schemas tests/fixtures
