@@ -139,6 +139,24 @@ restart_billtopd --emulate openai --fault '/v1/organization/usage=500*1'
 ereq "/v1/organization/usage/completions?start_time=$NOV"
 is "$CODE $(jb .error.type)" "500 server_error" "an injected 500 is OpenAI's server_error"
 
+# The large account (30 meters, 50 agents): every token meter's raw is in
+# completions or embeddings, across pages of 31 days with every grouping.
+start_billtopd --seed large --scale 62
+curl -sS -H "Authorization: Bearer $BT_TOKEN" "$BT_URL/v1/meters?limit=1000" |
+	jq -r '.data[] | select(.raw_unit == "token") | .id' | sort >"$T_DIR/token_meters"
+native_rows 2026-09-14 2026-11-15
+L_TOKENS=$(native_sum "[.[] | select(.meter_id as \$m | \"$(tr '\n' ' ' <"$T_DIR/token_meters")\" | split(\" \") | index(\$m)) | .raw] | add")
+restart_billtopd --emulate openai
+L0=$(date -u -d 2026-09-14 +%s)
+emulate_all lc "/v1/organization/usage/completions?start_time=$L0&limit=31&group_by=model&group_by=project_id"
+emulate_all le "/v1/organization/usage/embeddings?start_time=$L0&limit=31&group_by=model&group_by=project_id"
+is "$PAGES_OK $PAGES" "1 3" "the large account: 63 buckets in 3 pages"
+is "$(($($EMU_SUM field "$T_DIR/lc" input_tokens) + $($EMU_SUM field "$T_DIR/le" input_tokens)))" "$L_TOKENS" \
+	"the large account: completions and embeddings hold every token meter's raw"
+is "$($EMU_SUM keys "$T_DIR/le" model)|$($EMU_SUM keys "$T_DIR/lc" model)" "$(tr '\n' '|' <"$T_DIR/token_meters" | sed 's/|$//')" \
+	"each token meter is a model: embeddings the embedding meter, completions the others"
+valid "the large account's completions pages are valid" $SCHEMA UsageResponse --result UsageCompletionsResult "$T_DIR"/lc/*.json
+
 for _pid in $T_PIDS; do kill "$_pid" 2>/dev/null && wait "$_pid" 2>/dev/null; done
 T_PIDS=""
 unlike "$(cat "$T_DIR/billtopd.log" 2>/dev/null)" 'Sanitizer|runtime error' "billtopd reported no memory or undefined-behaviour error"
