@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "server/api.h"
+#include "server/emulate_text.h"
 #include "server/state.h"
 
 enum emu_kind { EMU_NONE = 0, EMU_OPENAI, EMU_ANTHROPIC };
@@ -31,20 +32,8 @@ void emu_openai_error(struct resp *rs, int status, const char *type, const char 
                       const char *param, const char *msg);
 void emu_anthropic_error(struct resp *rs, int status, const char *type, const char *msg);
 
-/* --- JSON text, written by hand where an exact decimal number is needed --- */
+/* --- answers --- */
 
-struct sb {
-	char *p;           /* malloc'd, NUL-terminated */
-	size_t len, cap;
-	int failed;        /* out of memory: the body is unusable */
-};
-
-void sb_add(struct sb *b, const char *s);
-void sb_addf(struct sb *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* A JSON string (escaped by jansson), or null when s is NULL. */
-void sb_str(struct sb *b, const char *s);
-/* v / 10^scale as exact decimal text, trailing zeros dropped ("0.06", "500", "-1.5"). */
-void sb_decimal(struct sb *b, int64_t v, int scale);
 /* Hands the text to rs as a 200 JSON body (or a 500 when building failed); frees b. */
 void sb_answer(struct sb *b, struct resp *rs);
 
@@ -114,11 +103,5 @@ int emu_day_rows(struct req *rq, const struct emu_money *m, int64_t day, struct 
 int emu_aggregate(struct emu_rows *rows, unsigned dims);
 
 void emu_rows_free(struct emu_rows *rows);
-
-/* --- buckets --- */
-
-/* Page cursors "page_" + base64(text); 0, or -1 when it is not one of ours. */
-int emu_cursor_make(const char *text, char *out, size_t n);
-int emu_cursor_read(const char *cursor, char *text, size_t n);
 
 #endif

@@ -15,6 +15,7 @@ src_billtopd_SOURCES = \
 	src/server/fault.h src/server/fault.c \
 	src/server/pdf.h src/server/pdf.c \
 	src/server/emulate.h src/server/emulate.c \
+	src/server/emulate_text.h src/server/emulate_text.c \
 	src/server/emulate_openai.c \
 	src/server/emulate_anthropic.c \
 	src/server/api_account.c \

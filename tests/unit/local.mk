@@ -120,3 +120,10 @@ tests_unit_test_check_SOURCES = tests/unit/test_check.c src/cli/check.c src/cli/
 tests_unit_test_check_CFLAGS = $(cmocka_cflags)
 tests_unit_test_check_LDADD = src/ui/libui.a src/client/libclient.a $(core_test_ldadd)
 UNIT_TESTS += tests/unit/test_check
+
+# billtopd --emulate: exact decimal text (no double) and page cursors.
+check_PROGRAMS += tests/unit/test_emulate_text
+tests_unit_test_emulate_text_SOURCES = tests/unit/test_emulate_text.c src/server/emulate_text.c
+tests_unit_test_emulate_text_CFLAGS = $(cmocka_cflags) $(JANSSON_CFLAGS)
+tests_unit_test_emulate_text_LDADD = $(core_test_ldadd) $(JANSSON_LIBS)
+UNIT_TESTS += tests/unit/test_emulate_text
