@@ -1,6 +1,7 @@
 /*
  * emulate_anthropic.c: billtopd --emulate anthropic, Anthropic's Admin API
- * (messages usage report, cost report, workspaces) over the seeded account.
+ * (messages usage report, cost report, workspaces, the organisation) over the
+ * seeded account.
  * Shapes follow Anthropic's API reference (tests/schemas/anthropic-admin.json,
  * written from it); docs/sources.md lists what is served.
  */
@@ -355,6 +356,24 @@ workspaces_handler(struct req *rq, struct resp *rs)
 	resp_json(rs, 200, o);
 }
 
+static void
+me_handler(struct req *rq, struct resp *rs)
+{
+	struct emu_args a;
+	struct account acct;
+
+	emu_args_read(rq, &a);
+	if (a.n) {
+		bad_request(rs, "%s: unexpected query parameter.", a.key[0]);
+		return;
+	}
+	if (acct_load(rq->db, &acct) < 0) {
+		resp_internal(rs);
+		return;
+	}
+	resp_json(rs, 200, json_pack("{s:s, s:s, s:s}", "id", acct.id, "type", "organization", "name", acct.name));
+}
+
 void
 emu_anthropic_dispatch(struct req *rq, struct resp *rs)
 {
@@ -368,6 +387,8 @@ emu_anthropic_dispatch(struct req *rq, struct resp *rs)
 		rq->ctx = &cost;
 	else if (strcmp(rq->path, "/v1/organizations/workspaces") == 0)
 		fn = workspaces_handler;
+	else if (strcmp(rq->path, "/v1/organizations/me") == 0)
+		fn = me_handler;
 	else {
 		emu_anthropic_error(rs, 404, "not_found_error", "Not found");
 		return;

@@ -92,6 +92,11 @@ is "$(jb '[.data[] | .id + "=" + .name] | join(",")') $(jb .has_more) $(jb .last
 ereq "/v1/organizations/workspaces?limit=2&after_id=agt_support"
 is "$(jb '[.data[].id] | join(",")') $(jb .has_more)" "agt_voice false" "after_id: the last one"
 
+# The organisation: the account's id and name.
+ereq "/v1/organizations/me"
+valid_body "organizations/me: an Organization" $SCHEMA Organization
+is "$(jb '[.type, .id, .name] | join(",")')" "organization,acct_demo,Acme Robotics" "organizations/me names the account"
+
 # Bad parameters: 400 invalid_request_error.
 for q in "bucket_width=1d" "starting_at=yesterday" "starting_at=$NOV&bucket_width=1h" "starting_at=$NOV&limit=32" \
 	"starting_at=$NOV&page=page_bm9wZQ==" "starting_at=$NOV&colour=red" "starting_at=$NOV&group_by[]=model" \

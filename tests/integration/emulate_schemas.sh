@@ -20,6 +20,7 @@ for f in usage_messages usage_ungrouped; do
 done
 valid "anthropic/cost_report.json is a CostReport" anthropic-admin.json CostReport "$F/anthropic/cost_report.json"
 valid "anthropic/workspaces.json is a WorkspaceList" anthropic-admin.json WorkspaceList "$F/anthropic/workspaces.json"
+valid "anthropic/organization.json is an Organization" anthropic-admin.json Organization "$F/anthropic/organization.json"
 valid "anthropic/error_*.json are errors" anthropic-admin.json Error "$F/anthropic/error_401.json" "$F/anthropic/error_429.json"
 
 # refused SCHEMA DEF FILE PATH_RE DESCRIPTION: validate.py exits 1 and names the path.
