@@ -159,6 +159,7 @@ emu_money_load(struct req *rq, struct emu_money *m)
 	m->micro_per_minor = 1;
 	for (i = c->exponent; i < 6; i++)
 		m->micro_per_minor *= 10;
+	m->minor_scale = 6 - c->exponent;
 	m->overage_per_1000 = p.overage > 0 ? p.overage : 0;
 	return 0;
 }

@@ -76,6 +76,7 @@ struct emu_rows {
 /* The account's money: micro-units per minor unit, and the overage price per 1000 credits. */
 struct emu_money {
 	int64_t micro_per_minor;   /* USD: 10000 */
+	int minor_scale;           /* decimals of a micro-unit amount in minor units: 6 - exponent (USD 4) */
 	int64_t overage_per_1000;  /* minor units; 0 when the plan has none */
 };
 

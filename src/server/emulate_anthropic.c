@@ -210,7 +210,7 @@ cost_type(const struct emu_row *r)
 }
 
 static void
-cost_out(struct sb *b, const struct emu_row *r, unsigned dims, const char *currency)
+cost_out(struct sb *b, const struct emu_row *r, unsigned dims, const char *currency, int minor_scale)
 {
 	int by_desc = (dims & EMU_BY_NAME) != 0, tok = by_desc && is_tokens(r);
 
@@ -218,7 +218,7 @@ cost_out(struct sb *b, const struct emu_row *r, unsigned dims, const char *curre
 	sb_str(b, currency);
 	/* Anthropic's amount: the lowest currency unit (cents) as a decimal string. */
 	sb_add(b, ",\"amount\":\"");
-	sb_decimal(b, r->micro, 4);
+	sb_decimal(b, r->micro, minor_scale);
 	sb_add(b, "\",\"workspace_id\":");
 	sb_str(b, (dims & EMU_BY_AGENT) && r->agent_id[0] ? r->agent_id : NULL);
 	sb_add(b, ",\"description\":");
@@ -275,7 +275,7 @@ report_handler(struct req *rq, struct resp *rs)
 			if (kind == K_USAGE)
 				usage_out(&b, &rows.r[i], q.dims);
 			else
-				cost_out(&b, &rows.r[i], q.dims, rq->currency);
+				cost_out(&b, &rows.r[i], q.dims, rq->currency, m.minor_scale);
 		}
 		sb_add(&b, "]}");
 	}
