@@ -9,11 +9,15 @@
 
 #include "client/decode.h"
 #include "client/decode_priv.h"
+#include "client/secret_mask.h"
 #include "core/i18n.h"
 #include "core/money.h"
 #include "core/text.h"
 #include "core/timeutil.h"
 #include "core/util.h"
+
+/* Bytes of an API error message kept (then "..."): a few lines, not a screenful. */
+#define API_MESSAGE_MAX 300
 
 json_t *
 decode_parse(const char *body, size_t len, struct client_err *err)
@@ -25,6 +29,8 @@ decode_parse(const char *body, size_t len, struct client_err *err)
 		client_err_set(err, CERR_BAD_DATA, _("the response is empty"));
 		return NULL;
 	}
+	if (decode_sniff(body, len, err) < 0)
+		return NULL;
 	root = json_loadb(body, len, JSON_REJECT_DUPLICATES, &je);
 	if (root)
 		return root;
@@ -127,7 +133,7 @@ d_fail(struct dctx *d, const char *key, const char *fmt, ...)
 		client_err_set(d->err, CERR_BAD_DATA, "%s: %s", d->path, msg);
 	else
 		client_err_set(d->err, CERR_BAD_DATA, "%s", msg);
-	text_sanitize(d->err->message);
+	secret_scrub(d->err->message);
 	return -1;
 }
 
@@ -138,7 +144,7 @@ quote_value(const char *s, char *out, size_t n)
 	char tmp[48];
 
 	str_copy(tmp, sizeof tmp, s);   /* cut long values: a message, not a dump */
-	text_sanitize(tmp);
+	secret_scrub(tmp);
 	snprintf(out, n, "'%s'%s", tmp, strlen(s) >= sizeof tmp ? "..." : "");
 }
 
@@ -212,6 +218,28 @@ d_text_cut(char *s, size_t max)
 	s[max] = '\0';
 }
 
+/*
+ * An identifier (an id, a number, a code): opaque, so stored exactly as sent
+ * and sanitised only where it is drawn (the canvas does).  Refused, naming
+ * the JSON path, when it cannot be stored exactly: too long, a NUL inside,
+ * or a secret of ours inside (the cache never holds the token).
+ */
+static int
+d_ident(struct dctx *d, const char *key, const char *s, size_t len, char *dst, size_t n,
+        unsigned flags)
+{
+	if (len >= n)
+		return d_fail(d, key, _("longer than %zu bytes"), n - 1);
+	if (strlen(s) != len)
+		return d_fail(d, key, _("holds a NUL character"));
+	if (secret_mask_found(s))
+		return d_fail(d, key, _("holds the token"));
+	if (len == 0 && !(flags & (D_EMPTY | D_NULL)))
+		return d_fail(d, key, _("must not be empty"));
+	memcpy(dst, s, len + 1);
+	return 0;
+}
+
 int
 d_str(struct dctx *d, const json_t *o, const char *key, char *dst, size_t n, unsigned flags)
 {
@@ -228,15 +256,15 @@ d_str(struct dctx *d, const json_t *o, const char *key, char *dst, size_t n, uns
 		return d_fail(d, key, (flags & D_NULL) ? _("expected string or null")
 		                                       : _("expected string"));
 	len = json_string_length(v);
-	if (!(flags & D_TEXT) && len >= n)
-		return d_fail(d, key, _("longer than %zu bytes"), n - 1);
+	if (!(flags & D_TEXT))
+		return d_ident(d, key, json_string_value(v), len, dst, n, flags);
 	if (len >= sizeof stack) {
 		tmp = malloc(len + 1);
 		if (!tmp)
 			return d_fail(d, key, _("out of memory"));
 	}
 	memcpy(tmp, json_string_value(v), len + 1);
-	text_sanitize(tmp);
+	secret_scrub(tmp);
 	d_text_cut(tmp, n - 1);
 	str_copy(dst, n, tmp);
 	if (tmp != stack)
@@ -249,12 +277,20 @@ d_str(struct dctx *d, const json_t *o, const char *key, char *dst, size_t n, uns
 int
 d_url(struct dctx *d, const json_t *o, const char *key, char *dst, size_t n, unsigned flags)
 {
+	const unsigned char *p;
 	char q[64];
 
 	if (d_str(d, o, key, dst, n, flags & D_NULL) < 0)
 		return -1;
 	if (!dst[0])
 		return 0;
+	/* stored exactly but written into an OSC 8 sequence: no control may be inside */
+	for (p = (const unsigned char *)dst; *p; p++) {
+		if (*p < 0x21 || *p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)) {
+			dst[0] = '\0';
+			return d_fail(d, key, _("the URL holds a space or a control character"));
+		}
+	}
 	/* a link that ends up in an OSC 8 hyperlink: no file:, javascript: or the like */
 	if (strncmp(dst, "https://", 8) != 0 && strncmp(dst, "http://", 7) != 0) {
 		quote_value(dst, q, sizeof q);
@@ -497,16 +533,21 @@ decode_api_error(const char *body, size_t len, struct client_err *err)
 	if (!json_is_string(v))
 		goto out;
 	str_copy(err->code, sizeof err->code, json_string_value(v));
-	text_sanitize(err->code);
+	secret_scrub(err->code);
 	v = json_object_get(e, "message");
 	if (json_is_string(v)) {
 		str_copy(err->message, sizeof err->message, json_string_value(v));
-		text_sanitize(err->message);
+		secret_scrub(err->message);
+		/* a server's prose is shown bounded, never a screenful */
+		if (strlen(err->message) > API_MESSAGE_MAX) {
+			d_text_cut(err->message, API_MESSAGE_MAX);
+			strcat(err->message, "...");
+		}
 	}
 	v = json_object_get(e, "role");
 	if (json_is_string(v)) {
 		str_copy(err->role, sizeof err->role, json_string_value(v));
-		text_sanitize(err->role);
+		secret_scrub(err->role);
 	}
 	rc = 0;
 out:
