@@ -274,22 +274,50 @@ d_str(struct dctx *d, const json_t *o, const char *key, char *dst, size_t n, uns
 	return 0;
 }
 
+/* %XX-escapes spaces, C0, DEL and C1 (U+0080-U+009F) in the URL s (n bytes
+ * of room).  0, or -1 when it would not fit. */
+static int
+url_escape_controls(char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char out[2048];
+	size_t o = 0, i;
+	unsigned char c;
+
+	for (i = 0; s[i]; i++) {
+		c = (unsigned char)s[i];
+		if (c > 0x20 && c != 0x7f && !(c == 0xc2 && (unsigned char)s[i + 1] >= 0x80 &&
+		                               (unsigned char)s[i + 1] <= 0x9f) &&
+		    !(c >= 0x80 && c <= 0x9f && i > 0 && (unsigned char)s[i - 1] == 0xc2)) {
+			if (o + 1 >= sizeof out)
+				return -1;
+			out[o++] = (char)c;
+			continue;
+		}
+		if (o + 3 >= sizeof out)
+			return -1;
+		out[o++] = '%';
+		out[o++] = hex[c >> 4];
+		out[o++] = hex[c & 15];
+	}
+	out[o] = '\0';
+	return str_copy(s, n, out) < 0 ? -1 : 0;
+}
+
 int
 d_url(struct dctx *d, const json_t *o, const char *key, char *dst, size_t n, unsigned flags)
 {
-	const unsigned char *p;
 	char q[64];
 
 	if (d_str(d, o, key, dst, n, flags & D_NULL) < 0)
 		return -1;
 	if (!dst[0])
 		return 0;
-	/* stored exactly but written into an OSC 8 sequence: no control may be inside */
-	for (p = (const unsigned char *)dst; *p; p++) {
-		if (*p < 0x21 || *p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)) {
-			dst[0] = '\0';
-			return d_fail(d, key, _("the URL holds a space or a control character"));
-		}
+	/* written into an OSC 8 sequence: a space or control is %XX-escaped, the
+	 * same URL to a browser, never a byte that ends the sequence */
+	if (url_escape_controls(dst, n) < 0) {
+		dst[0] = '\0';
+		return d_fail(d, key, _("longer than %zu bytes"), n - 1);
 	}
 	/* a link that ends up in an OSC 8 hyperlink: no file:, javascript: or the like */
 	if (strncmp(dst, "https://", 8) != 0 && strncmp(dst, "http://", 7) != 0) {
