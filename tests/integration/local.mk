@@ -46,6 +46,6 @@ INTEGRATION_TESTS += tests/integration/user_agent.sh
 EXTRA_DIST += tests/integration/user_agent.sh
 
 # Hostile and careless servers (issue 18): ids, secrets, locks, long fields.
-HOSTILE_TESTS = tests/integration/hostile_ids.sh
+HOSTILE_TESTS = tests/integration/hostile_ids.sh tests/integration/hostile_secrets.sh
 INTEGRATION_TESTS += $(HOSTILE_TESTS)
 EXTRA_DIST += $(HOSTILE_TESTS) tests/integration/hostile_common.sh
