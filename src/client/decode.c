@@ -80,6 +80,7 @@ dctx_init(struct dctx *d, const char *currency, struct client_err *err)
 	d->plen = 0;
 	d->currency = currency;
 	d->err = err;
+	d->refusable = 0;
 }
 
 size_t
@@ -228,12 +229,15 @@ static int
 d_ident(struct dctx *d, const char *key, const char *s, size_t len, char *dst, size_t n,
         unsigned flags)
 {
+	/* wrong for this item alone: a page refuses it and keeps the others */
+	d->refusable = 1;
 	if (len >= n)
 		return d_fail(d, key, _("longer than %zu bytes"), n - 1);
 	if (strlen(s) != len)
 		return d_fail(d, key, _("holds a NUL character"));
 	if (secret_mask_found(s))
 		return d_fail(d, key, _("holds the token"));
+	d->refusable = 0;
 	if (len == 0 && !(flags & (D_EMPTY | D_NULL)))
 		return d_fail(d, key, _("must not be empty"));
 	memcpy(dst, s, len + 1);
@@ -490,6 +494,42 @@ dec_any(struct dctx *d, enum list_kind kind, const json_t *o, union list_item *i
 	return d_fail(d, NULL, "unknown list kind");
 }
 
+/*
+ * Leaves item i of a page out (d->err says why): counts it and keeps the
+ * first reason, naming the item by index and id.  -1 (the error stays) when
+ * the page cannot go on without it: its id is the cursor to the next page
+ * and does not fit one.
+ */
+static int
+refuse_item(struct dctx *d, const json_t *item, size_t i, int is_cursor, struct page_info *info)
+{
+	const char *id = json_string_value(json_object_get(item, "id"));
+	const char *why = d->err->message;
+	char q[64] = "", where[32], tmp[1024];
+	size_t wl;
+
+	if (is_cursor && (!id || str_copy(info->last_id, sizeof info->last_id, id) < 0))
+		return -1;
+	if (info->refused++ == 0) {
+		/* "data[3] (id 'inv_7'): number: longer than 127 bytes" */
+		wl = (size_t)snprintf(where, sizeof where, "data[%zu]", i);
+		if (strncmp(why, where, wl) == 0 && why[wl] == '.')
+			why += wl + 1;
+		if (id)
+			quote_value(id, q, sizeof q);
+		if (q[0])
+			snprintf(tmp, sizeof tmp, "%s (id %s): %s", where, q, why);
+		else
+			snprintf(tmp, sizeof tmp, "%s: %s", where, why);
+		/* cut rather than fail: the start names the item */
+		d_text_cut(tmp, sizeof info->refused_msg - 1);
+		memcpy(info->refused_msg, tmp, strlen(tmp) + 1);
+	}
+	/* the page goes on: the error was this item's alone */
+	client_err_clear(d->err);
+	return 0;
+}
+
 int
 decode_page(const json_t *root, enum list_kind kind, const char *currency,
             decode_item_fn fn, void *arg, struct page_info *info, struct client_err *err)
@@ -520,14 +560,21 @@ decode_page(const json_t *root, enum list_kind kind, const char *currency,
 		mark = d_push_key(&d, "data");
 		d_push_index(&d, i);
 		memset(it, 0, sizeof *it);
+		d.refusable = 0;
 		if (d_is_object(&d, item) < 0 || dec_any(&d, kind, item, it) < 0) {
 			if (kind == LIST_INVOICES)
 				invoice_free(&it->invoice);
-			rc = -1;
-			goto out;
+			d_pop(&d, mark);
+			/* one odd item must not hide every other figure (docs/api.md) */
+			if (!d.refusable || refuse_item(&d, item, i, i + 1 == json_array_size(data) &&
+			                                info->has_more, info) < 0) {
+				rc = -1;
+				goto out;
+			}
+			continue;
 		}
 		d_pop(&d, mark);
-		/* starting_after takes the id exactly as sent, before sanitising */
+		/* starting_after takes the id exactly as sent */
 		id = json_object_get(item, "id");
 		str_copy(info->last_id, sizeof info->last_id, json_string_value(id));
 		info->items++;

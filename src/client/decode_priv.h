@@ -20,6 +20,8 @@ struct dctx {
 	size_t plen;
 	const char *currency;     /* the account's; NULL while decoding the account */
 	struct client_err *err;
+	int refusable;            /* the last failure concerns one item only (a field that
+	                           * cannot be stored exactly): a page leaves the item out */
 };
 
 /* Flags for the readers. */

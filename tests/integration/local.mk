@@ -47,6 +47,6 @@ EXTRA_DIST += tests/integration/user_agent.sh
 
 # Hostile and careless servers (issue 18): ids, secrets, locks, long fields.
 HOSTILE_TESTS = tests/integration/hostile_ids.sh tests/integration/hostile_secrets.sh \
-	tests/integration/hostile_first_sync.sh
+	tests/integration/hostile_first_sync.sh tests/integration/hostile_long_fields.sh
 INTEGRATION_TESTS += $(HOSTILE_TESTS)
 EXTRA_DIST += $(HOSTILE_TESTS) tests/integration/hostile_common.sh

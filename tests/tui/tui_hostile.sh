@@ -64,4 +64,20 @@ fi
 # every row is 80 columns or fewer as tmux counts them (no wrapped line)
 is "$(tm display -p -t bt '#{cursor_x}' >/dev/null; tui_capture | wc -l)" 24 "24 rows, none wrapped"
 tui_stop
+stop_billtopd
+tui_fresh_cache
+
+# One invoice with a number over 127 bytes: the rest is shown, and a banner
+# says which invoice is missing and why (issue 18.7).
+start_billtopd --seed demo=active || skip_all "billtopd did not start"
+stop_billtopd
+sqlite3 "$BT_DB" "UPDATE invoices SET number = 'BT-$(printf '%0200d' 7)' WHERE id = 'inv_000002'" || exit 1
+_db=$BT_DB
+start_billtopd --db "$_db" || skip_all "billtopd did not start"
+tui_start
+twait "the banner names the invoice left out" "Not stored: invoices: 1 item refused: data["
+like "$(tui_capture)" "inv_000002" "with its id"
+tui_keys 4
+twait "the Invoices tab shows the others" "BT-2026-0001"
+tui_stop
 done_testing

@@ -555,9 +555,17 @@ test_strings(void **state)
 	assert_string_equal(page(root, LIST_GRANTS, NULL), "");
 	assert_string_equal(items[0].grant.id, "gr_\xe2\x80\xae" "0001");
 	assert_string_equal(items[1].grant.id, "gr\n1");
-	/* one that cannot be stored exactly is refused, with its path */
-	json_object_set_new(item(root, 1), "id", json_stringn("gr\0x", 4));
-	assert_string_equal(page(root, LIST_GRANTS, NULL), "data[1].id: holds a NUL character");
+	/* one that cannot be stored exactly is refused, with its path; the others are kept */
+	{
+		struct page_info info;
+
+		json_object_set_new(item(root, 0), "id", json_stringn("gr\0x", 4));
+		json_object_set_new(item(root, 1), "id", json_string("gr_2"));
+		assert_string_equal(page(root, LIST_GRANTS, &info), "");
+		assert_int_equal(info.refused, 1);
+		assert_int_equal(nitems, (int)json_array_size(json_object_get(root, "data")) - 1);
+		assert_string_equal(info.refused_msg, "data[0] (id 'gr'): id: holds a NUL character");
+	}
 	json_decref(root);
 }
 
@@ -587,7 +595,13 @@ test_secrets_masked(void **state)
 	assert_string_equal(page(root, LIST_GRANTS, NULL), "");
 	assert_string_equal(items[0].grant.description, "see ****");
 	json_object_set_new(item(root, 0), "id", json_string("sekret-tok-123"));
-	assert_string_equal(page(root, LIST_GRANTS, NULL), "data[0].id: holds the token");
+	{
+		struct page_info info;
+
+		assert_string_equal(page(root, LIST_GRANTS, &info), "");
+		assert_int_equal(info.refused, 1);
+		assert_string_equal(info.refused_msg, "data[0] (id '****'): id: holds the token");
+	}
 	json_decref(root);
 	secret_mask_reset();
 	/* a server's error text is bounded */
