@@ -7,3 +7,4 @@ include tests/unit/local.mk
 include tests/integration/local.mk
 include tests/tui/local.mk
 include tests/golden/local.mk
+include tests/fuzz/local.mk

@@ -238,9 +238,11 @@ d_ident(struct dctx *d, const char *key, const char *s, size_t len, char *dst, s
 	if (secret_mask_found(s))
 		return d_fail(d, key, _("holds the token"));
 	d->refusable = 0;
-	if (len == 0 && !(flags & (D_EMPTY | D_NULL)))
-		return d_fail(d, key, _("must not be empty"));
 	memcpy(dst, s, len + 1);
+	if (flags & D_LABEL)
+		text_sanitize(dst);
+	if (dst[0] == '\0' && !(flags & (D_EMPTY | D_NULL)))
+		return d_fail(d, key, _("must not be empty"));
 	return 0;
 }
 

@@ -29,6 +29,8 @@ struct dctx {
 #define D_TEXT  2u   /* prose: sanitised, secrets masked, truncated to fit; without it a
                         string is an identifier, stored exactly (see d_str) */
 #define D_EMPTY 4u   /* "" allowed (identifiers are otherwise non-empty) */
+#define D_LABEL 8u   /* an identifier people read and type (an invoice number):
+                        sanitised like prose, but never cut: too long is refused */
 
 /* A body's encoding and stray NUL bytes, named before jansson sees it: 0, or
  * -1 with err (CERR_BAD_DATA) saying what is wrong (decode_sniff.c). */
