@@ -28,6 +28,9 @@ hostile_seed() {
 		IFS='|'
 	done
 	IFS=$_old_ifs
+	# names a careless server sends: a bidi mark, a C1 CSI with parameters
+	sqlite3 "$BT_DB" "UPDATE plans SET name = 'Pro$(printf '\342\200\217') $(printf '\302\233')31mplan'
+		WHERE id = 'pro'" || return 1
 	_db=$BT_DB
 	start_billtopd --db "$_db" "$@"
 	BT_DB=$_db

@@ -60,4 +60,9 @@ unlike "$(log_since "$mark" | grep -v '^GET /v1/account ' | cut -d' ' -f2 | grep
 BILLTOP_TOKEN="$BT_TOKEN" "$BILLTOP" print invoices >"$T_DIR/print.txt" 2>&1
 is "$?" 0 "print invoices exits 0"
 is "$(grep -c "$RLO" "$T_DIR/print.txt")" 0 "print: no RLO reaches the text output"
+BILLTOP_TOKEN="$BT_TOKEN" "$BILLTOP" print plans >"$T_DIR/plans.txt" 2>&1
+is "$?" 0 "print plans exits 0"
+like "$(cat "$T_DIR/plans.txt")" "Pro plan" "print: the plan's name, sanitised"
+is "$(grep -c "$(printf '\342\200\217')" "$T_DIR/plans.txt")" 0 "print: no U+200F (RLM) in the text output"
+is "$(grep -c "31m" "$T_DIR/plans.txt")" 0 "print: the C1 CSI took its parameters with it"
 done_testing
