@@ -126,6 +126,7 @@ fetch_list(struct ctx *x, const char *path, enum list_kind kind, const struct ta
 	const char *sep = strchr(path, '?') ? "&" : "?";
 	json_t *root;
 	int restarts = 0, page;
+	int64_t refused0 = x->cur->refused;   /* usage: the windows before this one */
 
 	*unchanged = 0;
 restart:
@@ -134,6 +135,7 @@ restart:
 	x->seq = 0;
 	x->cur->pages = 0;
 	x->cur->items = 0;
+	x->cur->refused = refused0;
 	for (page = 0; page < MAX_PAGES; page++) {
 		if (after[0] && net_escape(after, esc, sizeof esc) < 0) {
 			client_err_set(x->err, CERR_BAD_DATA, _("an item id is too long to page after"));
@@ -212,7 +214,7 @@ sync_list(struct ctx *x, int r, const char *path, enum list_kind kind, enum cach
 	 * and says so again, and the note stays in the sync state meanwhile */
 	if (cache_state_success(x->cache, names[r], x->now, unchanged ? NULL :
 	                        x->cur->refused ? "" : etag) < 0 ||
-	    (x->cur->refused && sync_note_refused(x->cache, names[r], x->cur, x->now) < 0))
+	    (x->cur->refused && sync_note_refused(x->cache, names[r], x->cur) < 0))
 		return cache_err(x);
 	return 0;
 }
@@ -367,7 +369,7 @@ sync_usage(struct ctx *x)
 	x->cur->windows_fetched = nfetched;
 	x->cur->outcome = nfetched ? SYNC_FETCHED : SYNC_UNCHANGED;
 	if (cache_state_success(x->cache, names[R_USAGE], x->now, NULL) < 0 ||
-	    (x->cur->refused && sync_note_refused(x->cache, names[R_USAGE], x->cur, x->now) < 0))
+	    (x->cur->refused && sync_note_refused(x->cache, names[R_USAGE], x->cur) < 0))
 		return cache_err(x);
 	return 0;
 }

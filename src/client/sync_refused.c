@@ -20,11 +20,10 @@ sync_refused_words(const struct sync_result *r, char *buf, size_t n)
 }
 
 int
-sync_note_refused(struct cache *c, const char *resource, const struct sync_result *r, int64_t now)
+sync_note_refused(struct cache *c, const char *resource, const struct sync_result *r)
 {
 	char words[512];
 
-	(void)now;
 	sync_refused_words(r, words, sizeof words);
 	return cache_state_note(c, resource, words);
 }

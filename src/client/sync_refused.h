@@ -17,8 +17,7 @@
 /* "1 item refused: item 3 (id 'inv_7'): data[3].number: longer than 127 bytes" */
 void sync_refused_words(const struct sync_result *r, char *buf, size_t n);
 /* Notes r's refusals in the sync state of resource.  0, or -1 (cache error). */
-int sync_note_refused(struct cache *c, const char *resource, const struct sync_result *r,
-                      int64_t now);
+int sync_note_refused(struct cache *c, const char *resource, const struct sync_result *r);
 /* 1 when st is a note on a success (not a failure), 0 otherwise. */
 int sync_state_is_note(const struct sync_state *st);
 

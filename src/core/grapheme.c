@@ -92,6 +92,9 @@ grapheme_next(const char *s, struct grapheme *g)
 		return;
 	g->cols = cp_cols(base);
 	draw_add(g, p, n);
+	/* the common case: ASCII after ASCII is always a boundary (CR LF are controls) */
+	if (base < 0x80 && p[1] < 0x80)
+		return;
 	regionals = is_regional(base);
 	prev = base;
 	for (;;) {
