@@ -279,6 +279,11 @@ test_wrap(void **state)
 	expect_dump(c, "the quick\n\n\n\n\n\n");
 	/* Measuring without a canvas. */
 	assert_int_equal(draw_wrap(NULL, 0, 0, 5, -1, 0, "aa bb cc"), 2);
+	/* A long word is cut between grapheme clusters, never inside one:
+	 * "e" + two combining marks stays whole, so does a flag. */
+	canvas_clear(c);
+	assert_int_equal(draw_wrap(c, 0, 0, 3, -1, 0, "ab" FLAG_DE "e\xcc\x81\xcc\xa7"), 2);
+	expect_dump(c, "ab\n" FLAG_DE "e\xcc\x81\xcc\xa7\n\n\n\n\n");
 	canvas_free(c);
 }
 
