@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 #include "client/client.h"
 #include "client/sync.h"
+#include "client/sync_refused.h"
 #include "core/credits.h"
 #include "core/i18n.h"
 #include "core/timeutil.h"
@@ -59,6 +60,13 @@ print_line(const struct sync_report *rep, const struct sync_result *r)
 			printf(_("%s: fetched (%s)"), r->resource, items);
 		if (!rep->committed)
 			fputs(_(", not saved"), stdout);
+		if (r->refused) {
+			char words[512];
+
+			/* which item was left out and why: the rest is stored */
+			sync_refused_words(r, words, sizeof words);
+			printf("; %s", words);
+		}
 		putchar('\n');
 		break;
 	case SYNC_UNCHANGED:

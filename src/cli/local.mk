@@ -4,7 +4,7 @@ src_billtop_SOURCES = src/billtop.c \
 	src/cli/cli.h src/cli/common.c \
 	src/cli/cmd_dashboard.c
 src_billtop_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS) $(CURL_CFLAGS) $(JANSSON_CFLAGS) $(SQLITE_CFLAGS)
-src_billtop_LDADD = src/ui/libui.a src/client/libclient.a src/core/libcore.a \
+src_billtop_LDADD = src/ui/libui.a src/client/libclient.a src/core/libcore.a $(UTF8PROC_LIBS) \
 	$(NCURSES_LIBS) $(CURL_LIBS) $(JANSSON_LIBS) $(SQLITE_LIBS) $(QRENCODE_LIBS) $(LIBINTL)
 # `billtop invoice download` (issue 7).
 src_billtop_SOURCES += src/cli/cmd_invoice.c

@@ -131,6 +131,37 @@ refuse_newer(struct cache *c, int v)
 	                        "with another file"), c->path, v, CACHE_SCHEMA_VERSION);
 }
 
+/* How long a migration waits for the write lock: as long as a refresh waits
+ * for another (sync.c), since the holder may be a first sync that migrated
+ * the new cache and is now refreshing it for minutes. */
+#define MIGRATE_WAIT_MS (10 * 60 * 1000)
+#define MIGRATE_BUSY_STEP_MS 5000   /* cache.c's busy timeout, waited per BEGIN */
+
+/*
+ * BEGIN IMMEDIATE for a migration.  While another billtop holds the write
+ * lock, the version is read again (WAL readers are not blocked): when that
+ * billtop has migrated already there is nothing left to do (*v is then
+ * CACHE_SCHEMA_VERSION and no transaction is open).  0, or -1 with the error.
+ */
+static int
+migrate_begin(struct cache *c, int *v)
+{
+	int waited = 0;
+
+	for (;;) {
+		if (cache_exec(c, "BEGIN IMMEDIATE") == 0)
+			return 0;
+		if ((c->errcode & 0xff) != SQLITE_BUSY || waited >= MIGRATE_WAIT_MS)
+			return -1;
+		/* the busy handler already waited its timeout inside BEGIN */
+		waited += MIGRATE_BUSY_STEP_MS;
+		if (user_version(c, v) < 0)
+			return -1;
+		if (*v >= CACHE_SCHEMA_VERSION)
+			return 0;
+	}
+}
+
 int
 cache_migrate(struct cache *c)
 {
@@ -146,8 +177,10 @@ cache_migrate(struct cache *c)
 	while (v < CACHE_SCHEMA_VERSION) {
 		/* IMMEDIATE: a second billtop opening the same cache waits here and
 		 * then sees the version the first one reached */
-		if (cache_exec(c, "BEGIN IMMEDIATE") < 0)
+		if (migrate_begin(c, &v) < 0)
 			return -1;
+		if (v == CACHE_SCHEMA_VERSION)
+			break;
 		if (user_version(c, &v) < 0)
 			goto fail;
 		if (v > CACHE_SCHEMA_VERSION) {

@@ -628,6 +628,19 @@ cache_state_failure(struct cache *c, const char *resource, int64_t now, const ch
 }
 
 int
+cache_state_note(struct cache *c, const char *resource, const char *note)
+{
+	static const char sql[] = "UPDATE sync_state SET last_error = ?2 WHERE resource = ?1";
+	sqlite3_stmt *st = cache_stmt(c, sql);
+
+	if (!st)
+		return -1;
+	bind_str(st, 1, resource, 0);
+	bind_str(st, 2, note, 0);
+	return run(c, st, N_("saving the sync state"));
+}
+
+int
 cache_state_attempt(struct cache *c, const char *resource, int64_t now)
 {
 	static const char sql[] =

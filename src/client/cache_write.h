@@ -66,6 +66,9 @@ int cache_state_success(struct cache *c, const char *resource, int64_t now, cons
 /* A failed attempt: last_attempt and last_error only (outside the refresh's
  * rolled-back transaction). */
 int cache_state_failure(struct cache *c, const char *resource, int64_t now, const char *error);
+/* After cache_state_success: a note on a refresh that succeeded with items
+ * left out (last_error set while last_success == last_attempt). */
+int cache_state_note(struct cache *c, const char *resource, const char *note);
 /* An attempt whose data was not saved (the refresh failed later): last_attempt only. */
 int cache_state_attempt(struct cache *c, const char *resource, int64_t now);
 /* 1 when the last error was a constraint violation (the server sent the same

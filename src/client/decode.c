@@ -9,11 +9,15 @@
 
 #include "client/decode.h"
 #include "client/decode_priv.h"
+#include "client/secret_mask.h"
 #include "core/i18n.h"
 #include "core/money.h"
 #include "core/text.h"
 #include "core/timeutil.h"
 #include "core/util.h"
+
+/* Bytes of an API error message kept (then "..."): a few lines, not a screenful. */
+#define API_MESSAGE_MAX 300
 
 json_t *
 decode_parse(const char *body, size_t len, struct client_err *err)
@@ -25,6 +29,8 @@ decode_parse(const char *body, size_t len, struct client_err *err)
 		client_err_set(err, CERR_BAD_DATA, _("the response is empty"));
 		return NULL;
 	}
+	if (decode_sniff(body, len, err) < 0)
+		return NULL;
 	root = json_loadb(body, len, JSON_REJECT_DUPLICATES, &je);
 	if (root)
 		return root;
@@ -74,6 +80,7 @@ dctx_init(struct dctx *d, const char *currency, struct client_err *err)
 	d->plen = 0;
 	d->currency = currency;
 	d->err = err;
+	d->refusable = 0;
 }
 
 size_t
@@ -127,7 +134,7 @@ d_fail(struct dctx *d, const char *key, const char *fmt, ...)
 		client_err_set(d->err, CERR_BAD_DATA, "%s: %s", d->path, msg);
 	else
 		client_err_set(d->err, CERR_BAD_DATA, "%s", msg);
-	text_sanitize(d->err->message);
+	secret_scrub(d->err->message);
 	return -1;
 }
 
@@ -138,7 +145,7 @@ quote_value(const char *s, char *out, size_t n)
 	char tmp[48];
 
 	str_copy(tmp, sizeof tmp, s);   /* cut long values: a message, not a dump */
-	text_sanitize(tmp);
+	secret_scrub(tmp);
 	snprintf(out, n, "'%s'%s", tmp, strlen(s) >= sizeof tmp ? "..." : "");
 }
 
@@ -212,6 +219,33 @@ d_text_cut(char *s, size_t max)
 	s[max] = '\0';
 }
 
+/*
+ * An identifier (an id, a number, a code): opaque, so stored exactly as sent
+ * and sanitised only where it is drawn (the canvas does).  Refused, naming
+ * the JSON path, when it cannot be stored exactly: too long, a NUL inside,
+ * or a secret of ours inside (the cache never holds the token).
+ */
+static int
+d_ident(struct dctx *d, const char *key, const char *s, size_t len, char *dst, size_t n,
+        unsigned flags)
+{
+	/* wrong for this item alone: a page refuses it and keeps the others */
+	d->refusable = 1;
+	if (len >= n)
+		return d_fail(d, key, _("longer than %zu bytes"), n - 1);
+	if (strlen(s) != len)
+		return d_fail(d, key, _("holds a NUL character"));
+	if (secret_mask_found(s))
+		return d_fail(d, key, _("holds the token"));
+	d->refusable = 0;
+	memcpy(dst, s, len + 1);
+	if (flags & D_LABEL)
+		text_sanitize(dst);
+	if (dst[0] == '\0' && !(flags & (D_EMPTY | D_NULL)))
+		return d_fail(d, key, _("must not be empty"));
+	return 0;
+}
+
 int
 d_str(struct dctx *d, const json_t *o, const char *key, char *dst, size_t n, unsigned flags)
 {
@@ -228,15 +262,15 @@ d_str(struct dctx *d, const json_t *o, const char *key, char *dst, size_t n, uns
 		return d_fail(d, key, (flags & D_NULL) ? _("expected string or null")
 		                                       : _("expected string"));
 	len = json_string_length(v);
-	if (!(flags & D_TEXT) && len >= n)
-		return d_fail(d, key, _("longer than %zu bytes"), n - 1);
+	if (!(flags & D_TEXT))
+		return d_ident(d, key, json_string_value(v), len, dst, n, flags);
 	if (len >= sizeof stack) {
 		tmp = malloc(len + 1);
 		if (!tmp)
 			return d_fail(d, key, _("out of memory"));
 	}
 	memcpy(tmp, json_string_value(v), len + 1);
-	text_sanitize(tmp);
+	secret_scrub(tmp);
 	d_text_cut(tmp, n - 1);
 	str_copy(dst, n, tmp);
 	if (tmp != stack)
@@ -244,6 +278,36 @@ d_str(struct dctx *d, const json_t *o, const char *key, char *dst, size_t n, uns
 	if (!dst[0] && !(flags & (D_EMPTY | D_NULL | D_TEXT)))
 		return d_fail(d, key, _("must not be empty"));
 	return 0;
+}
+
+/* %XX-escapes spaces, C0, DEL and C1 (U+0080-U+009F) in the URL s (n bytes
+ * of room).  0, or -1 when it would not fit. */
+static int
+url_escape_controls(char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char out[2048];
+	size_t o = 0, i;
+	unsigned char c;
+
+	for (i = 0; s[i]; i++) {
+		c = (unsigned char)s[i];
+		if (c > 0x20 && c != 0x7f && !(c == 0xc2 && (unsigned char)s[i + 1] >= 0x80 &&
+		                               (unsigned char)s[i + 1] <= 0x9f) &&
+		    !(c >= 0x80 && c <= 0x9f && i > 0 && (unsigned char)s[i - 1] == 0xc2)) {
+			if (o + 1 >= sizeof out)
+				return -1;
+			out[o++] = (char)c;
+			continue;
+		}
+		if (o + 3 >= sizeof out)
+			return -1;
+		out[o++] = '%';
+		out[o++] = hex[c >> 4];
+		out[o++] = hex[c & 15];
+	}
+	out[o] = '\0';
+	return str_copy(s, n, out) < 0 ? -1 : 0;
 }
 
 int
@@ -255,6 +319,12 @@ d_url(struct dctx *d, const json_t *o, const char *key, char *dst, size_t n, uns
 		return -1;
 	if (!dst[0])
 		return 0;
+	/* written into an OSC 8 sequence: a space or control is %XX-escaped, the
+	 * same URL to a browser, never a byte that ends the sequence */
+	if (url_escape_controls(dst, n) < 0) {
+		dst[0] = '\0';
+		return d_fail(d, key, _("longer than %zu bytes"), n - 1);
+	}
 	/* a link that ends up in an OSC 8 hyperlink: no file:, javascript: or the like */
 	if (strncmp(dst, "https://", 8) != 0 && strncmp(dst, "http://", 7) != 0) {
 		quote_value(dst, q, sizeof q);
@@ -426,6 +496,42 @@ dec_any(struct dctx *d, enum list_kind kind, const json_t *o, union list_item *i
 	return d_fail(d, NULL, "unknown list kind");
 }
 
+/*
+ * Leaves item i of a page out (d->err says why): counts it and keeps the
+ * first reason, naming the item by index and id.  -1 (the error stays) when
+ * the page cannot go on without it: its id is the cursor to the next page
+ * and does not fit one.
+ */
+static int
+refuse_item(struct dctx *d, const json_t *item, size_t i, int is_cursor, struct page_info *info)
+{
+	const char *id = json_string_value(json_object_get(item, "id"));
+	const char *why = d->err->message;
+	char q[64] = "", where[32], tmp[1024];
+	size_t wl;
+
+	if (is_cursor && (!id || str_copy(info->last_id, sizeof info->last_id, id) < 0))
+		return -1;
+	if (info->refused++ == 0) {
+		/* "data[3] (id 'inv_7'): number: longer than 127 bytes" */
+		wl = (size_t)snprintf(where, sizeof where, "data[%zu]", i);
+		if (strncmp(why, where, wl) == 0 && why[wl] == '.')
+			why += wl + 1;
+		if (id)
+			quote_value(id, q, sizeof q);
+		if (q[0])
+			snprintf(tmp, sizeof tmp, "%s (id %s): %s", where, q, why);
+		else
+			snprintf(tmp, sizeof tmp, "%s: %s", where, why);
+		/* cut rather than fail: the start names the item */
+		d_text_cut(tmp, sizeof info->refused_msg - 1);
+		memcpy(info->refused_msg, tmp, strlen(tmp) + 1);
+	}
+	/* the page goes on: the error was this item's alone */
+	client_err_clear(d->err);
+	return 0;
+}
+
 int
 decode_page(const json_t *root, enum list_kind kind, const char *currency,
             decode_item_fn fn, void *arg, struct page_info *info, struct client_err *err)
@@ -456,14 +562,21 @@ decode_page(const json_t *root, enum list_kind kind, const char *currency,
 		mark = d_push_key(&d, "data");
 		d_push_index(&d, i);
 		memset(it, 0, sizeof *it);
+		d.refusable = 0;
 		if (d_is_object(&d, item) < 0 || dec_any(&d, kind, item, it) < 0) {
 			if (kind == LIST_INVOICES)
 				invoice_free(&it->invoice);
-			rc = -1;
-			goto out;
+			d_pop(&d, mark);
+			/* one odd item must not hide every other figure (docs/api.md) */
+			if (!d.refusable || refuse_item(&d, item, i, i + 1 == json_array_size(data) &&
+			                                info->has_more, info) < 0) {
+				rc = -1;
+				goto out;
+			}
+			continue;
 		}
 		d_pop(&d, mark);
-		/* starting_after takes the id exactly as sent, before sanitising */
+		/* starting_after takes the id exactly as sent */
 		id = json_object_get(item, "id");
 		str_copy(info->last_id, sizeof info->last_id, json_string_value(id));
 		info->items++;
@@ -497,16 +610,21 @@ decode_api_error(const char *body, size_t len, struct client_err *err)
 	if (!json_is_string(v))
 		goto out;
 	str_copy(err->code, sizeof err->code, json_string_value(v));
-	text_sanitize(err->code);
+	secret_scrub(err->code);
 	v = json_object_get(e, "message");
 	if (json_is_string(v)) {
 		str_copy(err->message, sizeof err->message, json_string_value(v));
-		text_sanitize(err->message);
+		secret_scrub(err->message);
+		/* a server's prose is shown bounded, never a screenful */
+		if (strlen(err->message) > API_MESSAGE_MAX) {
+			d_text_cut(err->message, API_MESSAGE_MAX);
+			strcat(err->message, "...");
+		}
 	}
 	v = json_object_get(e, "role");
 	if (json_is_string(v)) {
 		str_copy(err->role, sizeof err->role, json_string_value(v));
-		text_sanitize(err->role);
+		secret_scrub(err->role);
 	}
 	rc = 0;
 out:

@@ -82,13 +82,18 @@ struct page_info {
 	int items;                /* items on this page */
 	int has_more;
 	char last_id[M_ID];       /* the last item's id as sent (for starting_after) */
+	int refused;              /* items left out: a field that cannot be stored exactly */
+	char refused_msg[320];    /* why the first was: "data[3] (id 'x'): number: longer than ..." */
 };
 
 /*
  * Decodes one page {"object": "list", "data": [...], "has_more": B} and calls
  * fn for each item, one at a time: the caller streams items into the cache and
- * never holds the whole list.  A bad item stops the page there; sync writes
- * inside one transaction, so what was written before is rolled back.  0 or -1.
+ * never holds the whole list.  An item with a field that cannot be stored
+ * exactly (an identifier too long, a NUL or the token inside) is left out,
+ * counted in info->refused with the first reason in info->refused_msg, and
+ * the page goes on; any other bad item stops the page there (sync writes
+ * inside one transaction, so what was written before is rolled back).  0 or -1.
  */
 int decode_page(const json_t *root, enum list_kind kind, const char *currency,
                 decode_item_fn fn, void *arg, struct page_info *info,

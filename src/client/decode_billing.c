@@ -60,7 +60,7 @@ dec_invoice(struct dctx *d, const json_t *o, struct invoice *inv)
 	int v;
 
 	if (d_str(d, o, "id", inv->id, sizeof inv->id, 0) < 0 ||
-	    d_str(d, o, "number", inv->number, sizeof inv->number, 0) < 0 ||
+	    d_str(d, o, "number", inv->number, sizeof inv->number, D_LABEL) < 0 ||
 	    d_enum(d, o, "status", invoice_status_parse, 0, 0, &v) < 0)
 		return -1;
 	inv->status = (enum invoice_status)v;

@@ -20,12 +20,21 @@ struct dctx {
 	size_t plen;
 	const char *currency;     /* the account's; NULL while decoding the account */
 	struct client_err *err;
+	int refusable;            /* the last failure concerns one item only (a field that
+	                           * cannot be stored exactly): a page leaves the item out */
 };
 
 /* Flags for the readers. */
 #define D_NULL  1u   /* null (or absent) allowed: strings "", numbers M_NONE */
-#define D_TEXT  2u   /* prose: truncated to fit instead of an error */
+#define D_TEXT  2u   /* prose: sanitised, secrets masked, truncated to fit; without it a
+                        string is an identifier, stored exactly (see d_str) */
 #define D_EMPTY 4u   /* "" allowed (identifiers are otherwise non-empty) */
+#define D_LABEL 8u   /* an identifier people read and type (an invoice number):
+                        sanitised like prose, but never cut: too long is refused */
+
+/* A body's encoding and stray NUL bytes, named before jansson sees it: 0, or
+ * -1 with err (CERR_BAD_DATA) saying what is wrong (decode_sniff.c). */
+int decode_sniff(const char *body, size_t len, struct client_err *err);
 
 void dctx_init(struct dctx *d, const char *currency, struct client_err *err);
 /* Path handling: push returns a mark to pop back to. */
@@ -47,6 +56,8 @@ int d_is_object(struct dctx *d, const json_t *v);
 int d_obj(struct dctx *d, const json_t *o, const char *key, unsigned flags, json_t **out);
 int d_array(struct dctx *d, const json_t *o, const char *key, json_t **out);
 
+/* A string.  Prose (D_TEXT) is sanitised and masked; an identifier is kept
+ * byte for byte, or refused (too long, a NUL, the token inside). */
 int d_str(struct dctx *d, const json_t *o, const char *key, char *dst, size_t n, unsigned flags);
 int d_int(struct dctx *d, const json_t *o, const char *key, int64_t min, int64_t max,
           unsigned flags, int64_t *out);

@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "client/error.h"
+#include "client/secret_mask.h"
 #include "core/i18n.h"
 #include "core/util.h"
 
@@ -25,6 +26,8 @@ client_err_set(struct client_err *e, enum client_err_kind kind, const char *fmt,
 	va_start(ap, fmt);
 	vsnprintf(e->message, sizeof e->message, fmt, ap);
 	va_end(ap);
+	/* the one door every error message passes: a server's words included */
+	secret_mask(e->message);
 }
 
 void
@@ -41,6 +44,7 @@ client_err_prefix(struct client_err *e, const char *prefix)
 	if (strbuf_finish(&sb) < 0)
 		return;
 	str_copy(e->message, sizeof e->message, tmp);
+	secret_mask(e->message);
 }
 
 int

@@ -75,7 +75,7 @@ invoice_find(struct net *n, const char *id_or_number, struct invoice *out,
 		goto out;
 	json_decref(root);
 	root = NULL;
-	if (net_escape(id_or_number, seg, sizeof seg) != 0) {
+	if (net_escape_segment(id_or_number, seg, sizeof seg) != 0) {
 		client_err_set(err, CERR_USAGE, "%s", _("the invoice id is too long"));
 		goto out;
 	}
@@ -123,7 +123,7 @@ invoice_save(struct net *n, const char *id, const char *number, const char *out_
 	char dir[PATH_MAX], base[256], msg[512], seg[1024], url_path[1200];
 
 	client_err_clear(err);
-	if (net_escape(id, seg, sizeof seg) != 0) {
+	if (net_escape_segment(id, seg, sizeof seg) != 0) {
 		client_err_set(err, CERR_USAGE, "%s", _("the invoice id is too long"));
 		return -1;
 	}

@@ -8,8 +8,10 @@ src_client_libclient_a_SOURCES += src/client/download.c src/client/download.h
 src_client_libclient_a_SOURCES += \
 	src/client/model.c src/client/model.h \
 	src/client/error.c src/client/error.h \
+	src/client/sync_refused.c src/client/sync_refused.h \
+	src/client/secret_mask.c src/client/secret_mask.h \
 	src/client/decode.c src/client/decode.h src/client/decode_priv.h \
-	src/client/decode_items.c src/client/decode_billing.c
+	src/client/decode_items.c src/client/decode_billing.c src/client/decode_sniff.c
 # Configuration file, profiles, environment and token_command (issue 4).
 src_client_libclient_a_SOURCES += \
 	src/client/config.c src/client/config.h src/client/token_command.c

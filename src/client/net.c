@@ -15,6 +15,7 @@
 
 #include "client/decode.h"
 #include "client/net.h"
+#include "client/secret_mask.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/util.h"
@@ -233,6 +234,11 @@ net_open(const struct net_opts *o, struct net **out, struct client_err *err)
 			goto fail;
 		}
 		snprintf(n->auth, k, "Authorization: Bearer %s", o->token);
+		/* whatever a server answers, it never carries the token back out */
+		if (secret_mask_add(o->token) < 0) {
+			client_err_set(err, CERR_NETWORK, _("out of memory"));
+			goto fail;
+		}
 	}
 	n->insecure = o->insecure;
 	n->connect_ms = o->connect_timeout_ms > 0 ? o->connect_timeout_ms : 10000;
@@ -462,7 +468,7 @@ http_failure(struct net *n, long status, struct client_err *err)
 		client_err_set(err, CERR_SERVER, _("the server answered with HTTP status %ld, "
 		                                   "which billtop does not expect here"), status);
 	}
-	text_sanitize(err->message);
+	secret_scrub(err->message);
 }
 
 /* The wait before the next attempt: Retry-After (capped) or backoff+jitter. */

@@ -129,8 +129,13 @@ typedef int (*net_progress_fn)(void *arg, int64_t done, int64_t total);
 int net_download(struct net *n, const char *path, int fd, net_progress_fn cb, void *arg,
                  struct client_err *err);
 
-/* URL-escapes s for a query value into buf.  0, or -1 if it does not fit. */
+/* URL-escapes s for a query value into buf (curl_easy_escape).  0, or -1 if
+ * it does not fit. */
 int net_escape(const char *s, char *buf, size_t n);
+/* URL-escapes an id as one path segment: '/' and '%' escaped like any
+ * reserved byte, "." and ".." as %2E and %2E%2E so that no dot segment
+ * leaves the resource.  0, or -1 if it does not fit or s is "". */
+int net_escape_segment(const char *s, char *buf, size_t n);
 
 /* The URL policy alone: 0, or -1 with err (CERR_USAGE) naming the problem. */
 int net_url_allowed(const char *url, int allow_http, struct client_err *err);

@@ -82,29 +82,29 @@ out:
 int
 net_escape(const char *s, char *buf, size_t n)
 {
-	static const char hex[] = "0123456789ABCDEF";
-	size_t o = 0;
+	/* libcurl's RFC 3986 escaping: everything but ALPHA DIGIT - . _ ~ */
+	char *e = curl_easy_escape(NULL, s, 0);
+	int rc;
 
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-
-		if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') ||
-		    (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' || ch == '.' || ch == '~') {
-			if (o + 1 >= n)
-				return -1;
-			buf[o++] = (char)ch;
-		} else {
-			if (o + 3 >= n)
-				return -1;
-			buf[o++] = '%';
-			buf[o++] = hex[ch >> 4];
-			buf[o++] = hex[ch & 15];
-		}
-	}
-	if (o >= n)
+	if (!e)
 		return -1;
-	buf[o] = '\0';
-	return 0;
+	rc = str_copy(buf, n, e) < 0 ? -1 : 0;
+	curl_free(e);
+	return rc;
+}
+
+int
+net_escape_segment(const char *s, char *buf, size_t n)
+{
+	/* "." and ".." would be dot segments libcurl (and any server) resolves:
+	 * GET /v1/invoices/../pdf is /v1/pdf.  %2E is the same octet, never a dot segment. */
+	if (strcmp(s, ".") == 0)
+		return str_copy(buf, n, "%2E") < 0 ? -1 : 0;
+	if (strcmp(s, "..") == 0)
+		return str_copy(buf, n, "%2E%2E") < 0 ? -1 : 0;
+	if (s[0] == '\0')
+		return -1;   /* an empty segment names the collection, not an item */
+	return net_escape(s, buf, n);
 }
 
 static int

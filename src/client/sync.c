@@ -10,6 +10,7 @@
 #include "client/cache_write.h"
 #include "client/decode.h"
 #include "client/sync.h"
+#include "client/sync_refused.h"
 #include "core/i18n.h"
 #include "core/util.h"
 
@@ -125,6 +126,7 @@ fetch_list(struct ctx *x, const char *path, enum list_kind kind, const struct ta
 	const char *sep = strchr(path, '?') ? "&" : "?";
 	json_t *root;
 	int restarts = 0, page;
+	int64_t refused0 = x->cur->refused;   /* usage: the windows before this one */
 
 	*unchanged = 0;
 restart:
@@ -133,6 +135,7 @@ restart:
 	x->seq = 0;
 	x->cur->pages = 0;
 	x->cur->items = 0;
+	x->cur->refused = refused0;
 	for (page = 0; page < MAX_PAGES; page++) {
 		if (after[0] && net_escape(after, esc, sizeof esc) < 0) {
 			client_err_set(x->err, CERR_BAD_DATA, _("an item id is too long to page after"));
@@ -174,6 +177,9 @@ restart:
 		net_response_free(&resp);
 		x->cur->pages++;
 		x->cur->items += info.items;
+		if (info.refused && !x->cur->refused)
+			str_copy(x->cur->refused_msg, sizeof x->cur->refused_msg, info.refused_msg);
+		x->cur->refused += info.refused;
 		if (progress(x) < 0)
 			return -1;
 		if (!info.has_more)
@@ -204,7 +210,11 @@ sync_list(struct ctx *x, int r, const char *path, enum list_kind kind, enum cach
 	if (fetch_list(x, path, kind, &t, stored, &unchanged, etag, sizeof etag) < 0)
 		return -1;
 	x->cur->outcome = unchanged ? SYNC_UNCHANGED : SYNC_FETCHED;
-	if (cache_state_success(x->cache, names[r], x->now, unchanged ? NULL : etag) < 0)
+	/* with items refused, no ETag: the next refresh reads the list again
+	 * and says so again, and the note stays in the sync state meanwhile */
+	if (cache_state_success(x->cache, names[r], x->now, unchanged ? NULL :
+	                        x->cur->refused ? "" : etag) < 0 ||
+	    (x->cur->refused && sync_note_refused(x->cache, names[r], x->cur) < 0))
 		return cache_err(x);
 	return 0;
 }
@@ -358,7 +368,8 @@ sync_usage(struct ctx *x)
 	x->cur->windows = nwin;
 	x->cur->windows_fetched = nfetched;
 	x->cur->outcome = nfetched ? SYNC_FETCHED : SYNC_UNCHANGED;
-	if (cache_state_success(x->cache, names[R_USAGE], x->now, NULL) < 0)
+	if (cache_state_success(x->cache, names[R_USAGE], x->now, NULL) < 0 ||
+	    (x->cur->refused && sync_note_refused(x->cache, names[R_USAGE], x->cur) < 0))
 		return cache_err(x);
 	return 0;
 }

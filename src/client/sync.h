@@ -48,6 +48,8 @@ struct sync_result {
 	int64_t items;             /* items written */
 	int windows;               /* usage: month windows in range */
 	int windows_fetched;       /* usage: windows that changed */
+	int64_t refused;           /* items left out (decode_page): stored is all the rest */
+	char refused_msg[320];     /* why the first was left out, or "" */
 };
 
 struct sync_report {

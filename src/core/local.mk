@@ -10,6 +10,9 @@ src_core_libcore_a_SOURCES = \
 	src/core/metering.c src/core/metering.h \
 	src/core/forecast.c src/core/forecast.h \
 	src/core/text.c src/core/text.h
+# One UTF-8 decoder; grapheme clusters and their columns (libutf8proc).
+src_core_libcore_a_SOURCES += src/core/utf8.c src/core/utf8.h src/core/grapheme.c src/core/grapheme.h
+src_core_libcore_a_CFLAGS = $(AM_CFLAGS) $(UTF8PROC_CFLAGS)
 # SIGINT/SIGTERM/SIGHUP to one handler, for the dashboard and downloads.
 src_core_libcore_a_SOURCES += src/core/stop_signals.c src/core/stop_signals.h
 # The plan advisor (issue 5, the dashboard's Plans tab).

@@ -8,57 +8,11 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "core/grapheme.h"
 #include "core/text.h"
+#include "core/utf8.h"
 
 #define ESC 0x1b
-
-/*
- * Length (1-4) of the well-formed UTF-8 sequence at p and its code point, or 0.
- * Rejects overlongs, surrogates and anything above U+10FFFF.  Never reads past
- * the terminating NUL (a NUL is not a continuation byte).
- */
-static int
-utf8_decode(const unsigned char *p, uint32_t *cp)
-{
-	unsigned char c = p[0];
-	unsigned char lo = 0x80, hi = 0xbf;
-	int len, i;
-	uint32_t v;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xc2 && c <= 0xdf) {
-		len = 2;
-		v = c & 0x1f;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		len = 3;
-		v = c & 0x0f;
-		if (c == 0xe0)
-			lo = 0xa0; /* overlong */
-		else if (c == 0xed)
-			hi = 0x9f; /* surrogates */
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		len = 4;
-		v = c & 0x07;
-		if (c == 0xf0)
-			lo = 0x90; /* overlong */
-		else if (c == 0xf4)
-			hi = 0x8f; /* above U+10FFFF */
-	} else {
-		return 0;
-	}
-	for (i = 1; i < len; i++) {
-		unsigned char b = p[i];
-
-		if (b < (i == 1 ? lo : 0x80) || b > (i == 1 ? hi : 0xbf))
-			return 0;
-		v = (v << 6) | (b & 0x3f);
-	}
-	*cp = v;
-	return len;
-}
 
 /* Skips a string sequence (OSC, DCS, ...) to its terminator; unterminated runs to the end. */
 static const unsigned char *
@@ -69,8 +23,43 @@ skip_string(const unsigned char *q, int bel_ends)
 			return q + 1;
 		if (q[0] == ESC && q[1] == '\\')
 			return q + 2;
+		if (q[0] == 0x9c)
+			return q + 1;
+		if (q[0] == 0xc2 && q[1] == 0x9c)
+			return q + 2;
 	}
 	return q;
+}
+
+/* CSI parameters and intermediates 0x20-0x3f, then a final 0x40-0x7e. */
+static const unsigned char *
+skip_csi(const unsigned char *q)
+{
+	while (*q >= 0x20 && *q <= 0x3f)
+		q++;
+	if (*q >= 0x40 && *q <= 0x7e)
+		q++;
+	return q;
+}
+
+/*
+ * q is just after a C1 control c (0x80-0x9f, as U+0080-U+009F or a raw byte):
+ * the first byte after it and what it introduces.  CSI (0x9b) takes its
+ * parameters, OSC (0x9d) its string to BEL or ST, DCS, SOS, PM and APC
+ * theirs to ST, as their ESC forms do: "\u009b31m" leaves nothing behind.
+ */
+static const unsigned char *
+skip_c1(const unsigned char *q, unsigned c)
+{
+	switch (c) {
+	case 0x9b: return skip_csi(q);
+	case 0x9d: return skip_string(q, 1);
+	case 0x90:
+	case 0x98:
+	case 0x9e:
+	case 0x9f: return skip_string(q, 0);
+	default: return q;
+	}
 }
 
 /* p points at ESC: returns the first byte after the escape sequence. */
@@ -80,13 +69,8 @@ skip_escape(const unsigned char *p)
 	const unsigned char *q = p + 1;
 
 	switch (*q) {
-	case '[': /* CSI: parameters and intermediates 0x20-0x3f, final 0x40-0x7e */
-		q++;
-		while (*q >= 0x20 && *q <= 0x3f)
-			q++;
-		if (*q >= 0x40 && *q <= 0x7e)
-			q++;
-		return q;
+	case '[':
+		return skip_csi(q + 1);
 	case ']': /* OSC: ends with BEL or ST */
 		return skip_string(q + 1, 1);
 	case 'P': /* DCS, SOS, PM, APC: end with ST */
@@ -103,12 +87,6 @@ skip_escape(const unsigned char *p)
 	if (*q >= 0x30 && *q <= 0x7e)
 		q++;
 	return q;
-}
-
-static int
-is_bidi_control(uint32_t cp)
-{
-	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
 size_t
@@ -134,11 +112,16 @@ text_sanitize(char *s)
 			*w++ = c;
 			r++;
 		} else if ((len = utf8_decode(r, &cp)) == 0) {
-			/* A stray 8-bit C1 byte is dropped; any other invalid byte shows as '?'. */
-			if (c > 0x9f)
+			/* A stray 8-bit C1 byte goes with its parameters; any other invalid byte shows as '?'. */
+			if (c > 0x9f) {
 				*w++ = '?';
-			r++;
-		} else if ((cp >= 0x80 && cp <= 0x9f) || is_bidi_control(cp)) {
+				r++;
+			} else {
+				r = skip_c1(r + 1, c);
+			}
+		} else if (cp >= 0x80 && cp <= 0x9f) {
+			r = skip_c1(r + len, cp);
+		} else if (grapheme_hidden_format(cp)) {
 			r += len;
 		} else {
 			memmove(w, r, (size_t)len);
@@ -189,36 +172,18 @@ text_utf8_locale(void)
 	return MB_CUR_MAX > 1 && cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 }
 
-/* Bytes and columns of the character at s (s non-empty); invalid bytes are 1 and 1. */
-static size_t
-char_at(const char *s, mbstate_t *st, int *cols)
-{
-	wchar_t wc;
-	size_t k = mbrtowc(&wc, s, MB_LEN_MAX, st);
-	int w;
-
-	if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
-		memset(st, 0, sizeof *st);
-		*cols = 1;
-		return 1;
-	}
-	w = wcwidth(wc);
-	*cols = w < 0 ? 1 : w;
-	return k;
-}
-
 int
 text_width(const char *s)
 {
-	mbstate_t st;
-	int total = 0, w;
+	struct grapheme g;
+	int total = 0;
 
-	memset(&st, 0, sizeof st);
 	while (*s != '\0') {
-		s += char_at(s, &st, &w);
-		if (total > INT_MAX - w)
+		grapheme_next(s, &g);
+		s += g.len;
+		if (total > INT_MAX - g.cols)
 			return INT_MAX;
-		total += w;
+		total += g.cols;
 	}
 	return total;
 }
@@ -228,8 +193,8 @@ text_fit(const char *s, int cols, char *out, size_t n)
 {
 	const char *ell;
 	size_t len = strlen(s), pos = 0, ell_len, room;
-	mbstate_t st;
-	int used = 0, w;
+	struct grapheme g;
+	int used = 0;
 
 	if (n == 0)
 		return 0;
@@ -247,18 +212,13 @@ text_fit(const char *s, int cols, char *out, size_t n)
 		ell_len = 0;
 	}
 	room = n - 1 - ell_len;
-	memset(&st, 0, sizeof st);
-	/* Keep whole characters while they leave one column (and the bytes) for the ellipsis. */
+	/* Keep whole clusters while they leave one column (and the bytes) for the ellipsis. */
 	while (s[pos] != '\0') {
-		mbstate_t before = st;
-		size_t k = char_at(s + pos, &st, &w);
-
-		if (used + w > cols - 1 || pos + k > room) {
-			st = before;
+		grapheme_next(s + pos, &g);
+		if (used + g.cols > cols - 1 || pos + g.len > room)
 			break;
-		}
-		used += w;
-		pos += k;
+		used += g.cols;
+		pos += g.len;
 	}
 	memcpy(out, s, pos);
 	memcpy(out + pos, ell, ell_len + 1);

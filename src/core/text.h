@@ -7,11 +7,13 @@
 /*
  * In place; returns the new length.  Removes C0 controls (TAB and NEWLINE become
  * a space), DEL, C1 controls (raw 0x80-0x9F bytes outside valid UTF-8 and
- * U+0080-U+009F), whole escape sequences (CSI, OSC to BEL or ST, DCS/SOS/PM/APC
- * to ST, ESC + intermediates + final; an unterminated string sequence is removed
- * to the end), bidi overrides and isolates (U+202A-U+202E, U+2066-U+2069).
- * Every other invalid UTF-8 byte (overlong, surrogate, > U+10FFFF, truncated)
- * becomes '?'.
+ * U+0080-U+009F) with what they introduce (C1 CSI its parameters, C1 OSC, DCS,
+ * SOS, PM, APC their strings), whole escape sequences (CSI, OSC to BEL or ST,
+ * DCS/SOS/PM/APC to ST, ESC + intermediates + final; an unterminated string
+ * sequence is removed to the end), and every invisible format character that
+ * can reorder or hide text (grapheme_hidden_format: bidi marks, embeddings,
+ * overrides and isolates, U+FEFF, ...).  Every other invalid UTF-8 byte
+ * (overlong, surrogate, > U+10FFFF, truncated) becomes '?'.
  */
 size_t text_sanitize(char *s);
 
@@ -25,12 +27,13 @@ int text_safe_filename(const char *in, char *out, size_t n);
 /* 1 if LC_CTYPE is UTF-8 (the terminal can show "…", "€"). */
 int text_utf8_locale(void);
 
-/* Display columns per mbrtowc + wcwidth; an invalid byte counts 1, a non-printable character 1. */
+/* Display columns, cluster by cluster (core/grapheme.h), as the canvas draws s;
+ * an invalid byte counts 1, a control 0. */
 int text_width(const char *s);
 
 /*
  * Copies s into out (n bytes) cut to fit cols columns, ending with "…" (UTF-8
- * locale) or "~" when cut; never splits a character.  Returns the length of out.
+ * locale) or "~" when cut; never splits a grapheme cluster.  Returns the length of out.
  */
 size_t text_fit(const char *s, int cols, char *out, size_t n);
 

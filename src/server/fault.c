@@ -25,6 +25,10 @@ static const struct {
 	{ "wrongtype", FAULT_WRONGTYPE, 0 },
 	{ "escape", FAULT_ESCAPE, 0 },
 	{ "huge", FAULT_HUGE, 0 },
+	{ "echoauth", FAULT_ECHOAUTH, 1 },
+	{ "longerror", FAULT_LONGERROR, 1 },
+	{ "nul", FAULT_NUL, 0 },
+	{ "utf16", FAULT_UTF16, 0 },
 };
 
 static int
@@ -80,7 +84,8 @@ fault_parse(const char *spec, struct fault *f)
 	return f->prefix ? 0 : -1;
 bad:
 	fprintf(stderr, _("billtopd: bad --fault '%s': expected PATH=KIND[:ARG][*N] with KIND one of "
-	                  "delay:MS, 500, 503, 429:SECONDS, drop, malformed, wrongtype, escape, huge\n"), spec);
+	                  "delay:MS, 500, 503, 429:SECONDS, drop, malformed, wrongtype, escape, huge, "
+	                  "echoauth:STATUS, longerror:STATUS, nul, utf16\n"), spec);
 	return -1;
 }
 
@@ -114,6 +119,14 @@ fault_match(struct srv *s, const char *path, struct fault_hits *h)
 			break;
 		case FAULT_DROP:
 			h->drop = 1;
+			break;
+		case FAULT_ECHOAUTH:
+			if (!h->echo_auth)
+				h->echo_auth = (int)f->arg;
+			break;
+		case FAULT_LONGERROR:
+			if (!h->long_error)
+				h->long_error = (int)f->arg;
 			break;
 		default:
 			h->body |= 1u << f->kind;
@@ -248,6 +261,34 @@ fault_rewrite(unsigned kinds_mask, char **body, size_t *len)
 		n = n / 2;
 		out[n++] = ',';
 		out[n] = '\0';
+	}
+	if ((kinds_mask & (1u << FAULT_NUL)) && (p = strchr(out, ',')) != NULL) {
+		/* A NUL byte after the first ',' of the document: between tokens, in no string. */
+		char *nul = malloc(n + 2);
+
+		if (!nul)
+			goto done;
+		memcpy(nul, out, (size_t)(p - out) + 1);
+		nul[p - out + 1] = '\0';
+		memcpy(nul + (p - out) + 2, p + 1, n - (size_t)(p - out));
+		free(out);
+		out = nul;
+		n++;
+	}
+	if (kinds_mask & (1u << FAULT_UTF16)) {
+		/* The whole (ASCII) document as UTF-16LE, no byte-order mark. */
+		char *wide = malloc(2 * n + 1);
+		size_t i;
+
+		if (!wide)
+			goto done;
+		for (i = 0; i < n; i++) {
+			wide[2 * i] = out[i];
+			wide[2 * i + 1] = '\0';
+		}
+		free(out);
+		out = wide;
+		n *= 2;
 	}
 	free(*body);
 	*body = out;

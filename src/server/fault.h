@@ -15,7 +15,11 @@ enum fault_kind {
 	FAULT_MALFORMED,
 	FAULT_WRONGTYPE,
 	FAULT_ESCAPE,
-	FAULT_HUGE
+	FAULT_HUGE,
+	FAULT_ECHOAUTH,         /* an error answer (arg: status) that quotes the Authorization header */
+	FAULT_LONGERROR,        /* an error answer (arg: status) with a 6000-byte message */
+	FAULT_NUL,              /* a NUL byte between two JSON tokens */
+	FAULT_UTF16             /* the JSON as UTF-16LE without a byte-order mark */
 };
 
 struct fault {
@@ -34,7 +38,9 @@ struct fault_hits {
 	int status;             /* 500, 503, 429, or 0 */
 	long retry_after;       /* for 429/503 */
 	int drop;               /* close the connection mid-body */
-	unsigned body;          /* bit (1 << kind) for MALFORMED, WRONGTYPE, ESCAPE, HUGE */
+	int echo_auth;          /* FAULT_ECHOAUTH: the status to answer with, or 0 */
+	int long_error;         /* FAULT_LONGERROR: the status to answer with, or 0 */
+	unsigned body;          /* bit (1 << kind) for MALFORMED, WRONGTYPE, ESCAPE, HUGE, NUL, UTF16 */
 };
 
 /* Counts the request against every fault matching path and reports what to do. */

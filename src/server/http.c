@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 #include <time.h>
 
+#include <jansson.h>
 #include <microhttpd.h>
 
 #include "core/i18n.h"
@@ -246,6 +247,23 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 		else
 			resp_error(&rs, 429, "rate_limited", "Injected fault: too many requests.");
 		rs.retry_after = (int)hits.retry_after;
+	} else if (hits.echo_auth) {
+		/* A careless server quoting the request back, token and all (issue 18). */
+		const char *auth = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+		                                               MHD_HTTP_HEADER_AUTHORIZATION);
+
+		resp_error_role(&rs, hits.echo_auth, "bad_request", auth ? auth : "",
+		                "Injected fault: cannot handle this request (Authorization: %s).",
+		                auth ? auth : "none");
+	} else if (hits.long_error) {
+		/* A screenful and more of prose; resp_error would cut it at 511 bytes. */
+		char filler[6001];
+
+		memset(filler, 'x', sizeof filler - 1);
+		memcpy(filler, "Injected fault: ", 16);
+		memcpy(filler + sizeof filler - 5, " END", 5);
+		resp_json(&rs, hits.long_error,
+		          json_pack("{s:{s:s, s:s}}", "error", "code", "long_error", "message", filler));
 	} else if (c->too_big) {
 		resp_error(&rs, 400, "bad_request", "The body is larger than %d bytes.", MAX_BODY);
 	} else {

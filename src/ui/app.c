@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "client/sync_refused.h"
 #include "core/i18n.h"
 #include "core/timeutil.h"
 #include "core/util.h"
@@ -74,6 +75,26 @@ app_free(struct app *app)
 	refresh_free(app);
 }
 
+/* The first note a refresh left in the sync state (items refused), or "". */
+static void
+load_sync_note(struct app *app)
+{
+	struct sync_state *st = NULL;
+	int n = 0, i;
+
+	app->sync_note[0] = '\0';
+	if (cache_sync_states(app->cache, &st, &n) < 0)
+		return;
+	for (i = 0; i < n; i++) {
+		if (sync_state_is_note(&st[i])) {
+			snprintf(app->sync_note, sizeof app->sync_note, "%s: %s", st[i].resource,
+			         st[i].last_error);
+			break;
+		}
+	}
+	free(st);
+}
+
 void
 app_reload(struct app *app)
 {
@@ -92,6 +113,7 @@ app_reload(struct app *app)
 			app->have_plan = cache_plan(app->cache, app->account.plan_id, &app->plan) == 1;
 		app->have_credits = cache_credit_summary(app->cache, &app->credits) == 1;
 		app->synced_at = cache_synced_at(app->cache);
+		load_sync_note(app);
 		cache_snapshot_end(app->cache);
 	}
 	/* A cached account of a role that may not see billing (the role can

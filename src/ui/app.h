@@ -94,6 +94,8 @@ struct app {
 	char last_error[512];   /* the last refresh's error, in plain words, or "" */
 	char load_error[512];   /* a view's load error (app_set_error), or "" */
 	char notice[256];       /* a one-off status line note ("Refreshed."), or "" */
+	char sync_note[600];    /* items the last refresh left out ("invoices: 1 item refused:
+	                         * data[3] ..."), from the sync state; "" when none */
 
 	/* Screen state (tui.c). */
 	struct view views[VIEW_MAX];

@@ -128,6 +128,9 @@ banners_collect(const struct app *app, struct banner *out, int max)
 			}
 		}
 	}
+	/* Items the last refresh left out: the figures miss them, on screen and in print. */
+	if (app->sync_note[0] && (b = add(out, &n, max, BANNER_REFUSED, ST_BANNER_WARN)))
+		snprintf(b->text, sizeof b->text, _("Not stored: %s"), app->sync_note);
 	/* A print is a snapshot: the connection and the data's age are the
 	 * dashboard's business (JSON carries synced_at). */
 	if (app->headless)

@@ -5,8 +5,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
+#include "core/grapheme.h"
+#include "core/text.h"
 #include "ui/canvas.h"
 
 struct canvas *
@@ -70,63 +71,6 @@ static struct cell *
 cell_at(struct canvas *c, int x, int y)
 {
 	return (struct cell *)canvas_at(c, x, y);
-}
-
-/* Decodes one UTF-8 character; returns its length (invalid bytes: 1, *cp = -1). */
-static int
-utf8_decode(const unsigned char *s, long *cp)
-{
-	int len, i;
-	long v;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
-		len = 2;
-		v = s[0] & 0x1F;
-	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
-		len = 3;
-		v = s[0] & 0x0F;
-	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
-		len = 4;
-		v = s[0] & 0x07;
-	} else {
-		*cp = -1;
-		return 1;
-	}
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*cp = -1;
-			return 1;
-		}
-		v = (v << 6) | (s[i] & 0x3F);
-	}
-	/* Overlong, surrogate or beyond U+10FFFF. */
-	if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
-	    (v >= 0xD800 && v <= 0xDFFF)) {
-		*cp = -1;
-		return 1;
-	}
-	*cp = v;
-	return len;
-}
-
-/* Columns of a code point: 0 for combining marks, 2 for wide ones, else 1. */
-static int
-cp_width(long cp)
-{
-	int w;
-
-	if (cp < 0)
-		return 1;
-	if (cp < 0x7F)
-		return 1;
-	w = wcwidth((wchar_t)cp);
-	if (w < 0)
-		return 1;   /* unknown to this locale: one column, as text_width counts it */
-	return w;
 }
 
 /* Blanks the other half of a double-width character that (x, y) belongs to. */
@@ -199,74 +143,109 @@ add_combining(struct canvas *c, int x, int y, const char *ch, size_t len)
 	}
 }
 
-/* Walks s as the canvas would draw it; draws when draw is set.  Returns columns. */
+/* Walks s cluster by cluster as the canvas would draw it; draws when draw is
+ * set.  Returns columns. */
 static int
 text_walk(struct canvas *c, int utf8, int x, int y, int max_cols, int style, const char *s, int draw)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	int used = 0, n, w, i;
-	long cp;
+	const char *p = s;
+	struct grapheme g;
+	int used = 0, i;
 
 	while (*p) {
-		n = utf8_decode(p, &cp);
-		if (cp >= 0 && cp < 0x20) {
-			/* Control characters never reach the grid (strings were sanitised). */
-			p += n;
+		grapheme_next(p, &g);
+		p += g.len;
+		if (g.draw_len == 0)
+			continue;   /* a control: never on the grid */
+		if (g.cols == 0) {
+			/* a mark that joins the character drawn before it */
+			if (draw && utf8 && !g.invalid)
+				add_combining(c, x + used, y, g.draw, g.draw_len);
 			continue;
 		}
-		if (utf8 && cp >= 0x80) {
-			w = cp_width(cp);
-			if (w == 0) {
-				if (draw)
-					add_combining(c, x + used, y, (const char *)p, (size_t)n);
-				p += n;
-				continue;
-			}
-			if (max_cols >= 0 && used + w > max_cols)
-				break;
+		if (max_cols >= 0 && used + g.cols > max_cols)
+			break;
+		if (utf8 && !g.invalid) {
 			if (draw)
-				put_char(c, x + used, y, (const char *)p, (size_t)n, w, style);
-			used += w;
-		} else if (cp >= 0x80 || cp < 0) {
+				put_char(c, x + used, y, g.draw, g.draw_len, g.cols, style);
+			used += g.cols;
+		} else if ((unsigned char)g.draw[0] < 0x80) {
+			/* ASCII canvas: an ASCII base keeps its letter, its marks go */
+			if (draw)
+				put_char(c, x + used, y, g.draw, 1, 1, style);
+			used++;
+		} else {
 			/* ASCII canvas, or an invalid byte: '?' in every column it would take. */
-			w = cp < 0 ? 1 : cp_width(cp);
-			if (w == 0) {
-				p += n;
-				continue;
-			}
-			for (i = 0; i < w; i++) {
-				if (max_cols >= 0 && used + 1 > max_cols)
-					return used;
+			for (i = 0; i < g.cols; i++) {
 				if (draw)
 					put_char(c, x + used, y, "?", 1, 1, style);
 				used++;
 			}
-		} else {
-			if (max_cols >= 0 && used + 1 > max_cols)
-				break;
-			if (draw)
-				put_char(c, x + used, y, (const char *)p, 1, 1, style);
-			used++;
 		}
-		p += n;
 	}
 	return used;
+}
+
+/* 1 when s holds an escape or a C1 control: what introduces parameters the
+ * sanitiser removes with it (other controls are skipped by text_walk). */
+static int
+needs_sanitize(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; *p; p++)
+		if (*p == 0x1b || (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) ||
+		    (*p >= 0x80 && *p <= 0x9f && (p == (const unsigned char *)s || p[-1] < 0xc0)))
+			return 1;
+	return 0;
 }
 
 int
 canvas_text(struct canvas *c, int x, int y, int max_cols, int style, const char *s)
 {
+	char stack[1024], *tmp = NULL;
+	size_t len;
+	int used;
+
 	if (!c || !s)
 		return 0;
-	return text_walk(c, c->utf8, x, y, max_cols, style, s, 1);
+	if (!needs_sanitize(s))
+		return text_walk(c, c->utf8, x, y, max_cols, style, s, 1);
+	/* Whatever a caller forgot, an escape sequence never reaches the grid
+	 * with its parameters drawn as text (ids are stored exactly, raw). */
+	len = strlen(s);
+	tmp = len < sizeof stack ? stack : malloc(len + 1);
+	if (!tmp)
+		return 0;
+	memcpy(tmp, s, len + 1);
+	text_sanitize(tmp);
+	used = text_walk(c, c->utf8, x, y, max_cols, style, tmp, 1);
+	if (tmp != stack)
+		free(tmp);
+	return used;
 }
 
 int
 canvas_text_width(const struct canvas *c, const char *s)
 {
+	char stack[1024], *tmp;
+	size_t len;
+	int w;
+
 	if (!s)
 		return 0;
-	return text_walk(NULL, c ? c->utf8 : 1, 0, 0, -1, 0, s, 0);
+	if (!needs_sanitize(s))
+		return text_walk(NULL, c ? c->utf8 : 1, 0, 0, -1, 0, s, 0);
+	len = strlen(s);
+	tmp = len < sizeof stack ? stack : malloc(len + 1);
+	if (!tmp)
+		return 0;
+	memcpy(tmp, s, len + 1);
+	text_sanitize(tmp);
+	w = text_walk(NULL, c ? c->utf8 : 1, 0, 0, -1, 0, tmp, 0);
+	if (tmp != stack)
+		free(tmp);
+	return w;
 }
 
 int

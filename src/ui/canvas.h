@@ -13,7 +13,7 @@
 
 #include "ui/theme.h"
 
-#define CELL_BYTES 8   /* one character cluster, UTF-8, NUL-terminated */
+#define CELL_BYTES 16  /* one grapheme cluster (core/grapheme.h), UTF-8, NUL-terminated */
 
 struct cell {
 	char ch[CELL_BYTES];   /* "" in the right half of a double-width character */

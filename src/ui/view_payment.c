@@ -9,6 +9,7 @@
 
 #include "client/cache.h"
 #include "client/decode.h"
+#include "client/net.h"
 #include "core/i18n.h"
 #include "core/util.h"
 #include "ui/app.h"
@@ -109,7 +110,7 @@ make_default(struct view *v, struct app *app, struct payment_state *s)
 {
 	const struct payment_method *pm;
 	struct action act;
-	char label[M_NAME], body[512];
+	char label[M_NAME], body[512], seg[3 * M_ID + 1];
 
 	if (s->m.nmethods == 0 || s->pos.sel < 0 || s->pos.sel >= s->m.nmethods)
 		return;
@@ -126,7 +127,12 @@ make_default(struct view *v, struct app *app, struct payment_state *s)
 	}
 	memset(&act, 0, sizeof act);
 	str_copy(act.method, sizeof act.method, "POST");
-	snprintf(act.path, sizeof act.path, "/v1/payment_methods/%s/default", pm->id);
+	/* the id is the server's, exact: one path segment, dots and slashes escaped */
+	if (net_escape_segment(pm->id, seg, sizeof seg) != 0) {
+		note(s, ST_WARN, _("This payment method's id is too long to name in a request."));
+		return;
+	}
+	snprintf(act.path, sizeof act.path, "/v1/payment_methods/%s/default", seg);
 	str_copy(act.body, sizeof act.body, "{}");
 	snprintf(act.done, sizeof act.done, _("%s is now the default payment method."), label);
 	act.view = v;

@@ -4,6 +4,7 @@
 #include <curses.h>
 #include <string.h>
 
+#include "core/grapheme.h"
 #include "ui/glyphs.h"
 #include "ui/widgets.h"
 
@@ -102,16 +103,17 @@ text_n(struct canvas *c, int x, int y, int cols, int style, const char *s, size_
 	canvas_text(c, x, y, cols, style, buf);
 }
 
-/* Bytes of the longest prefix of s (at most k bytes) that fits in cols. */
+/* Bytes of the longest prefix of s (at most k bytes) that fits in cols;
+ * whole grapheme clusters only (a word is never cut inside one). */
 static size_t
 fit_prefix(struct canvas *c, const char *s, size_t k, int cols)
 {
+	struct grapheme g;
 	size_t n = 0, step;
 
 	while (n < k) {
-		step = 1;
-		while (n + step < k && ((unsigned char)s[n + step] & 0xC0) == 0x80)
-			step++;
+		grapheme_next(s + n, &g);
+		step = g.len < k - n ? g.len : k - n;
 		if (width_n(c, s, n + step) > cols)
 			break;
 		n += step;

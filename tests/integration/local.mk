@@ -44,6 +44,13 @@ EXTRA_DIST += $(I18N_TESTS) tests/integration/i18n_lib.sh
 # billtopd logs the User-Agent: billtop/VERSION on every request, sanitised.
 INTEGRATION_TESTS += tests/integration/user_agent.sh
 EXTRA_DIST += tests/integration/user_agent.sh
+
+# Hostile and careless servers (issue 18): ids, secrets, locks, long fields.
+HOSTILE_TESTS = tests/integration/hostile_ids.sh tests/integration/hostile_secrets.sh \
+	tests/integration/hostile_first_sync.sh tests/integration/hostile_long_fields.sh
+INTEGRATION_TESTS += $(HOSTILE_TESTS)
+EXTRA_DIST += $(HOSTILE_TESTS) tests/integration/hostile_common.sh
+
 # billtopd --emulate openai|anthropic (issue 12): contract suites against the
 # providers' published shapes (tests/schemas, validated with python3-jsonschema)
 # and the hand-written reference bodies in tests/fixtures.

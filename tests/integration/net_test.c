@@ -572,6 +572,48 @@ test_helpers(void **state)
 	assert_int_equal(net_escape("2026-11-20/llm_tokens/agt 1&x=y", buf, sizeof buf), 0);
 	assert_string_equal(buf, "2026-11-20%2Fllm_tokens%2Fagt%201%26x%3Dy");
 	assert_int_equal(net_escape("abcdef", buf, 6), -1);
+	/* an id as one path segment: no dot segment, no slash, no raw byte */
+	assert_int_equal(net_escape_segment("..", buf, sizeof buf), 0);
+	assert_string_equal(buf, "%2E%2E");
+	assert_int_equal(net_escape_segment(".", buf, sizeof buf), 0);
+	assert_string_equal(buf, "%2E");
+	assert_int_equal(net_escape_segment("a/b", buf, sizeof buf), 0);
+	assert_string_equal(buf, "a%2Fb");
+	assert_int_equal(net_escape_segment("%2F", buf, sizeof buf), 0);
+	assert_string_equal(buf, "%252F");
+	assert_int_equal(net_escape_segment("a b\nc", buf, sizeof buf), 0);
+	assert_string_equal(buf, "a%20b%0Ac");
+	assert_int_equal(net_escape_segment("...", buf, sizeof buf), 0);
+	assert_string_equal(buf, "...");   /* not a dot segment */
+	assert_int_equal(net_escape_segment("", buf, sizeof buf), -1);
+}
+
+/* A server that quotes the Authorization header in its error body: the token
+ * never comes back out of net (issue 18.1), whatever the status. */
+static void
+test_echoed_token_masked(void **state)
+{
+	static const char *const statuses[] = { "/v1/plans=echoauth:400", "/v1/plans=echoauth:500",
+	                                        "/v1/plans=echoauth:404", "/v1/plans=echoauth:403" };
+	struct net_response r;
+	struct client_err err;
+	struct net *n;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof statuses / sizeof statuses[0]; i++) {
+		start_server("--fault", statuses[i], NULL);
+		n = open_net(TOKEN, 0, 0);
+		assert_int_equal(net_get(n, "/v1/plans", NULL, &r, &err), -1);
+		net_response_free(&r);
+		assert_null(strstr(err.message, TOKEN));
+		assert_null(strstr(err.role, TOKEN));
+		assert_null(strstr(err.code, TOKEN));
+		if (i < 2)
+			assert_non_null(strstr(err.message, "Bearer ****"));
+		net_close(n);
+		stop_server();
+	}
 }
 
 int
@@ -588,6 +630,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_cancel, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_download, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_helpers, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_echoed_token_masked, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("net", tests, NULL, NULL);

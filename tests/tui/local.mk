@@ -41,3 +41,7 @@ EXTRA_DIST += tests/tui/help_over_link.sh
 # A real mouse click on the tab bar (X10 bytes written into the pane).
 TUI_TESTS += tests/tui/tui_mouse.sh
 EXTRA_DIST += tests/tui/tui_mouse.sh
+
+# Hostile and careless servers on screen (issue 18).
+TUI_TESTS += tests/tui/tui_hostile.sh
+EXTRA_DIST += tests/tui/tui_hostile.sh

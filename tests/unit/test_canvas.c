@@ -92,6 +92,40 @@ test_utf8_wide_and_combining(void **state)
 	canvas_free(c);
 }
 
+#define FAMILY "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7"
+#define MAN "\xf0\x9f\x91\xa8"
+#define FLAG_DE "\xf0\x9f\x87\xa9\xf0\x9f\x87\xaa"
+#define THUMB "\xf0\x9f\x91\x8d"
+
+static void
+test_grapheme_clusters(void **state)
+{
+	struct canvas *c = canvas_new(12, 1, 1);
+
+	(void)state;
+	/* a ZWJ family is one 2-column cell, drawn as its first emoji (what every
+	 * terminal draws in 2 columns); the text after it lands where terminals put it */
+	assert_int_equal(canvas_text(c, 0, 0, -1, 0, FAMILY "|" FLAG_DE "|" THUMB "\xf0\x9f\x8f\xbd|"), 9);
+	assert_string_equal(canvas_at(c, 0, 0)->ch, MAN);
+	assert_true(canvas_at(c, 0, 0)->wide);
+	assert_string_equal(canvas_at(c, 2, 0)->ch, "|");
+	/* a flag stays whole */
+	assert_string_equal(canvas_at(c, 3, 0)->ch, FLAG_DE);
+	assert_string_equal(canvas_at(c, 5, 0)->ch, "|");
+	/* the skin tone is left out, its thumb kept */
+	assert_string_equal(canvas_at(c, 6, 0)->ch, THUMB);
+	assert_string_equal(canvas_at(c, 8, 0)->ch, "|");
+	/* a cluster that does not fit whole is not drawn at all */
+	canvas_clear(c);
+	assert_int_equal(canvas_text(c, 0, 0, 3, 0, "a" FAMILY), 3);
+	assert_int_equal(canvas_text(c, 0, 0, 2, 0, "a" FLAG_DE), 1);
+	/* bidi marks and escapes (with their parameters) never reach the grid */
+	canvas_clear(c);
+	assert_int_equal(canvas_text(c, 0, 0, -1, 0, "a\xe2\x80\x8f" "b\x1b[31mc\xc2\x9b" "1md"), 4);
+	expect_dump(c, "abcd\n");
+	canvas_free(c);
+}
+
 static void
 test_wide_at_right_edge(void **state)
 {
@@ -129,9 +163,13 @@ test_invalid_utf8_is_replaced(void **state)
 	struct canvas *c = canvas_new(8, 1, 1);
 
 	(void)state;
-	/* A lone continuation byte and an overlong encoding. */
+	/* A raw C1 byte (dropped, as the sanitiser does) and an overlong encoding. */
 	canvas_text(c, 0, 0, -1, 0, "a\x80" "b\xc0\xaf");
-	expect_dump(c, "a?b??\n");
+	expect_dump(c, "ab??\n");
+	canvas_clear(c);
+	/* A lone continuation byte above the C1 range. */
+	canvas_text(c, 0, 0, -1, 0, "a\xa0" "b");
+	expect_dump(c, "a?b\n");
 	canvas_free(c);
 }
 
@@ -241,6 +279,11 @@ test_wrap(void **state)
 	expect_dump(c, "the quick\n\n\n\n\n\n");
 	/* Measuring without a canvas. */
 	assert_int_equal(draw_wrap(NULL, 0, 0, 5, -1, 0, "aa bb cc"), 2);
+	/* A long word is cut between grapheme clusters, never inside one:
+	 * "e" + two combining marks stays whole, so does a flag. */
+	canvas_clear(c);
+	assert_int_equal(draw_wrap(c, 0, 0, 3, -1, 0, "ab" FLAG_DE "e\xcc\x81\xcc\xa7"), 2);
+	expect_dump(c, "ab\n" FLAG_DE "e\xcc\x81\xcc\xa7\n\n\n\n\n");
 	canvas_free(c);
 }
 
@@ -334,6 +377,7 @@ main(void)
 		cmocka_unit_test(test_text_and_clipping),
 		cmocka_unit_test(test_utf8_wide_and_combining),
 		cmocka_unit_test(test_wide_at_right_edge),
+		cmocka_unit_test(test_grapheme_clusters),
 		cmocka_unit_test(test_ascii_canvas_never_emits_high_bytes),
 		cmocka_unit_test(test_invalid_utf8_is_replaced),
 		cmocka_unit_test(test_fill_style_clear),

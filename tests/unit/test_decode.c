@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "client/decode.h"
+#include "client/secret_mask.h"
 #include "client/model.h"
 
 #define MAX_ITEMS 16
@@ -547,7 +548,74 @@ test_strings(void **state)
 	assert_string_equal(page(root, LIST_GRANTS, NULL), "data[1].id: must not be empty");
 	json_object_set_new(item(root, 1), "id", json_integer(6));
 	assert_string_equal(page(root, LIST_GRANTS, NULL), "data[1].id: expected string");
+
+	/* an id is opaque: stored byte for byte, controls and bidi marks included */
+	json_object_set_new(item(root, 1), "id", json_string("gr\n1"));
+	json_object_set_new(item(root, 0), "id", json_string("gr_\xe2\x80\xae" "0001"));
+	assert_string_equal(page(root, LIST_GRANTS, NULL), "");
+	assert_string_equal(items[0].grant.id, "gr_\xe2\x80\xae" "0001");
+	assert_string_equal(items[1].grant.id, "gr\n1");
+	/* one that cannot be stored exactly is refused, with its path; the others are kept */
+	{
+		struct page_info info;
+
+		json_object_set_new(item(root, 0), "id", json_stringn("gr\0x", 4));
+		json_object_set_new(item(root, 1), "id", json_string("gr_2"));
+		assert_string_equal(page(root, LIST_GRANTS, &info), "");
+		assert_int_equal(info.refused, 1);
+		assert_int_equal(nitems, (int)json_array_size(json_object_get(root, "data")) - 1);
+		assert_string_equal(info.refused_msg, "data[0] (id 'gr'): id: holds a NUL character");
+	}
 	json_decref(root);
+}
+
+static void
+test_secrets_masked(void **state)
+{
+	static const char body[] = "{\"error\": {\"code\": \"bad_sekret-tok-123\", \"message\": "
+	                           "\"Authorization: Bearer sekret-tok-123 was bad; sekret-\\u200etok-123\", "
+	                           "\"role\": \"sekret-tok-123\"}}";
+	struct client_err err;
+	json_t *root = fixture("grants.json");
+	char big[4000];
+
+	(void)state;
+	assert_int_equal(secret_mask_add("sekret-tok-123"), 0);
+	client_err_clear(&err);
+	assert_int_equal(decode_api_error(body, sizeof body - 1, &err), 0);
+	/* even split by a bidi mark the sanitiser removes */
+	assert_string_equal(err.message, "Authorization: Bearer **** was bad; ****");
+	assert_string_equal(err.code, "bad_****");
+	assert_string_equal(err.role, "****");
+	/* every message built from server text */
+	client_err_set(&err, CERR_SERVER, "the server failed: %s", "xsekret-tok-123y");
+	assert_string_equal(err.message, "the server failed: x****y");
+	/* prose masked, an id holding the token refused */
+	json_object_set_new(item(root, 0), "description", json_string("see sekret-tok-123"));
+	assert_string_equal(page(root, LIST_GRANTS, NULL), "");
+	assert_string_equal(items[0].grant.description, "see ****");
+	json_object_set_new(item(root, 0), "id", json_string("sekret-tok-123"));
+	{
+		struct page_info info;
+
+		assert_string_equal(page(root, LIST_GRANTS, &info), "");
+		assert_int_equal(info.refused, 1);
+		assert_string_equal(info.refused_msg, "data[0] (id '****'): id: holds the token");
+	}
+	json_decref(root);
+	secret_mask_reset();
+	/* a server's error text is bounded */
+	memset(big, 'x', sizeof big);
+	{
+		static const char head[] = "{\"error\": {\"code\": \"c\", \"message\": \"";
+
+		memcpy(big, head, sizeof head - 1);
+	}
+	memcpy(big + sizeof big - 4, "\"}}", 3);
+	big[sizeof big - 1] = '\0';
+	assert_int_equal(decode_api_error(big, strlen(big), &err), 0);
+	assert_int_equal(strlen(err.message), 303);
+	assert_string_equal(err.message + 300, "...");
 }
 
 static void
@@ -616,6 +684,24 @@ test_bad_json(void **state)
 	assert_non_null(strstr(msg, "NUL"));
 	msg = parse_error(junk, sizeof junk - 1);
 	assert_non_null(strstr(msg, "not valid JSON"));
+	/* a NUL byte between tokens, UTF-16 without a BOM: complete, not "cut off" */
+	{
+		static const char nul_out[] = "{\"a\": 1,\0 \"b\": 2}";
+		static const char u16le[] = "{\0}\0";
+		static const char u16be[] = "\0{\0}";
+		static const char bom16[] = "\xff\xfe{\0}\0";
+
+		msg = parse_error(nul_out, sizeof nul_out - 1);
+		assert_string_equal(msg, "the response holds a NUL byte at byte 8, outside any string; "
+		                         "it is not JSON text");
+		msg = parse_error(u16le, sizeof u16le - 1);
+		assert_non_null(strstr(msg, "UTF-16"));
+		assert_null(strstr(msg, "cut off"));
+		msg = parse_error(u16be, sizeof u16be - 1);
+		assert_non_null(strstr(msg, "UTF-16"));
+		msg = parse_error(bom16, sizeof bom16 - 1);
+		assert_non_null(strstr(msg, "byte-order mark"));
+	}
 	msg = parse_error("", 0);
 	assert_string_equal(msg, "the response is empty");
 	msg = parse_error("<html>502 Bad Gateway</html>", 28);
@@ -654,6 +740,7 @@ main(void)
 		cmocka_unit_test(test_payment_methods_and_charges),
 		cmocka_unit_test(test_purchase_setup_error),
 		cmocka_unit_test(test_strings),
+		cmocka_unit_test(test_secrets_masked),
 		cmocka_unit_test(test_extra_fields_ignored),
 		cmocka_unit_test(test_page_envelope),
 		cmocka_unit_test(test_bad_json),

@@ -67,10 +67,20 @@ static const struct sanitize_case sanitize_cases[] = {
 	{ "\x1b\x1b[1mbold", "bold" },
 	{ "a\x1b\nb", "a b" },
 	/* C1: raw bytes outside UTF-8 are dropped, encoded U+0080..U+009F too */
-	{ "\x9b" "31mx", "31mx" },
-	{ "\xc2\x9b" "31mx", "31mx" },
+	/* a C1 CSI (raw or U+009B) takes its parameters with it, as ESC [ does */
+	{ "\x9b" "31mx", "x" },
+	{ "\xc2\x9b" "31mx", "x" },
 	{ "a\xc2\x85" "b\xc2\x80" "c\xc2\x9f", "abc" },
-	{ "a\x90" "b\x9d" "c", "abc" },
+	/* a C1 DCS or OSC opens a string: to ST (raw, U+009C or ESC \\) or the end */
+	{ "a\x90" "b\x9d" "c", "a" },
+	{ "a\xc2\x9d" "0;title\x07" "b", "ab" },
+	{ "a\xc2\x90" "q\xc2\x9c" "b", "ab" },
+	{ "a\x9f" "apc\x9c" "b", "ab" },
+	/* every hidden format character (Cf): bidi marks, BOM, word joiner, soft hyphen, tags */
+	{ "a\xe2\x80\x8e" "b\xe2\x80\x8f" "c\xd8\x9c" "d", "abcd" },
+	{ "\xef\xbb\xbf" "a\xe2\x81\xa0" "b\xc2\xad" "c\xf3\xa0\x80\x81" "d", "abcd" },
+	/* ...but not ZWNJ and ZWJ (shaping, emoji), nor a visible Arabic number sign */
+	{ "a\xe2\x80\x8c" "b\xe2\x80\x8d" "c\xd8\x80", "a\xe2\x80\x8c" "b\xe2\x80\x8d" "c\xd8\x80" },
 	/* valid UTF-8 is kept */
 	{ "caf\xc3\xa9", "caf\xc3\xa9" },
 	{ "\xe2\x82\xac" "12", "\xe2\x82\xac" "12" },
@@ -279,9 +289,9 @@ test_width(void **state)
 	/* invalid bytes: one column each */
 	assert_int_equal(text_width("a\xff\xfe" "b"), 4);
 	assert_int_equal(text_width("\xe2\x82"), 2);
-	/* in the C locale every non-ASCII byte is one column */
+	/* the C locale counts UTF-8 as the canvas draws it ('?' per column) */
 	use_locale("C");
-	assert_int_equal(text_width("caf\xc3\xa9"), 5);
+	assert_int_equal(text_width("caf\xc3\xa9"), 4);
 }
 
 static size_t
@@ -348,7 +358,45 @@ test_fit_ascii(void **state)
 	fit("hello", 10, 4, out);
 	assert_string_equal(out, "he~");
 	fit("caf\xc3\xa9!", 5, sizeof out, out);
-	assert_string_equal(out, "caf\xc3~");
+	assert_string_equal(out, "caf\xc3\xa9!");
+	fit("caf\xc3\xa9!!", 5, sizeof out, out);
+	assert_string_equal(out, "caf\xc3\xa9~");
+}
+
+/* Grapheme clusters: what terminals draw, in the columns they draw it. */
+#define FAMILY "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7"
+#define FLAG_DE "\xf0\x9f\x87\xa9\xf0\x9f\x87\xaa"
+#define THUMB_TONE "\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd"
+#define HEART_VS16 "\xe2\x9d\xa4\xef\xb8\x8f"
+
+static void
+test_grapheme_width(void **state)
+{
+	char out[64];
+
+	(void)state;
+	use_locale("C.UTF-8");
+	/* a ZWJ family, a flag, a skin-toned emoji: 2 columns each */
+	assert_int_equal(text_width("a" FAMILY "b"), 4);
+	assert_int_equal(text_width(FLAG_DE), 2);
+	assert_int_equal(text_width(FLAG_DE FLAG_DE), 4);
+	assert_int_equal(text_width(THUMB_TONE), 2);
+	/* a presentation selector adds nothing */
+	assert_int_equal(text_width(HEART_VS16), 1);
+	/* combining marks, several, and CJK */
+	assert_int_equal(text_width("e\xcc\x81\xcc\xa7x"), 2);
+	assert_int_equal(text_width("\xe4\xb8\xad\xe6\x96\x87"), 4);
+	/* hidden format characters take no column */
+	assert_int_equal(text_width("a\xe2\x80\x8f" "b"), 2);
+	/* cutting keeps whole clusters: never half a flag or a lone joiner */
+	fit("ab" FAMILY "cd", 4, sizeof out, out);
+	assert_string_equal(out, "ab\xe2\x80\xa6");
+	fit("ab" FAMILY "cd", 5, sizeof out, out);
+	assert_string_equal(out, "ab" FAMILY "\xe2\x80\xa6");
+	fit(FLAG_DE FLAG_DE "x", 4, sizeof out, out);
+	assert_string_equal(out, FLAG_DE "\xe2\x80\xa6");
+	fit("e\xcc\x81" "abc", 2, sizeof out, out);
+	assert_string_equal(out, "e\xcc\x81\xe2\x80\xa6");
 }
 
 int
@@ -362,6 +410,7 @@ main(void)
 		cmocka_unit_test_teardown(test_width, reset_locale),
 		cmocka_unit_test_teardown(test_fit_utf8, reset_locale),
 		cmocka_unit_test_teardown(test_fit_ascii, reset_locale),
+		cmocka_unit_test_teardown(test_grapheme_width, reset_locale),
 	};
 
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
