@@ -299,6 +299,28 @@ print_json_money(int64_t minor, const char *currency)
 }
 
 json_t *
+print_json_forecast(enum forecast_err err, int has_so_far, const struct forecast_out *fc, const char *cur)
+{
+	const char *status = err == FORECAST_OK ? "ok" : err == FORECAST_TOO_LITTLE_DATA ? "not_enough_data" : "none";
+	json_t *so_far = json_null(), *end = json_null();
+
+	if (has_so_far)
+		so_far = json_pack("{s:o, s:o, s:o, s:o}", "spend", print_json_money(fc->spend_so_far, cur),
+		                   "tax", print_json_money(fc->tax_so_far, cur),
+		                   "total", print_json_money(fc->total_so_far, cur),
+		                   "overage_cost", print_json_money(fc->overage_cost_so_far, cur));
+	if (err == FORECAST_OK)
+		end = json_pack("{s:I, s:I, s:I, s:b, s:I, s:o, s:o, s:o, s:o}",
+		                "credits", (json_int_t)fc->projected, "covered_credits", (json_int_t)fc->covered,
+		                "overage_credits", (json_int_t)fc->overage, "runs_out", fc->runs_out,
+		                "expiring_credits", (json_int_t)fc->expiring,
+		                "overage_cost", print_json_money(fc->overage_cost, cur),
+		                "spend", print_json_money(fc->spend, cur), "tax", print_json_money(fc->tax, cur),
+		                "total", print_json_money(fc->total, cur));
+	return json_pack("{s:s, s:o, s:o}", "status", status, "so_far", so_far, "at_period_end", end);
+}
+
+json_t *
 print_json_banners(struct print_ctx *ctx)
 {
 	static const char *const kinds[] = {

@@ -79,3 +79,42 @@ billing_overage_per_1000(const struct billing_ctx *ctx)
 		return M_NONE;
 	return ctx->plan.overage_per_1000;
 }
+
+int
+billing_forecast_input(const struct billing_ctx *ctx, const struct plan *at_close, const struct grant *g,
+                       int ng, struct forecast_grant *grants, struct forecast_in *in)
+{
+	const struct account *a = &ctx->acct;
+	int i;
+
+	memset(in, 0, sizeof *in);
+	if (!ctx->has_plan || ctx->plan.contact_sales || ctx->plan.price == M_NONE || ctx->plan.price < 0)
+		return -1;
+	in->now = ctx->now;
+	in->period_start = a->period_start;
+	in->period_end = a->period_end;
+	in->used = ctx->credits.period_used;
+	in->overage = ctx->credits.period_overage;
+	in->have_rate = ctx->burn_err == FORECAST_OK;
+	in->rate = ctx->burn;
+	/* billtopd draws nothing while runs are paused, nor once canceled. */
+	in->stopped = a->runs_paused || a->status == ACCT_CANCELED;
+	/* The fee: none during the trial (its own period) nor once canceled. */
+	in->fee = a->status == ACCT_TRIALING || a->status == ACCT_CANCELED ? 0 : ctx->plan.price;
+	in->overage_per_1000 = billing_overage_per_1000(ctx);
+	if (in->overage_per_1000 == M_NONE)
+		in->overage_per_1000 = -1;
+	/* A scheduled downgrade applies before the closing draft is priced. */
+	if (at_close == NULL)
+		at_close = &ctx->plan;
+	in->close_overage_per_1000 = at_close->overage_per_1000 == M_NONE ? -1 : at_close->overage_per_1000;
+	in->tax_bp = a->tax_rate_bp > 0 ? a->tax_rate_bp : 0;
+	for (i = 0; i < ng; i++) {
+		grants[i].remaining = g[i].remaining;
+		grants[i].available_from = g[i].available_from;
+		grants[i].expires_at = g[i].expires_at == M_NONE ? FORECAST_NEVER : g[i].expires_at;
+	}
+	in->grants = grants;
+	in->ngrants = ng;
+	return 0;
+}

@@ -31,11 +31,23 @@ struct billing_ctx {
 	enum forecast_err burn_err;   /* FORECAST_OK or FORECAST_TOO_LITTLE_DATA */
 	struct burn_rate burn;
 	int burn_days;                /* complete days the rate could use (0..7) */
+	/* The period forecast (core/forecast.h), the one source of every
+	 * spend and projection figure: FORECAST_OK, or why there is none
+	 * (FORECAST_INVALID: the plan has no price, e.g. contact sales). */
+	enum forecast_err fc_err;
+	struct forecast_out fc;
+	int has_fc_so_far;            /* fc's "so far" figures are known (the plan has a price) */
 };
 
 /* Fills ctx from the cache.  Returns 0, or -1 when the cache has no account
  * or credit summary yet (err names what is missing) or a query failed. */
 int billing_ctx_load(struct cache *c, int64_t now, struct billing_ctx *ctx, char *err, size_t errsz);
+
+/* The forecast input from the account facts and the grants that still
+ * count (cache_grants_current); grants[] is filled from g (ng entries) and
+ * must hold ng entries.  0, or -1 when the plan's price is unknown. */
+int billing_forecast_input(const struct billing_ctx *ctx, const struct plan *at_close, const struct grant *g,
+                           int ng, struct forecast_grant *grants, struct forecast_in *in);
 
 /* The price of 1,000 credits on the account's plan, or M_NONE when the plan
  * has no overage price (usage stops at the allowance) or is unknown. */

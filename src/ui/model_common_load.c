@@ -35,6 +35,41 @@ out:
 	return rc;
 }
 
+/* The period forecast from the grants that still count; one place for every screen. */
+static int
+load_forecast(struct cache *c, struct billing_ctx *ctx)
+{
+	struct grant *g = NULL;
+	struct forecast_grant *fg = NULL;
+	struct forecast_in in;
+	struct plan close, *at_close = NULL;
+	int n = 0, past = 0, rc = -1, r;
+
+	ctx->fc_err = FORECAST_INVALID;
+	ctx->has_fc_so_far = 0;
+	if (ctx->acct.scheduled_plan_id[0]) {
+		if ((r = cache_plan(c, ctx->acct.scheduled_plan_id, &close)) < 0)
+			return -1;
+		if (r == 1)
+			at_close = &close;
+	}
+	if (cache_grants_current(c, ctx->now, &g, &n, &past) < 0)
+		return -1;
+	if (n > 0 && (fg = calloc((size_t)n, sizeof *fg)) == NULL)
+		goto out;
+	rc = 0;
+	if (billing_forecast_input(ctx, at_close, g, n, fg, &in) < 0)
+		goto out;
+	ctx->fc_err = forecast_period(&in, &ctx->fc);
+	ctx->has_fc_so_far = ctx->fc_err == FORECAST_OK;
+	if (ctx->fc_err == FORECAST_OK && ctx->burn_err != FORECAST_OK)
+		ctx->fc_err = ctx->burn_err;   /* the draft is known, the projection is not */
+out:
+	free(fg);
+	free(g);
+	return rc;
+}
+
 int
 billing_ctx_load(struct cache *c, int64_t now, struct billing_ctx *ctx, char *err, size_t errsz)
 {
@@ -60,7 +95,7 @@ billing_ctx_load(struct cache *c, int64_t now, struct billing_ctx *ctx, char *er
 		return -1;
 	}
 	ctx->has_plan = r == 1;
-	if (load_burn(c, ctx) < 0) {
+	if (load_burn(c, ctx) < 0 || load_forecast(c, ctx) < 0) {
 		snprintf(err, errsz, "%s", cache_error(c));
 		return -1;
 	}

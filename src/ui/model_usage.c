@@ -448,9 +448,6 @@ fail:
 void
 usage_period_compute(const struct billing_ctx *ctx, struct usage_period *p)
 {
-	int64_t price = ctx->has_plan ? ctx->plan.price : M_NONE, over = billing_overage_per_1000(ctx);
-	int64_t covered, over_cost = 0;
-
 	memset(p, 0, sizeof *p);
 	p->start = ctx->acct.period_start;
 	p->end = ctx->acct.period_end;
@@ -459,27 +456,17 @@ usage_period_compute(const struct billing_ctx *ctx, struct usage_period *p)
 	p->overage = ctx->credits.period_overage;
 	p->projected_spend = M_NONE;
 	p->spent = M_NONE;
-
-	if (price != M_NONE && price >= 0) {
-		if (over == M_NONE || credits_price(p->overage > 0 ? p->overage : 0, over, &over_cost) == MONEY_OK)
-			if (money_add(price, over_cost, &p->spent) != MONEY_OK)
-				p->spent = M_NONE;
+	/* Every figure from the one period forecast (ctx->fc, core/forecast.h). */
+	if (ctx->has_fc_so_far)
+		p->spent = ctx->fc.total_so_far;
+	p->proj_err = ctx->fc_err;
+	if (p->proj_err != FORECAST_OK) {
+		if (ctx->burn_err != FORECAST_OK)
+			p->proj_err = ctx->burn_err;
+		return;
 	}
-
-	p->proj_err = ctx->burn_err;
-	if (p->proj_err != FORECAST_OK)
-		return;
-	p->proj_err = forecast_period_credits(p->used, &ctx->burn, ctx->now, p->end, &p->projected);
-	if (p->proj_err != FORECAST_OK || price == M_NONE || price < 0)
-		return;
-	/* Credits that will not be billed as overage: what this period used from
-	 * grants plus everything still on the balance (allowance, purchases, promotions). */
-	if (money_sub(p->used, p->overage, &covered) != MONEY_OK ||
-	    money_add(covered, ctx->credits.balance, &covered) != MONEY_OK)
-		covered = ctx->credits.balance > 0 ? INT64_MAX : 0;
-	if (covered < 0)
-		covered = 0;
-	if (forecast_period_spend(price, covered, p->projected, over == M_NONE ? -1 : over, &p->projected_spend,
-	                          &p->projected_overage) != FORECAST_OK)
-		p->projected_spend = M_NONE;
+	p->projected = ctx->fc.projected;
+	p->projected_overage = ctx->fc.overage;
+	p->runs_out = ctx->fc.runs_out;
+	p->projected_spend = ctx->fc.total;
 }

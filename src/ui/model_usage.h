@@ -78,9 +78,10 @@ struct usage_period {
 	int64_t used, allowance, overage;
 	enum forecast_err proj_err;   /* OK, or TOO_LITTLE_DATA: no projection */
 	int64_t projected;            /* credits at period end */
-	int64_t projected_spend;      /* plan price + projected overage; M_NONE unknown */
-	int64_t projected_overage;    /* credits */
-	int64_t spent;                /* plan price + overage so far; M_NONE unknown */
+	int64_t projected_spend;      /* fee + projected overage + tax; M_NONE unknown */
+	int64_t projected_overage;    /* credits billed as overage */
+	int runs_out;                 /* a plan without overage runs out before the end */
+	int64_t spent;                /* the running draft, tax included; M_NONE unknown */
 };
 
 struct usage_model {

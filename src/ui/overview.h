@@ -27,16 +27,17 @@ struct overview {
 	int has_credits;
 	struct credit_summary credits;
 
-	/* Spend this period: the plan's price plus the overage so far. */
+	/* Spend this period, tax included: the running draft (core forecast). */
 	int spend_known;            /* 0: the plan has no price (contact sales) */
 	int64_t spend_so_far;
-	int64_t overage_so_far;     /* minor units */
-	/* The projection at period end (core forecast). */
+	int64_t overage_so_far;     /* minor units, before tax */
+	/* The projection at period end (core forecast_period via model_common). */
+	struct forecast_out fc;
 	enum forecast_err forecast;  /* FORECAST_OK or why there is none */
 	int burn_days;               /* complete days behind the rate */
 	struct burn_rate burn;
 	int64_t projected_credits;
-	int64_t projected_spend;
+	int64_t projected_spend;     /* tax included: what the invoice will charge */
 	int64_t projected_overage;   /* credits past the allowance at period end */
 
 	int has_invoice;            /* the latest invoice that is not a draft */

@@ -10,69 +10,31 @@
 #include "core/i18n.h"
 #include "core/money.h"
 #include "core/timeutil.h"
+#include "ui/model_common.h"
 #include "ui/overview.h"
 
-#define DAY 86400
-
-/* Burn rate over the last complete UTC days the account existed. */
-static int
-load_burn(struct cache *c, struct overview *o)
-{
-	int64_t today = time_day_start_utc(o->now), from, to, first;
-	int64_t *per_day = NULL;
-	char fday[16], tday[16];
-	int n = 0, days;
-
-	to = today - DAY;
-	from = today - OVERVIEW_BURN_WINDOW * DAY;
-	/* The first whole day of the account: a partial first day would
-	 * understate the rate. */
-	first = time_day_start_utc(o->acct.created_at);
-	if (first < o->acct.created_at)
-		first += DAY;
-	if (from < first)
-		from = first;
-	days = to >= from ? (int)((to - from) / DAY) + 1 : 0;
-	o->burn_days = days;
-	if (days < 3) {
-		o->forecast = FORECAST_TOO_LITTLE_DATA;
-		return 0;
-	}
-	if (time_format_day(from, fday, sizeof fday) != 0 || time_format_day(to, tday, sizeof tday) != 0)
-		return -1;
-	if (cache_usage_credits_per_day(c, fday, tday, &per_day, &n) != 0)
-		return -1;
-	o->forecast = forecast_burn_rate(per_day, n, OVERVIEW_BURN_WINDOW, &o->burn);
-	free(per_day);
-	return 0;
-}
-
+/* Spend and projection: the period forecast of the shared billing facts
+ * (ui/model_common.h), the same figures as Usage, Credits, print and check. */
 static void
-compute_spend(struct overview *o)
+compute_spend(struct cache *c, struct overview *o)
 {
-	const struct plan *p = &o->plan;
-	int64_t overage = p->overage_per_1000 == M_NONE ? -1 : p->overage_per_1000;
+	struct billing_ctx ctx;
+	char err[256];
 
-	o->spend_known = o->has_plan && o->has_credits && p->price != M_NONE && !p->contact_sales;
-	if (!o->spend_known) {
-		if (o->forecast == FORECAST_OK)
-			o->forecast = FORECAST_INVALID;
+	o->spend_known = 0;
+	o->forecast = FORECAST_INVALID;
+	if (billing_ctx_load(c, o->now, &ctx, err, sizeof err) < 0)
 		return;
-	}
-	o->overage_so_far = 0;
-	if (overage >= 0 && o->credits.period_overage > 0 &&
-	    credits_price(o->credits.period_overage, overage, &o->overage_so_far) != MONEY_OK)
-		o->spend_known = 0;
-	if (money_add(p->price, o->overage_so_far, &o->spend_so_far) != MONEY_OK)
-		o->spend_known = 0;
-	if (o->forecast != FORECAST_OK)
-		return;
-	o->forecast = forecast_period_credits(o->credits.period_used, &o->burn, o->now,
-	                                      o->acct.period_end, &o->projected_credits);
-	if (o->forecast != FORECAST_OK)
-		return;
-	o->forecast = forecast_period_spend(p->price, o->credits.period_allowance, o->projected_credits,
-	                                    overage, &o->projected_spend, &o->projected_overage);
+	o->burn_days = ctx.burn_days;
+	o->burn = ctx.burn;
+	o->spend_known = ctx.has_fc_so_far;
+	o->forecast = ctx.fc_err;
+	o->fc = ctx.fc;
+	o->spend_so_far = ctx.fc.total_so_far;
+	o->overage_so_far = ctx.fc.overage_cost_so_far;
+	o->projected_credits = ctx.fc.projected;
+	o->projected_spend = ctx.fc.total;
+	o->projected_overage = ctx.fc.overage;
 }
 
 int
@@ -96,9 +58,7 @@ overview_load(struct cache *c, int64_t now, struct overview *o, char *err, size_
 	if (o->acct.scheduled_plan_id[0] &&
 	    (o->has_scheduled = cache_plan(c, o->acct.scheduled_plan_id, &o->scheduled)) < 0)
 		goto fail;
-	if (load_burn(c, o) != 0)
-		goto fail;
-	compute_spend(o);
+	compute_spend(c, o);
 	return 0;
 fail:
 	snprintf(err, errsz, "%s", cache_error(c));

@@ -81,17 +81,18 @@ usage_draw_period(const struct usage_model *m, struct canvas *c, int x, int y, i
 			if (narrow)
 				snprintf(line, sizeof line, _("Projected: %s credits, %s"), a, money);
 			else
-				snprintf(line, sizeof line, _("Projected at period end (%s): %s credits, %s"), d, a, money);
+				snprintf(line, sizeof line, _("Projected at period end (%s): %s credits, %s with tax"), d, a, money);
 		} else {
 			if (narrow)
 				snprintf(line, sizeof line, _("Projected: %s credits"), a);
 			else
 				snprintf(line, sizeof line, _("Projected at period end (%s): %s credits"), d, a);
 		}
-		if (p->projected_overage > 0) {
+		if (p->runs_out) {
+			snprintf(extra, sizeof extra, "%s", _("(credits run out: usage stops)"));
+		} else if (p->projected_overage > 0) {
 			fig_credits(a, sizeof a, p->projected_overage);
-			snprintf(extra, sizeof extra, m->overage_per_1000 == M_NONE ? _("(%s over: usage stops)")
-			                                                            : _("(%s overage)"), a);
+			snprintf(extra, sizeof extra, _("(%s overage)"), a);
 		}
 	}
 	if (wrap) {

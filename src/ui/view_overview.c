@@ -172,25 +172,28 @@ draw_spend_rows(const struct overview *o, struct ov_draw *d, int utf8)
 	}
 	money_label(o->spend_so_far, cur, utf8, a, sizeof a);
 	money_label(o->overage_so_far, cur, utf8, b, sizeof b);
-	snprintf(buf, sizeof buf, _("%s (plan price and %s overage, before tax)"), a, b);
+	snprintf(buf, sizeof buf, _("%s, tax included (the running draft; %s of it overage)"), a, b);
 	row(d, _("Spend so far"), ST_BOLD, buf);
 	switch (o->forecast) {
 	case FORECAST_OK:
 		money_label(o->projected_spend, cur, utf8, a, sizeof a);
 		credits_label(o->projected_credits, cr, sizeof cr);
-		snprintf(buf, sizeof buf, _("%s at period end, about %s credits"), a, cr);
-		row(d, _("Projection"), o->projected_overage > 0 ? ST_WARN : ST_NORMAL, buf);
+		snprintf(buf, sizeof buf, _("%s at period end, tax included, about %s credits"), a, cr);
+		row(d, _("Projection"), o->projected_overage > 0 || o->fc.runs_out ? ST_WARN : ST_NORMAL, buf);
+		if (o->acct.runs_paused || o->acct.status == ACCT_CANCELED) {
+			row(d, "", ST_DIM, _("runs are stopped: no more usage is projected"));
+			break;
+		}
 		credits_label(o->burn.days > 0 ? o->burn.credits / o->burn.days : 0, cr, sizeof cr);
 		snprintf(buf, sizeof buf, P_("at %s credits a day, the rate of the last %d day",
 		                             "at %s credits a day, the rate of the last %d days",
 		                             o->burn.days), cr, o->burn.days);
 		row(d, "", ST_DIM, buf);
-		if (o->projected_overage > 0) {
+		if (o->fc.runs_out) {
+			row(d, "", ST_WARN, _("the credits run out before the period end: runs would stop there"));
+		} else if (o->projected_overage > 0) {
 			credits_label(o->projected_overage, cr, sizeof cr);
-			if (o->plan.overage_per_1000 == M_NONE)
-				snprintf(buf, sizeof buf, _("%s credits past the allowance: runs would stop there"), cr);
-			else
-				snprintf(buf, sizeof buf, _("includes %s credits of overage"), cr);
+			snprintf(buf, sizeof buf, _("includes %s credits of overage"), cr);
 			row(d, "", ST_WARN, buf);
 		}
 		break;
