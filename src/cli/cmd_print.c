@@ -299,10 +299,11 @@ print_json_money(int64_t minor, const char *currency)
 }
 
 json_t *
-print_json_forecast(enum forecast_err err, int has_so_far, const struct forecast_out *fc, const char *cur)
+print_json_forecast(enum forecast_err err, int has_so_far, int has_alloc, const struct forecast_out *fc,
+                    const char *cur)
 {
 	const char *status = err == FORECAST_OK ? "ok" : err == FORECAST_TOO_LITTLE_DATA ? "not_enough_data" : "none";
-	json_t *so_far = json_null(), *end = json_null();
+	json_t *so_far = json_null(), *end = json_null(), *period = json_null();
 
 	if (has_so_far)
 		so_far = json_pack("{s:o, s:o, s:o, s:o}", "spend", print_json_money(fc->spend_so_far, cur),
@@ -317,7 +318,11 @@ print_json_forecast(enum forecast_err err, int has_so_far, const struct forecast
 		                "overage_cost", print_json_money(fc->overage_cost, cur),
 		                "spend", print_json_money(fc->spend, cur), "tax", print_json_money(fc->tax, cur),
 		                "total", print_json_money(fc->total, cur));
-	return json_pack("{s:s, s:o, s:o}", "status", status, "so_far", so_far, "at_period_end", end);
+	if (has_alloc)
+		period = json_pack("{s:I, s:I, s:I}", "allocated", (json_int_t)fc->allocated,
+		                   "consumed", (json_int_t)fc->consumed, "remaining", (json_int_t)fc->remaining);
+	return json_pack("{s:s, s:o, s:o, s:o}", "status", status, "so_far", so_far, "at_period_end", end,
+	                 "this_period", period);
 }
 
 json_t *

@@ -64,8 +64,9 @@ json_t *print_json_money(int64_t minor, const char *currency);
 /* The period forecast (core/forecast.h) as one object, the same in every
  * printer: {"status", "so_far": {spend, tax, total, overage_cost},
  * "at_period_end": {credits, covered_credits, overage_credits, runs_out,
- * expiring_credits, overage_cost, spend, tax, total}} (null parts unknown). */
-json_t *print_json_forecast(enum forecast_err err, int has_so_far, const struct forecast_out *fc,
+ * expiring_credits, overage_cost, spend, tax, total},
+ * "this_period": {allocated, consumed, remaining}} (null parts unknown). */
+json_t *print_json_forecast(enum forecast_err err, int has_so_far, int has_alloc, const struct forecast_out *fc,
                             const char *currency);
 /* The banners of the headless app as [{"kind": ..., "text": ..., "url": ...}]. */
 json_t *print_json_banners(struct print_ctx *ctx);

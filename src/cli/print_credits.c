@@ -151,7 +151,8 @@ print_json(struct print_ctx *ctx, const struct credits_model *m)
 	if (root == NULL)
 		return EXIT_FAILURE_GENERIC;
 	json_object_set_new(root, "run_out", runout_json(m));
-	json_object_set_new(root, "forecast", print_json_forecast(m->ctx.fc_err, m->ctx.has_fc_so_far, &m->ctx.fc, cur));
+	json_object_set_new(root, "forecast", print_json_forecast(m->ctx.fc_err, m->ctx.has_fc_so_far, m->ctx.has_alloc,
+	                                                            &m->ctx.fc, cur));
 	json_object_set_new(root, "purchase", json_pack("{s:b, s:o, s:o}", "available", !m->refused,
 	                                                "reason", m->refused ? json_string(m->refusal) : json_null(),
 	                                                "price_per_1000", print_json_money(m->overage_per_1000, cur)));

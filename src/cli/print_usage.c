@@ -159,7 +159,7 @@ print_json(struct print_ctx *ctx, const struct usage_source *src, const struct u
 	                                    "cost", print_json_money(m->total_cost, m->currency)),
 	                 "series", series, "days", days, "rows", rows);
 	if (root != NULL)
-		json_object_set_new(root, "forecast", print_json_forecast(src->ctx.fc_err, src->ctx.has_fc_so_far,
+		json_object_set_new(root, "forecast", print_json_forecast(src->ctx.fc_err, src->ctx.has_fc_so_far, src->ctx.has_alloc,
 		                                                          &src->ctx.fc, m->currency));
 	return print_json_dump(ctx, root);
 }

@@ -86,6 +86,10 @@ struct forecast_in {
 };
 
 struct forecast_out {
+	/* This period's credits (docs/figures.md): consumed = drawn from grants
+	 * this period (used minus overage); remaining = left now on the grants
+	 * available now; allocated = consumed + remaining. */
+	int64_t allocated, consumed, remaining;
 	/* So far (the running draft). */
 	int64_t spend_so_far, tax_so_far, total_so_far, overage_cost_so_far;
 	/* At the period end. */

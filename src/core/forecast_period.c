@@ -137,6 +137,18 @@ forecast_period(const struct forecast_in *in, struct forecast_out *out)
 			goto out;
 		left[i] = in->grants[i].remaining;
 	}
+	/* This period's credits: drawn from grants so far, and left on the live ones. */
+	out->consumed = in->used - in->overage;
+	for (i = 0; i < in->ngrants; i++)
+		if (in->grants[i].available_from <= in->now && in->grants[i].expires_at > in->now &&
+		    __builtin_add_overflow(out->remaining, left[i], &out->remaining)) {
+			e = FORECAST_OVERFLOW;
+			goto out;
+		}
+	if (__builtin_add_overflow(out->consumed, out->remaining, &out->allocated)) {
+		e = FORECAST_OVERFLOW;
+		goto out;
+	}
 	/* So far: the running draft. */
 	if ((e = price(in->overage, in->overage_per_1000, &out->overage_cost_so_far)) != FORECAST_OK ||
 	    (e = bill(in->fee, out->overage_cost_so_far, in->tax_bp, &out->spend_so_far, &out->tax_so_far,

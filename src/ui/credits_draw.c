@@ -26,9 +26,15 @@ draw_summary(const struct credits_state *s, struct canvas *c, int x, int y, int 
 
 	snprintf(line, sizeof line, _("Balance: %s credits"), fig_credits(a, sizeof a, cs->balance));
 	rows += draw_wrap(c, x, y + rows, w, 1, cs->balance > 0 ? ST_BOLD : ST_ALERT, line);
-	snprintf(line, sizeof line, _("Allocated %s, consumed %s, remaining %s"), fig_credits(a, sizeof a, cs->allocated),
-	         fig_credits(b, sizeof b, cs->consumed), fig_credits(d, sizeof d, cs->remaining));
-	rows += draw_wrap(c, x, y + rows, w, wrap ? 2 : 1, ST_NORMAL, line);
+	if (m->ctx.has_alloc) {
+		/* This period's credits, one definition everywhere (docs/figures.md). */
+		snprintf(line, sizeof line, _("This period: allocated %s, consumed %s, remaining %s"),
+		         fig_credits(a, sizeof a, m->ctx.fc.allocated), fig_credits(b, sizeof b, m->ctx.fc.consumed),
+		         fig_credits(d, sizeof d, m->ctx.fc.remaining));
+		rows += draw_wrap(c, x, y + rows, w, wrap ? 2 : 1, ST_NORMAL, line);
+		rows += draw_wrap(c, x, y + rows, w, wrap ? 2 : 1, ST_DIM,
+		                  _("(allocated = consumed from grants this period + remaining on the grants available now)"));
+	}
 
 	fig_credits(e, sizeof e, m->ctx.burn.days > 0 ? m->ctx.burn.credits / m->ctx.burn.days : 0);
 	switch (m->runout.state) {

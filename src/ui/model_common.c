@@ -87,9 +87,9 @@ billing_forecast_input(const struct billing_ctx *ctx, const struct plan *at_clos
 	const struct account *a = &ctx->acct;
 	int i;
 
+	int priced = ctx->has_plan && !ctx->plan.contact_sales && ctx->plan.price != M_NONE && ctx->plan.price >= 0;
+
 	memset(in, 0, sizeof *in);
-	if (!ctx->has_plan || ctx->plan.contact_sales || ctx->plan.price == M_NONE || ctx->plan.price < 0)
-		return -1;
 	in->now = ctx->now;
 	in->period_start = a->period_start;
 	in->period_end = a->period_end;
@@ -100,14 +100,15 @@ billing_forecast_input(const struct billing_ctx *ctx, const struct plan *at_clos
 	/* billtopd draws nothing while runs are paused, nor once canceled. */
 	in->stopped = a->runs_paused || a->status == ACCT_CANCELED;
 	/* The fee: none during the trial (its own period) nor once canceled. */
-	in->fee = a->status == ACCT_TRIALING || a->status == ACCT_CANCELED ? 0 : ctx->plan.price;
+	in->fee = !priced || a->status == ACCT_TRIALING || a->status == ACCT_CANCELED ? 0 : ctx->plan.price;
 	in->overage_per_1000 = billing_overage_per_1000(ctx);
 	if (in->overage_per_1000 == M_NONE)
 		in->overage_per_1000 = -1;
 	/* A scheduled downgrade applies before the closing draft is priced. */
 	if (at_close == NULL)
 		at_close = &ctx->plan;
-	in->close_overage_per_1000 = at_close->overage_per_1000 == M_NONE ? -1 : at_close->overage_per_1000;
+	in->close_overage_per_1000 = at_close->overage_per_1000 == M_NONE || at_close->overage_per_1000 < 0
+	                             ? -1 : at_close->overage_per_1000;
 	in->tax_bp = a->tax_rate_bp > 0 ? a->tax_rate_bp : 0;
 	for (i = 0; i < ng; i++) {
 		grants[i].remaining = g[i].remaining;
@@ -116,5 +117,5 @@ billing_forecast_input(const struct billing_ctx *ctx, const struct plan *at_clos
 	}
 	in->grants = grants;
 	in->ngrants = ng;
-	return 0;
+	return priced ? 0 : -1;
 }

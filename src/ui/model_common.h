@@ -37,6 +37,7 @@ struct billing_ctx {
 	enum forecast_err fc_err;
 	struct forecast_out fc;
 	int has_fc_so_far;            /* fc's "so far" figures are known (the plan has a price) */
+	int has_alloc;                /* fc's allocated/consumed/remaining are known */
 };
 
 /* Fills ctx from the cache.  Returns 0, or -1 when the cache has no account
@@ -45,7 +46,8 @@ int billing_ctx_load(struct cache *c, int64_t now, struct billing_ctx *ctx, char
 
 /* The forecast input from the account facts and the grants that still
  * count (cache_grants_current); grants[] is filled from g (ng entries) and
- * must hold ng entries.  0, or -1 when the plan's price is unknown. */
+ * must hold ng entries.  0, or -1 when the plan's price is unknown (in is
+ * filled all the same, without a fee: the credit figures still hold). */
 int billing_forecast_input(const struct billing_ctx *ctx, const struct plan *at_close, const struct grant *g,
                            int ng, struct forecast_grant *grants, struct forecast_in *in);
 

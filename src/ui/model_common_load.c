@@ -47,6 +47,7 @@ load_forecast(struct cache *c, struct billing_ctx *ctx)
 
 	ctx->fc_err = FORECAST_INVALID;
 	ctx->has_fc_so_far = 0;
+	ctx->has_alloc = 0;
 	if (ctx->acct.scheduled_plan_id[0]) {
 		if ((r = cache_plan(c, ctx->acct.scheduled_plan_id, &close)) < 0)
 			return -1;
@@ -58,9 +59,11 @@ load_forecast(struct cache *c, struct billing_ctx *ctx)
 	if (n > 0 && (fg = calloc((size_t)n, sizeof *fg)) == NULL)
 		goto out;
 	rc = 0;
-	if (billing_forecast_input(ctx, at_close, g, n, fg, &in) < 0)
-		goto out;
+	r = billing_forecast_input(ctx, at_close, g, n, fg, &in);
 	ctx->fc_err = forecast_period(&in, &ctx->fc);
+	ctx->has_alloc = ctx->fc_err == FORECAST_OK;
+	if (r < 0)
+		ctx->fc_err = FORECAST_INVALID;    /* no price: no spend figures */
 	ctx->has_fc_so_far = ctx->fc_err == FORECAST_OK;
 	if (ctx->fc_err == FORECAST_OK && ctx->burn_err != FORECAST_OK)
 		ctx->fc_err = ctx->burn_err;   /* the draft is known, the projection is not */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/allocate.h"
 #include "core/credits.h"
 #include "core/i18n.h"
 #include "core/metering.h"
@@ -429,15 +430,34 @@ usage_model_build(struct usage_model *m, const struct usage_input *in, enum usag
 	if (shape_for_chart(m) < 0)
 		goto fail;
 
+	/* List value: the credits at the overage price (not what is billed; the
+	 * period forecast says that).  The total is priced once and split over
+	 * the rows by largest remainder, so the rows sum to it exactly. */
 	m->total_cost = M_NONE;
-	if (m->overage_per_1000 != M_NONE && credits_price(m->total_credits, m->overage_per_1000, &m->total_cost) != MONEY_OK)
-		m->total_cost = M_NONE;
 	for (i = 0; i < m->nlines; i++) {
-		l = &m->lines[i];
-		l->share_pm = share_permille(l->credits, m->total_credits);
-		l->cost = M_NONE;
-		if (m->overage_per_1000 != M_NONE && credits_price(l->credits, m->overage_per_1000, &l->cost) != MONEY_OK)
-			l->cost = M_NONE;
+		m->lines[i].share_pm = share_permille(m->lines[i].credits, m->total_credits);
+		m->lines[i].cost = M_NONE;
+	}
+	if (m->overage_per_1000 != M_NONE && m->total_credits != M_NONE &&
+	    credits_price(m->total_credits, m->overage_per_1000, &m->total_cost) != MONEY_OK)
+		m->total_cost = M_NONE;
+	if (m->total_cost != M_NONE && m->nlines > 0) {
+		int64_t *w = calloc((size_t)m->nlines, sizeof *w), *out = calloc((size_t)m->nlines, sizeof *out);
+		int okw = w != NULL && out != NULL;
+
+		for (i = 0; okw && i < m->nlines; i++) {
+			if (m->lines[i].credits == M_NONE || m->lines[i].credits < 0)
+				okw = 0;
+			else
+				w[i] = m->lines[i].credits;
+		}
+		if (okw && allocate_largest_remainder(m->total_cost, w, m->nlines, out) == 0)
+			for (i = 0; i < m->nlines; i++)
+				m->lines[i].cost = out[i];
+		else
+			m->total_cost = M_NONE;
+		free(w);
+		free(out);
 	}
 	return 0;
 fail:

@@ -33,6 +33,7 @@ struct overview {
 	int64_t overage_so_far;     /* minor units, before tax */
 	/* The projection at period end (core forecast_period via model_common). */
 	struct forecast_out fc;
+	int has_alloc;               /* fc.allocated/consumed/remaining are known */
 	enum forecast_err forecast;  /* FORECAST_OK or why there is none */
 	int burn_days;               /* complete days behind the rate */
 	struct burn_rate burn;

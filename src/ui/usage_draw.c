@@ -119,7 +119,7 @@ table_columns(struct column *cols, enum usage_by by, int w)
 	cols[COL_NAME] = (struct column){ _(name_titles[by]), 12, 0, 0, 1, 0, 0 };
 	cols[COL_QTY] = (struct column){ _("Quantity"), 21, 1, 3, 0, 0, 0 };
 	cols[COL_CREDITS] = (struct column){ _("Credits"), 11, 1, 0, 0, 0, 0 };
-	cols[COL_COST] = (struct column){ _("Cost"), 10, 1, 2, 0, 0, 0 };
+	cols[COL_COST] = (struct column){ _("List value"), 10, 1, 2, 0, 0, 0 };
 	cols[COL_SHARE] = (struct column){ _("Share"), 6, 1, 1, 0, 0, 0 };
 	cols[COL_BILLED] = (struct column){ _("How it is billed"), 34, 0, 4, 0, 0, 0 };
 	if (by != BY_METER) {
@@ -296,6 +296,10 @@ usage_draw_range(struct usage_state *s, struct canvas *c, const struct layout *l
 		return;
 	}
 	/* A page (billtop print): the notes a screen shows one at a time. */
+	if (n > 0 && m->total_cost != M_NONE && y < bottom)
+		y += draw_wrap(c, x, y, w, bottom - y, ST_DIM,
+		               _("List value: the credits at the overage price, not what is billed (see Projected); "
+		                 "rows are rounded by largest remainder so that they sum to the total."));
 	if (hidden > 0 && !s->show_zero && y < bottom) {
 		snprintf(line, sizeof line, P_("%d with no usage not shown.", "%d with no usage not shown.",
 		                               (unsigned long)hidden), hidden);

@@ -124,16 +124,18 @@ draw_credit_rows(const struct overview *o, struct ov_draw *d)
 	const struct credit_summary *cs = &o->credits;
 	char buf[512], a[64], b[64];
 	int gw, pct, st;
+	/* This period's credits (core forecast; docs/figures.md). */
+	int64_t left = o->fc.remaining, all = o->fc.allocated;
 
-	if (!o->has_credits) {
+	if (!o->has_credits || !o->has_alloc) {
 		row(d, _("Credits"), ST_DIM, _("not known yet"));
 		return;
 	}
-	credits_label(cs->remaining, a, sizeof a);
-	credits_label(cs->allocated, b, sizeof b);
-	pct = cs->allocated > 0 ? percent_of(cs->remaining, cs->allocated) : 0;
-	snprintf(buf, sizeof buf, _("%s of %s left (%d%%)"), a, b, pct);
-	st = cs->remaining <= 0 ? ST_ALERT : pct < 10 ? ST_WARN : ST_OK;
+	credits_label(left, a, sizeof a);
+	credits_label(all, b, sizeof b);
+	pct = all > 0 ? percent_of(left, all) : 0;
+	snprintf(buf, sizeof buf, _("%s of %s left this period (%d%%)"), a, b, pct);
+	st = left <= 0 ? ST_ALERT : pct < 10 ? ST_WARN : ST_OK;
 	/* The gauge takes what the figures leave, 10 to 30 cells. */
 	gw = d->w - d->lw - canvas_text_width(d->c, buf) - 1;
 	if (gw > 30)
@@ -141,7 +143,7 @@ draw_credit_rows(const struct overview *o, struct ov_draw *d)
 	if (d->y < d->bottom) {
 		draw_text_fit(d->c, d->x, d->y, d->lw - 1, ST_DIM, _("Credits"));
 		if (gw >= 10) {
-			draw_gauge(d->c, d->x + d->lw, d->y, gw, cs->remaining, cs->allocated, st, ST_DIM);
+			draw_gauge(d->c, d->x + d->lw, d->y, gw, left, all, st, ST_DIM);
 			draw_text_fit(d->c, d->x + d->lw + gw + 1, d->y, d->w - d->lw - gw - 1, st, buf);
 		} else {
 			draw_text_fit(d->c, d->x + d->lw, d->y, d->w - d->lw, st, buf);
