@@ -65,6 +65,11 @@ tests_unit_test_forecast_CFLAGS = $(cmocka_cflags)
 tests_unit_test_forecast_LDADD = $(core_test_ldadd)
 UNIT_TESTS += tests/unit/test_forecast
 
+check_PROGRAMS += tests/unit/test_forecast_period
+tests_unit_test_forecast_period_CFLAGS = $(cmocka_cflags)
+tests_unit_test_forecast_period_LDADD = $(core_test_ldadd)
+UNIT_TESTS += tests/unit/test_forecast_period
+
 check_PROGRAMS += tests/unit/test_text
 tests_unit_test_text_CFLAGS = $(cmocka_cflags)
 tests_unit_test_text_LDADD = $(core_test_ldadd)
