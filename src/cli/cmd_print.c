@@ -311,9 +311,10 @@ print_json_forecast(enum forecast_err err, int has_so_far, int has_alloc, const 
 		                   "total", print_json_money(fc->total_so_far, cur),
 		                   "overage_cost", print_json_money(fc->overage_cost_so_far, cur));
 	if (err == FORECAST_OK)
-		end = json_pack("{s:I, s:I, s:I, s:b, s:I, s:o, s:o, s:o, s:o}",
+		end = json_pack("{s:I, s:I, s:I, s:b, s:o, s:I, s:o, s:o, s:o, s:o}",
 		                "credits", (json_int_t)fc->projected, "covered_credits", (json_int_t)fc->covered,
 		                "overage_credits", (json_int_t)fc->overage, "runs_out", fc->runs_out,
+		                "runs_pause_at", print_json_time(fc->pauses_at > 0 ? fc->pauses_at : M_NONE),
 		                "expiring_credits", (json_int_t)fc->expiring,
 		                "overage_cost", print_json_money(fc->overage_cost, cur),
 		                "spend", print_json_money(fc->spend, cur), "tax", print_json_money(fc->tax, cur),

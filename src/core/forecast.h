@@ -61,8 +61,11 @@ enum forecast_err forecast_period_spend(int64_t plan_price_minor, int64_t allowa
  *    plus credits_price(all of the period's overage) at the overage price of
  *    the plan in force at the period end, then tax: round half up of
  *    subtotal * tax_bp / 10000;
- *  - a stopped account (runs paused, or canceled) uses nothing more.
+ *  - a stopped account (runs paused, or canceled) uses nothing more, nor
+ *    does one from pause_at on (billtopd pauses runs once a past-due
+ *    invoice is FORECAST_PAUSE_OVERDUE_DAYS late).
  */
+#define FORECAST_PAUSE_OVERDUE_DAYS 14
 #define FORECAST_NEVER INT64_MAX   /* a grant that never expires */
 
 struct forecast_grant {
@@ -77,6 +80,7 @@ struct forecast_in {
 	int have_rate;                  /* 0: no burn rate: nothing more is projected */
 	struct burn_rate rate;
 	int stopped;                    /* paused or canceled: no more usage */
+	int64_t pause_at;               /* > 0: runs pause at this instant */
 	int64_t fee;                    /* the period's plan fee, minor units (0: none) */
 	int64_t overage_per_1000;       /* the plan now; < 0: usage stops at the grants */
 	int64_t close_overage_per_1000; /* the price of overage at the period end; < 0: none */
@@ -98,6 +102,7 @@ struct forecast_out {
 	int64_t overage;       /* of those, billed as overage */
 	int runs_out;          /* 1: a plan without overage runs out before the period end */
 	int64_t expiring;      /* grant credits lost to expiry before the period end */
+	int64_t pauses_at;     /* runs pause at this instant before the period end (0: they do not) */
 	int64_t overage_cost;  /* minor units */
 	int64_t spend;         /* fee + overage cost, before tax */
 	int64_t tax;

@@ -34,6 +34,8 @@ usage_until(const struct forecast_in *in, int64_t t, int64_t *out)
 	__int128 num, den;
 
 	*out = 0;
+	if (in->pause_at > 0 && t > in->pause_at)
+		t = in->pause_at;
 	if (!in->have_rate || in->stopped || t <= in->now || in->rate.credits <= 0)
 		return FORECAST_OK;
 	num = (__int128)in->rate.credits * ((__int128)t - in->now);
@@ -52,6 +54,8 @@ next_event(const struct forecast_in *in, int64_t after)
 	int64_t t = in->period_end;
 	int i;
 
+	if (in->pause_at > after && in->pause_at < t)
+		t = in->pause_at;
 	for (i = 0; i < in->ngrants; i++) {
 		const struct forecast_grant *g = &in->grants[i];
 
@@ -180,6 +184,8 @@ forecast_period(const struct forecast_in *in, struct forecast_out *out)
 			}
 	}
 	out->runs_out = runs_out;
+	if (in->pause_at > in->now && in->pause_at < in->period_end && !in->stopped)
+		out->pauses_at = in->pause_at;
 	e = FORECAST_OVERFLOW;
 	if (__builtin_add_overflow(in->used, added, &out->projected) ||
 	    __builtin_add_overflow(in->overage, added_over, &out->overage))

@@ -119,3 +119,11 @@ billing_forecast_input(const struct billing_ctx *ctx, const struct plan *at_clos
 	in->ngrants = ng;
 	return priced ? 0 : -1;
 }
+
+int64_t
+billing_pause_at(int64_t oldest_due)
+{
+	if (oldest_due == M_NONE || oldest_due > INT64_MAX - (int64_t)FORECAST_PAUSE_OVERDUE_DAYS * DAY_SECS)
+		return 0;
+	return oldest_due + (int64_t)FORECAST_PAUSE_OVERDUE_DAYS * DAY_SECS;
+}

@@ -50,6 +50,9 @@ int billing_ctx_load(struct cache *c, int64_t now, struct billing_ctx *ctx, char
  * filled all the same, without a fee: the credit figures still hold). */
 int billing_forecast_input(const struct billing_ctx *ctx, const struct plan *at_close, const struct grant *g,
                            int ng, struct forecast_grant *grants, struct forecast_in *in);
+/* When billtopd pauses runs for the oldest past-due invoice due at
+ * `oldest_due` (M_NONE: none is past due): 0 for never. */
+int64_t billing_pause_at(int64_t oldest_due);
 
 /* The price of 1,000 credits on the account's plan, or M_NONE when the plan
  * has no overage price (usage stops at the allowance) or is unknown. */

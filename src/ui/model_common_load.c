@@ -35,6 +35,25 @@ out:
 	return rc;
 }
 
+/* The due date of the oldest past-due invoice, or M_NONE. */
+static int
+oldest_past_due(struct cache *c, int64_t *due)
+{
+	struct invoice *inv = NULL;
+	int n = 0, total = 0, i;
+
+	*due = M_NONE;
+	if (cache_invoice_rows(c, INV_PAST_DUE, NULL, 0, 1000, &inv, &n, &total) < 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (inv[i].due_at != M_NONE && (*due == M_NONE || inv[i].due_at < *due))
+			*due = inv[i].due_at;
+		invoice_free(&inv[i]);
+	}
+	free(inv);
+	return 0;
+}
+
 /* The period forecast from the grants that still count; one place for every screen. */
 static int
 load_forecast(struct cache *c, struct billing_ctx *ctx)
@@ -43,6 +62,7 @@ load_forecast(struct cache *c, struct billing_ctx *ctx)
 	struct forecast_grant *fg = NULL;
 	struct forecast_in in;
 	struct plan close, *at_close = NULL;
+	int64_t due;
 	int n = 0, past = 0, rc = -1, r;
 
 	ctx->fc_err = FORECAST_INVALID;
@@ -54,12 +74,13 @@ load_forecast(struct cache *c, struct billing_ctx *ctx)
 		if (r == 1)
 			at_close = &close;
 	}
-	if (cache_grants_current(c, ctx->now, &g, &n, &past) < 0)
+	if (oldest_past_due(c, &due) < 0 || cache_grants_current(c, ctx->now, &g, &n, &past) < 0)
 		return -1;
 	if (n > 0 && (fg = calloc((size_t)n, sizeof *fg)) == NULL)
 		goto out;
 	rc = 0;
 	r = billing_forecast_input(ctx, at_close, g, n, fg, &in);
+	in.pause_at = billing_pause_at(due);
 	ctx->fc_err = forecast_period(&in, &ctx->fc);
 	ctx->has_alloc = ctx->fc_err == FORECAST_OK;
 	if (r < 0)

@@ -478,7 +478,7 @@ usage_period_compute(const struct billing_ctx *ctx, struct usage_period *p)
 	p->spent = M_NONE;
 	/* Every figure from the one period forecast (ctx->fc, core/forecast.h). */
 	if (ctx->has_fc_so_far)
-		p->spent = ctx->fc.total_so_far;
+		p->spent = ctx->fc.spend_so_far;
 	p->proj_err = ctx->fc_err;
 	if (p->proj_err != FORECAST_OK) {
 		if (ctx->burn_err != FORECAST_OK)

@@ -81,7 +81,7 @@ struct usage_period {
 	int64_t projected_spend;      /* fee + projected overage + tax; M_NONE unknown */
 	int64_t projected_overage;    /* credits billed as overage */
 	int runs_out;                 /* a plan without overage runs out before the end */
-	int64_t spent;                /* the running draft, tax included; M_NONE unknown */
+	int64_t spent;                /* the running draft before tax; M_NONE unknown */
 };
 
 struct usage_model {

@@ -27,7 +27,7 @@ struct overview {
 	int has_credits;
 	struct credit_summary credits;
 
-	/* Spend this period, tax included: the running draft (core forecast). */
+	/* Spend this period before tax: the running draft (core forecast; fc has it with tax). */
 	int spend_known;            /* 0: the plan has no price (contact sales) */
 	int64_t spend_so_far;
 	int64_t overage_so_far;     /* minor units, before tax */

@@ -31,7 +31,7 @@ compute_spend(struct cache *c, struct overview *o)
 	o->forecast = ctx.fc_err;
 	o->fc = ctx.fc;
 	o->has_alloc = ctx.has_alloc;
-	o->spend_so_far = ctx.fc.total_so_far;
+	o->spend_so_far = ctx.fc.spend_so_far;
 	o->overage_so_far = ctx.fc.overage_cost_so_far;
 	o->projected_credits = ctx.fc.projected;
 	o->projected_spend = ctx.fc.total;

@@ -174,13 +174,14 @@ draw_spend_rows(const struct overview *o, struct ov_draw *d, int utf8)
 	}
 	money_label(o->spend_so_far, cur, utf8, a, sizeof a);
 	money_label(o->overage_so_far, cur, utf8, b, sizeof b);
-	snprintf(buf, sizeof buf, _("%s, tax included (the running draft; %s of it overage)"), a, b);
+	money_label(o->fc.total_so_far, cur, utf8, cr, sizeof cr);
+	snprintf(buf, sizeof buf, _("%s before tax (plan price and %s overage), %s with tax"), a, b, cr);
 	row(d, _("Spend so far"), ST_BOLD, buf);
 	switch (o->forecast) {
 	case FORECAST_OK:
 		money_label(o->projected_spend, cur, utf8, a, sizeof a);
 		credits_label(o->projected_credits, cr, sizeof cr);
-		snprintf(buf, sizeof buf, _("%s at period end, tax included, about %s credits"), a, cr);
+		snprintf(buf, sizeof buf, _("%s at period end with tax, about %s credits"), a, cr);
 		row(d, _("Projection"), o->projected_overage > 0 || o->fc.runs_out ? ST_WARN : ST_NORMAL, buf);
 		if (o->acct.runs_paused || o->acct.status == ACCT_CANCELED) {
 			row(d, "", ST_DIM, _("runs are stopped: no more usage is projected"));

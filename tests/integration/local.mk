@@ -13,6 +13,9 @@ USAGE_TESTS = tests/integration/print_usage_golden.sh
 INTEGRATION_TESTS += $(USAGE_TESTS)
 EXTRA_DIST += $(USAGE_TESTS) tests/integration/usage_lib.sh tests/golden/usage
 USAGE_TESTS += tests/integration/check_thresholds.sh tests/integration/print_usage_formats.sh
+# Issue 11: one figure everywhere, and the projection billtopd then invoices.
+USAGE_TESTS += tests/integration/consistency.sh
+EXTRA_DIST += tests/integration/consistency_check.py
 
 # billtop sync and the cache (issue 4): basics, every fault on every resource,
 # kill -9 mid-refresh, concurrent refreshes, migrations, secrets and config.

@@ -1,0 +1,82 @@
+#!/bin/sh
+# consistency.sh: for several accounts (the demo variants), every figure that
+# `billtop print ... --format json` shows in more than one output is equal,
+# table rows sum to their totals, `check` judges the same spend, and the
+# projection at the period end equals what billtopd invoices once its clock
+# reaches the period end with usage continued at the projected rate
+# (one tool call = one credit, posted before each grant event).
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/integration/usage_lib.sh"
+
+CC="python3 $top_srcdir/tests/integration/consistency_check.py"
+command -v python3 >/dev/null 2>&1 || skip_all "python3 is needed"
+command -v jq >/dev/null 2>&1 || skip_all "jq is needed"
+
+# results FILE: one ok per "STATUS description" line, "# " lines shown.
+results() {
+	while IFS= read -r l; do
+		case "$l" in
+		"# "*) echo "$l" ;;
+		*) ok "${l%% *}" "$V: ${l#* }" ;;
+		esac
+	done <"$1"
+}
+
+# restart_at INSTANT: the same database, the clock at INSTANT (Unix seconds).
+restart_at() {
+	stop_billtopd
+	_at=$(date -u -d "@$1" +%Y-%m-%dT%H:%M:%SZ)
+	rm -f "$T_DIR/port"
+	"$BILLTOPD" --listen 127.0.0.1:0 --db "$BT_DB" --token "$BT_TOKEN" --now "$_at" \
+		>"$T_DIR/port" 2>>"$T_DIR/billtopd.log" &
+	BT_PID=$!
+	T_PIDS="$T_PIDS $BT_PID"
+	i=0
+	while [ $i -lt 200 ]; do
+		BT_PORT=$(head -n 1 "$T_DIR/port" 2>/dev/null)
+		case "$BT_PORT" in [0-9]*) BT_URL="http://127.0.0.1:$BT_PORT"; return 0 ;; esac
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
+for V in active trial past-due exhausted paused; do
+	D="$T_DIR/$V"
+	mkdir -p "$D"
+	rm -f "$CACHE"
+	start_billtopd --seed "demo=$V" || { ok 1 "$V: billtopd starts"; continue; }
+	check "$V: sync" sync_cache
+	for p in overview usage credits; do
+		bt print "$p" --format json >"$D/$p.json" 2>"$D/$p.err" || sed 's/^/# /' "$D/$p.err"
+	done
+	$CC cross "$D" >"$D/cross.txt" 2>&1
+	results "$D/cross.txt"
+
+	# check --spend-above judges the figure print shows.
+	spent=$(jq -r '.forecast.so_far.spend.amount // empty' "$D/overview.json")
+	if [ -n "$spent" ] && [ "$spent" -gt 0 ]; then
+		below=$(printf '%s' "$spent" | awk '{ printf "%.2f", ($1 - 1) / 100 }')
+		at=$(printf '%s' "$spent" | awk '{ printf "%.2f", $1 / 100 }')
+		bt check --offline --spend-above "$below" >/dev/null 2>&1
+		is "$?" 10 "$V: check --spend-above just below the spend so far is crossed"
+		bt check --offline --spend-above "$at" >/dev/null 2>&1
+		is "$?" 0 "$V: check --spend-above the spend so far is not"
+	fi
+
+	# Usage at the projected rate up to the period end, then what billtopd invoices.
+	$CC plan "$D" >"$D/plan.txt"
+	while read -r t n; do
+		[ "$t" = END ] && { restart_at "$n" || ok 1 "$V: billtopd restarts"; break; }
+		restart_at "$t" || { ok 1 "$V: billtopd restarts"; break; }
+		curl -s -o /dev/null -H "Authorization: Bearer $BT_TOKEN" -H 'Content-Type: application/json' \
+			--data "{\"agent_id\": \"agt_support\", \"records\": [{\"meter_id\": \"tool_calls\", \"raw\": $n}]}" \
+			"$BT_URL/v1/runs"
+	done <"$D/plan.txt"
+	api "/v1/invoices?limit=100" >"$D/invoices.json" || ok 1 "$V: invoices fetched"
+	$CC invoice "$D" "$D/invoices.json" >"$D/invoice.txt" 2>&1
+	results "$D/invoice.txt"
+	stop_billtopd
+done
+
+done_testing
