@@ -57,7 +57,9 @@ draw_summary(const struct credits_state *s, struct canvas *c, int x, int y, int 
 		st = ST_DIM;
 		break;
 	case RUNOUT_EMPTY:
-		if (m->overage_per_1000 != M_NONE) {
+		if (m->ctx.acct.runs_paused || m->ctx.acct.status == ACCT_CANCELED) {
+			snprintf(line, sizeof line, "%s", _("No credits left, and runs are stopped: nothing more is billed"));
+		} else if (m->overage_per_1000 != M_NONE) {
 			fig_money(c, money, sizeof money, m->overage_per_1000, m->ctx.acct.currency, "?");
 			snprintf(line, sizeof line, _("No credits left: usage is billed as overage at %s per 1,000"), money);
 		} else {

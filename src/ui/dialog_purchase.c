@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/credits.h"
+#include "core/forecast.h"
 #include "core/i18n.h"
 #include "core/money.h"
 #include "core/util.h"
@@ -17,13 +18,14 @@
 #include "ui/widgets.h"
 
 void
-purchase_open(struct purchase_dialog *d, int64_t per_1000, const char *currency, const char *plan_name,
-              const char *method)
+purchase_open(struct purchase_dialog *d, int64_t per_1000, int64_t tax_bp, const char *currency,
+              const char *plan_name, const char *method)
 {
 	memset(d, 0, sizeof *d);
 	d->open = 1;
 	d->preset = 1;   /* 50,000: a sensible top-up */
 	d->per_1000 = per_1000;
+	d->tax_bp = tax_bp > 0 ? tax_bp : 0;
 	str_copy(d->currency, sizeof d->currency, currency);
 	str_copy(d->plan_name, sizeof d->plan_name, plan_name);
 	str_copy(d->method, sizeof d->method, method ? method : "");
@@ -97,19 +99,28 @@ purchase_key(struct purchase_dialog *d, int key, int64_t *credits)
 	return PK_NONE;
 }
 
-/* "50,000 credits for $62.50"; "" when the price cannot be computed. */
+/* "50,000 credits for $67.50 ($62.50 plus $5.00 tax)": what will be charged,
+ * taxed as billtopd taxes a one-off invoice; "" when it cannot be computed. */
 static void
 amount_line(const struct purchase_dialog *d, int64_t credits, int utf8, char *buf, size_t n)
 {
-	char a[32], money[48];
-	int64_t price;
+	char a[32], money[48], net[48], taxs[48];
+	int64_t price, tax, total;
+	int flags = utf8 ? 0 : MONEY_FMT_ASCII;
 
 	if (credits_price(credits, d->per_1000, &price) != MONEY_OK ||
-	    money_format(money, sizeof money, price, d->currency, utf8 ? 0 : MONEY_FMT_ASCII) < 0) {
+	    forecast_tax(price, d->tax_bp, &tax) != FORECAST_OK || money_add(price, tax, &total) != MONEY_OK ||
+	    money_format(money, sizeof money, total, d->currency, flags) < 0 ||
+	    money_format(net, sizeof net, price, d->currency, flags) < 0 ||
+	    money_format(taxs, sizeof taxs, tax, d->currency, flags) < 0) {
 		str_copy(buf, n, "");
 		return;
 	}
-	snprintf(buf, n, _("%s credits for %s"), fig_credits(a, sizeof a, credits), money);
+	if (tax > 0)
+		snprintf(buf, n, _("%s credits for %s (%s plus %s tax)"), fig_credits(a, sizeof a, credits), money, net,
+		         taxs);
+	else
+		snprintf(buf, n, _("%s credits for %s"), fig_credits(a, sizeof a, credits), money);
 }
 
 void

@@ -20,6 +20,7 @@ struct purchase_dialog {
 	int preset;                 /* index into purchase_presets, or -1 while typing */
 	char typed[24];             /* the typed amount */
 	int64_t per_1000;           /* price of 1,000 credits, minor units */
+	int64_t tax_bp;             /* the account's tax rate: quotes include the tax */
 	char currency[M_CUR];
 	char plan_name[M_NAME];
 	char method[M_NAME];        /* "Visa **** 4242" or "" when none is on file */
@@ -32,7 +33,8 @@ enum purchase_key {
 	PK_CONFIRM    /* Enter on a valid amount: *credits set */
 };
 
-void purchase_open(struct purchase_dialog *d, int64_t per_1000, const char *currency, const char *plan_name,
+void purchase_open(struct purchase_dialog *d, int64_t per_1000, int64_t tax_bp, const char *currency,
+                   const char *plan_name,
                    const char *method);
 /* The amount chosen now: 0 and *credits, or -1 with d->error set. */
 int purchase_amount(struct purchase_dialog *d, int64_t *credits);

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "core/credits.h"
+#include "core/forecast.h"
+#include "core/money.h"
 #include "core/i18n.h"
 #include "ui/glyphs.h"
 #include "ui/labels.h"
@@ -104,17 +106,41 @@ plans_action_text(const struct plans_model *m, int sel, int utf8, char *buf, siz
 			snprintf(buf, n, _("Upgrade to %s now: %s more per month, free until the trial ends on %s."),
 			         r->plan.name, diff, date);
 		} else {
-			snprintf(buf, n, _("Upgrade to %s now: %s more per month, charged today."),
-			         r->plan.name, diff);
+			/* billtopd charges the difference at once, taxed like any invoice. */
+			int64_t tax = 0, total = M_NONE;
+			char charged[64];
+
+			if (forecast_tax(d, m->acct.tax_rate_bp > 0 ? m->acct.tax_rate_bp : 0, &tax) != FORECAST_OK ||
+			    money_add(d, tax, &total) != MONEY_OK)
+				total = M_NONE;
+			money_label(total, r->plan.currency, utf8, charged, sizeof charged);
+			if (total != M_NONE && tax > 0)
+				snprintf(buf, n, _("Upgrade to %s now: %s more per month; %s charged today, tax included."),
+				         r->plan.name, diff, charged);
+			else
+				snprintf(buf, n, _("Upgrade to %s now: %s more per month, charged today."),
+				         r->plan.name, diff);
 		}
 	} else {
+		const struct plan_row *cur = &m->rows[m->current];
+
 		date_label(m->acct.period_end, date, sizeof date);
-		if (r->is_scheduled)
+		if (r->is_scheduled) {
 			snprintf(buf, n, _("Already scheduled: %s on %s. Press c to cancel it."),
 			         r->plan.name, date);
-		else
-			snprintf(buf, n, _("Downgrade to %s on %s; you can cancel until then. %s less per month."),
-			         r->plan.name, date, diff);
+		} else if (r->advised && cur->advised) {
+			/* What last period's usage cost on each plan, price and usage together. */
+			char on_new[64], on_cur[64];
+
+			money_label(r->cost.cost, r->plan.currency, utf8, on_new, sizeof on_new);
+			money_label(cur->cost.cost, cur->plan.currency, utf8, on_cur, sizeof on_cur);
+			snprintf(buf, n, _("Downgrade to %s on %s; you can cancel until then. Last period's usage "
+			                   "would have cost %s on %s and %s on %s (plan price and usage, before tax)."),
+			         r->plan.name, date, on_new, r->plan.name, on_cur, cur->plan.name);
+		} else {
+			snprintf(buf, n, _("Downgrade to %s on %s; you can cancel until then. The plan price is %s less "
+			                   "per month."), r->plan.name, date, diff);
+		}
 	}
 }
 

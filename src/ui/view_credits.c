@@ -70,7 +70,7 @@ start_purchase(struct credits_state *s, struct app *app)
 		return;
 	}
 	credits_state_method_label(s, method, sizeof method);
-	purchase_open(&s->dlg, s->m.overage_per_1000, s->m.ctx.acct.currency, s->m.ctx.plan.name, method);
+	purchase_open(&s->dlg, s->m.overage_per_1000, s->m.ctx.acct.tax_rate_bp, s->m.ctx.acct.currency, s->m.ctx.plan.name, method);
 }
 
 /* Enter on a valid amount: the confirmation, which sends the purchase on y. */
