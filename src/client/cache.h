@@ -66,7 +66,8 @@ int cache_credit_summary(struct cache *c, struct credit_summary *out);
 int cache_plan(struct cache *c, const char *id, struct plan *out);
 int cache_invoice(struct cache *c, const char *id, struct invoice *out); /* invoice_free() */
 int cache_default_method(struct cache *c, struct payment_method *out);
-/* The newest invoice that is not a draft. */
+/* The newest issued invoice (by issue date; not a draft, not void): the
+ * one the Overview's "Last invoice" shows. */
 int cache_latest_invoice(struct cache *c, struct invoice *out);
 
 /* Lists: malloc'ed arrays the caller frees with free() (invoices: invoice_free
@@ -79,6 +80,8 @@ int cache_payment_methods(struct cache *c, struct payment_method **out, int *n);
 /* Paged lists: offset/limit over the ordered list; *total gets the full count. */
 int cache_ledger(struct cache *c, int kind /* -1: all */, int offset, int limit,
                  struct ledger_entry **out, int *n, int *total);
+/* Invoices: drafts first, then newest issue date first, whatever order the
+ * source sent them in (the same order for every invoice reader below). */
 int cache_invoices(struct cache *c, int status /* -1: all */, int offset, int limit,
                    struct invoice **out, int *n, int *total);
 int cache_charges(struct cache *c, int offset, int limit,

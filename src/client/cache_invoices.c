@@ -13,6 +13,17 @@
 
 /* ---- invoices ----------------------------------------------------------- */
 
+/*
+ * The list's order, whatever order the source sent: drafts (the running
+ * period's) first, then newest issue date first (an invoice without one by
+ * its period start), then the order the source sent them in. INV_KEY is that
+ * order as an ascending row value, so a position is a count of smaller keys
+ * and a search can start at any row's key.
+ */
+#define INV_KEY "-(status = 'draft'), -coalesce(issued_at, period_start, 0), seq"
+#define INV_ORDER " ORDER BY -(status = 'draft'), -coalesce(issued_at, period_start, 0), seq"
+#define INV_ORDER_DESC " ORDER BY -(status = 'draft') DESC, -coalesce(issued_at, period_start, 0) DESC, seq DESC"
+
 #define INVOICE_COLS "id, number, status, currency, period_start, period_end, issued_at," \
 	" due_at, paid_at, subtotal, credits_applied, tax, total, amount_paid, amount_due," \
 	" hosted_url"
@@ -112,7 +123,7 @@ int
 cache_latest_invoice(struct cache *c, struct invoice *out)
 {
 	static const char sql[] =
-		"SELECT " INVOICE_COLS " FROM invoices WHERE status <> 'draft' ORDER BY seq LIMIT 1";
+		"SELECT " INVOICE_COLS " FROM invoices WHERE status NOT IN ('draft', 'void')" INV_ORDER " LIMIT 1";
 
 	return one_invoice(c, sql, NULL, out);
 }
@@ -124,10 +135,10 @@ cache_invoices(struct cache *c, int status, int offset, int limit,
 	static const char count_sql[] =
 		"SELECT count(*) FROM invoices WHERE ?1 IS NULL OR status = ?1";
 	static const char sql_all[] =
-		"SELECT " INVOICE_COLS " FROM invoices WHERE ?1 IS NULL ORDER BY seq"
+		"SELECT " INVOICE_COLS " FROM invoices WHERE ?1 IS NULL" INV_ORDER
 		" LIMIT ?2 OFFSET ?3";
 	static const char sql_status[] =
-		"SELECT " INVOICE_COLS " FROM invoices WHERE status = ?1 ORDER BY seq"
+		"SELECT " INVOICE_COLS " FROM invoices WHERE status = ?1" INV_ORDER
 		" LIMIT ?2 OFFSET ?3";
 	const char *filter = status < 0 ? NULL : invoice_status_str((enum invoice_status)status);
 	int i;
@@ -208,14 +219,15 @@ cache_invoice_rows(struct cache *c, int status, const struct invoice_query *q, i
 {
 	static const char count_sql[] = "SELECT count(*) FROM invoices" INV_WHERE;
 	static const char sql[] = "SELECT " INVOICE_COLS " FROM invoices" INV_WHERE
-	                          " ORDER BY seq LIMIT ?13 OFFSET ?14";
-	/* No query: statements the (status, seq) index and count(*) can serve. */
+	                          INV_ORDER " LIMIT ?13 OFFSET ?14";
+	/* No query: statements the (status, seq) index and count(*) can serve
+	 * (the order is sorted in SQL: thousands of rows, not millions). */
 	static const char count_all[] = "SELECT count(*) FROM invoices WHERE ?1 IS NULL";
 	static const char count_status[] = "SELECT count(*) FROM invoices WHERE status = ?1";
 	static const char rows_all[] = "SELECT " INVOICE_COLS " FROM invoices WHERE ?1 IS NULL"
-	                               " ORDER BY seq LIMIT ?2 OFFSET ?3";
+	                               INV_ORDER " LIMIT ?2 OFFSET ?3";
 	static const char rows_status[] = "SELECT " INVOICE_COLS " FROM invoices WHERE status = ?1"
-	                                  " ORDER BY seq LIMIT ?2 OFFSET ?3";
+	                                  INV_ORDER " LIMIT ?2 OFFSET ?3";
 	sqlite3_stmt *st;
 	struct invoice *a = NULL;
 	int cap = 0, rc;
@@ -282,8 +294,10 @@ step_int64(struct cache *c, sqlite3_stmt *st, int64_t *v, const char *what)
 static int
 invoice_position(struct cache *c, int status, int64_t seq, int *index)
 {
-	static const char sql_all[] = "SELECT count(*) FROM invoices WHERE ?1 IS NULL AND seq < ?2";
-	static const char sql_status[] = "SELECT count(*) FROM invoices WHERE status = ?1 AND seq < ?2";
+	static const char sql_all[] = "SELECT count(*) FROM invoices WHERE ?1 IS NULL AND (" INV_KEY ") <"
+	                              " (SELECT " INV_KEY " FROM invoices WHERE seq = ?2)";
+	static const char sql_status[] = "SELECT count(*) FROM invoices WHERE status = ?1 AND (" INV_KEY ") <"
+	                                 " (SELECT " INV_KEY " FROM invoices WHERE seq = ?2)";
 	sqlite3_stmt *st = cache_stmt(c, status < 0 ? sql_all : sql_status);
 	int64_t v = 0;
 
@@ -303,7 +317,7 @@ cache_invoice_index(struct cache *c, int status, const char *id_or_number, int *
 	/* By id through its unique index; a number (`print --invoice`) scans. */
 	static const char by_id[] = "SELECT seq FROM invoices WHERE (?1 IS NULL OR status = ?1) AND id = ?2";
 	static const char by_number[] = "SELECT seq FROM invoices WHERE (?1 IS NULL OR status = ?1)"
-	                                " AND number = ?2 ORDER BY seq LIMIT 1";
+	                                " AND number = ?2" INV_ORDER " LIMIT 1";
 	sqlite3_stmt *st;
 	int64_t seq = 0;
 	int r, pass;
@@ -323,13 +337,16 @@ cache_invoice_index(struct cache *c, int status, const char *id_or_number, int *
 int
 cache_invoice_find(struct cache *c, int status, const struct invoice_query *q, int from, int dir, int *index)
 {
-	static const char at_all[] = "SELECT seq FROM invoices WHERE ?1 IS NULL ORDER BY seq LIMIT 1 OFFSET ?2";
-	static const char at_status[] = "SELECT seq FROM invoices WHERE status = ?1 ORDER BY seq LIMIT 1 OFFSET ?2";
-	/* ?13: the seq to start from (included); wrapping starts at either end. */
+	static const char at_all[] = "SELECT seq FROM invoices WHERE ?1 IS NULL" INV_ORDER " LIMIT 1 OFFSET ?2";
+	static const char at_status[] = "SELECT seq FROM invoices WHERE status = ?1" INV_ORDER " LIMIT 1 OFFSET ?2";
+	/* ?13: the row (by seq) to start from, included; NULL: wrap around from
+	 * either end. */
 	static const char next_sql[] = "SELECT seq FROM invoices" INV_WHERE
-	                               " AND seq >= ?13 ORDER BY seq LIMIT 1";
+	                               " AND (?13 IS NULL OR (" INV_KEY ") >= (SELECT " INV_KEY
+	                               " FROM invoices WHERE seq = ?13))" INV_ORDER " LIMIT 1";
 	static const char prev_sql[] = "SELECT seq FROM invoices" INV_WHERE
-	                               " AND seq <= ?13 ORDER BY seq DESC LIMIT 1";
+	                               " AND (?13 IS NULL OR (" INV_KEY ") <= (SELECT " INV_KEY
+	                               " FROM invoices WHERE seq = ?13))" INV_ORDER_DESC " LIMIT 1";
 	sqlite3_stmt *st = cache_stmt(c, status < 0 ? at_all : at_status);
 	int64_t start = 0, seq = 0;
 	int r, pass;
@@ -345,7 +362,10 @@ cache_invoice_find(struct cache *c, int status, const struct invoice_query *q, i
 		if (!(st = cache_stmt(c, dir < 0 ? prev_sql : next_sql)))
 			return -1;
 		bind_invoice_query(st, status, q);
-		sqlite3_bind_int64(st, INV_PARAMS + 1, pass == 0 ? start : dir < 0 ? INT64_MAX : INT64_MIN);
+		if (pass == 0)
+			sqlite3_bind_int64(st, INV_PARAMS + 1, start);
+		else
+			sqlite3_bind_null(st, INV_PARAMS + 1);
 		r = step_int64(c, st, &seq, _("searching the invoices"));
 		if (r < 0)
 			return -1;

@@ -10,12 +10,33 @@
 #include "core/util.h"
 #include "server/engine.h"
 
+/* The plan allowances granted for the running period so far. */
+static int
+period_allowance(struct db *d, const struct account *a, int64_t *sum)
+{
+	sqlite3_stmt *st = db_stmt(d, "SELECT coalesce(sum(amount), 0) FROM grants"
+	                              " WHERE source = 'plan_allowance' AND available_from >= ?1"
+	                              " AND available_from < ?2");
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, a->period_start);
+	sqlite3_bind_int64(st, 2, a->period_end);
+	if (db_row(d, st) != 1) {
+		sqlite3_reset(st);
+		return -1;
+	}
+	*sum = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return 0;
+}
+
 enum eng_result
 eng_change_plan(struct db *d, struct account *a, const struct plan *target, int64_t at)
 {
 	struct plan cur;
 	char month[32], desc[160], inv[ID_MAX], ch[ID_MAX];
-	int64_t diff;
+	int64_t diff, granted;
 	int has_pm;
 	enum eng_result r;
 
@@ -55,9 +76,20 @@ eng_change_plan(struct db *d, struct account *a, const struct plan *target, int6
 	a->scheduled_plan_id[0] = '\0';
 	if (strcmp(a->paused_reason, "credits_exhausted") == 0)
 		a->paused_reason[0] = '\0';
-	if (target->included > 0) {
+	/*
+	 * The period's allowance becomes the new plan's: only the difference from
+	 * the allowances already granted this period is added (Free -> Starter
+	 * grants 30,000 on top of Free's 10,000, not 40,000 more).
+	 */
+	if (period_allowance(d, a, &granted) < 0)
+		return ENG_ERR;
+	if (target->included > granted) {
 		snprintf(desc, sizeof desc, "%s plan allowance, %s", target->name, month);
-		if (eng_grant(d, at, "plan_allowance", desc, target->included, at, a->period_end, NULL, 0) < 0)
+		if (granted > 0)
+			snprintf(desc + strlen(desc), sizeof desc - strlen(desc),
+			         " (raised from the %s allowance)", cur.name);
+		if (eng_grant(d, at, "plan_allowance", desc, target->included - granted, at,
+		              a->period_end, NULL, 0) < 0)
 			return ENG_ERR;
 	}
 	if (acct_save(d, a) < 0 || eng_draft_refresh(d, a) < 0)

@@ -120,28 +120,24 @@ tax_of(struct db *d, int64_t base, int64_t bp, int64_t *tax)
 	return 0;
 }
 
-/* "BT-2026-0031": reserve the next number (or only look at it when peek). */
+/*
+ * "BT-2026-0031": reserve the next number. The counter is one for every kind of
+ * invoice (period invoices and one-off purchases), so numbers are unique; the
+ * year is that of at (the period start for a period invoice, the issue date for
+ * a one-off), never the period end. A number is given once and stored: an
+ * invoice keeps it from the moment it is first shown, through plan changes and
+ * issuing.
+ */
 static int
-invoice_number(struct db *d, int64_t at, int peek, char *out, size_t n)
+invoice_number(struct db *d, int64_t at, char *out, size_t n)
 {
-	sqlite3_stmt *st;
+	char tmp[ID_MAX];
 	struct tm tm;
-	int64_t next = 1;
+	int64_t next;
 
-	if (peek) {
-		st = db_stmt(d, "SELECT n + 1 FROM counters WHERE prefix = 'invnum'");
-		if (!st || db_row(d, st) < 0)
-			return -1;
-		if (sqlite3_column_type(st, 0) != SQLITE_NULL)
-			next = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-	} else {
-		char tmp[ID_MAX];
-
-		if (db_next_id(d, "invnum", 1, tmp, sizeof tmp) < 0)
-			return -1;
-		next = strtoll(tmp + 7, NULL, 10);
-	}
+	if (db_next_id(d, "invnum", 1, tmp, sizeof tmp) < 0)
+		return -1;
+	next = strtoll(tmp + 7, NULL, 10);
 	if (utc_tm(at, &tm) < 0)
 		return -1;
 	snprintf(out, n, "BT-%04d-%04lld", tm.tm_year + 1900, (long long)next);
@@ -245,8 +241,6 @@ eng_draft_refresh(struct db *d, struct account *a)
 	if (eng_sub(d, subtotal, applied, &total) < 0 || tax_of(d, total, a->tax_rate_bp, &tax) < 0 ||
 	    eng_add(d, total, tax, &total) < 0)
 		return -1;
-	if (invoice_number(d, a->period_end, 1, number, sizeof number) < 0)
-		return -1;
 	st = db_stmt(d, "SELECT seq FROM invoices WHERE is_draft = 1");
 	if (!st || (r = db_row(d, st)) < 0)
 		return -1;
@@ -254,7 +248,9 @@ eng_draft_refresh(struct db *d, struct account *a)
 		seq = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	if (seq < 0) {
-		if (db_next_id(d, "inv", 6, id, sizeof id) < 0)
+		/* The draft's number is reserved now and never changes. */
+		if (db_next_id(d, "inv", 6, id, sizeof id) < 0 ||
+		    invoice_number(d, a->period_start, number, sizeof number) < 0)
 			return -1;
 		st = db_stmt(d, "INSERT INTO invoices(id, number, status, is_draft, period_start, period_end,"
 		                " subtotal, credits_applied, tax, total, amount_paid)"
@@ -262,15 +258,15 @@ eng_draft_refresh(struct db *d, struct account *a)
 		if (!st)
 			return -1;
 		db_bind_text(st, 1, id);
+		db_bind_text(st, 2, number);
 	} else {
-		st = db_stmt(d, "UPDATE invoices SET number = ?2, period_start = ?3, period_end = ?4,"
+		st = db_stmt(d, "UPDATE invoices SET period_start = ?3, period_end = ?4,"
 		                " subtotal = ?5, credits_applied = ?6, tax = ?7, total = ?8"
 		                " WHERE seq = ?1 RETURNING seq");
 		if (!st)
 			return -1;
 		sqlite3_bind_int64(st, 1, seq);
 	}
-	db_bind_text(st, 2, number);
 	sqlite3_bind_int64(st, 3, a->period_start);
 	sqlite3_bind_int64(st, 4, a->period_end);
 	sqlite3_bind_int64(st, 5, subtotal);
@@ -299,7 +295,8 @@ eng_draft_finalize(struct db *d, struct account *a, int64_t t)
 
 	if (eng_draft_refresh(d, a) < 0)
 		return -1;
-	st = db_stmt(d, "SELECT seq, id, subtotal, credits_applied, total FROM invoices WHERE is_draft = 1");
+	st = db_stmt(d, "SELECT seq, id, subtotal, credits_applied, total, number FROM invoices"
+	                " WHERE is_draft = 1");
 	if (!st || (found = db_row(d, st)) < 0)
 		return -1;
 	if (found) {
@@ -308,6 +305,7 @@ eng_draft_finalize(struct db *d, struct account *a, int64_t t)
 		subtotal = sqlite3_column_int64(st, 2);
 		applied = sqlite3_column_int64(st, 3);
 		total = sqlite3_column_int64(st, 4);
+		db_col_copy(st, 5, number, sizeof number);
 	}
 	sqlite3_reset(st);
 	if (!found)
@@ -322,15 +320,12 @@ eng_draft_finalize(struct db *d, struct account *a, int64_t t)
 			return -1;
 		return db_bump(d, "invoices");
 	}
-	if (invoice_number(d, t, 0, number, sizeof number) < 0)
-		return -1;
 	a->customer_credit -= applied;
-	st = db_stmt(d, "UPDATE invoices SET number = ?2, status = 'issued', is_draft = 0, period_end = ?3,"
+	st = db_stmt(d, "UPDATE invoices SET status = 'issued', is_draft = 0, period_end = ?3,"
 	                " issued_at = ?3, due_at = ?4 WHERE seq = ?1");
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, seq);
-	db_bind_text(st, 2, number);
 	sqlite3_bind_int64(st, 3, t);
 	sqlite3_bind_int64(st, 4, t + (int64_t)DUE_DAYS * DAY_SECONDS);
 	if (db_done(d, st) < 0)
@@ -385,7 +380,7 @@ eng_oneoff(struct db *d, struct account *a, int64_t at, const char *description,
 	}
 	if (r != ENG_OK)
 		return r;
-	if (invoice_number(d, at, 0, number, sizeof number) < 0)
+	if (invoice_number(d, at, number, sizeof number) < 0)
 		return ENG_ERR;
 	st = db_stmt(d, "INSERT INTO invoices(id, number, status, is_draft, period_start, period_end,"
 	                " issued_at, due_at, paid_at, subtotal, credits_applied, tax, total, amount_paid)"

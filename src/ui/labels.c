@@ -79,19 +79,6 @@ account_status_label(enum account_status s)
 	return "?";
 }
 
-const char *
-invoice_status_label(enum invoice_status s)
-{
-	switch (s) {
-	case INV_DRAFT: return _("draft");
-	case INV_ISSUED: return _("issued, not paid yet");
-	case INV_PAID: return _("paid");
-	case INV_PAST_DUE: return _("PAST DUE");
-	case INV_VOID: return _("void");
-	}
-	return "?";
-}
-
 /* "visa" -> "Visa"; unknown brands shown as given. */
 static void
 brand_name(const char *brand, char *buf, size_t n)

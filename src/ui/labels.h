@@ -14,8 +14,6 @@ void plan_price_label(const struct plan *p, int utf8, char *buf, size_t n);
 void plan_price_short(const struct plan *p, int utf8, char *buf, size_t n);
 /* "Active", "Trial", "Past due", "Canceled" (translated). */
 const char *account_status_label(enum account_status s);
-/* "Paid", "Past due", ... (translated). */
-const char *invoice_status_label(enum invoice_status s);
 /* "Visa **** 4242, expires 08/2027" / "Bank account at X **** 6789". */
 void payment_method_label(const struct payment_method *m, int utf8, char *buf, size_t n);
 /* Money for the screen ("$1,234.50", ASCII symbol when !utf8); "?" if unknown. */

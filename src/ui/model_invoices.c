@@ -11,6 +11,7 @@
 #include "core/timeutil.h"
 #include "core/util.h"
 #include "ui/model_invoices.h"
+#include "ui/theme.h"
 
 const char *
 inv_status_label(enum invoice_status s)
@@ -48,6 +49,45 @@ int
 invoice_is_running_draft(const struct invoice *inv, int64_t now)
 {
 	return inv->status == INV_DRAFT && inv->period_start <= now && now < inv->period_end;
+}
+
+int
+invoice_is_overdue(const struct invoice *inv, int64_t now)
+{
+	if (inv->status != INV_ISSUED && inv->status != INV_PAST_DUE)
+		return 0;
+	/* Without a due date only the source's word is left. */
+	if (inv->due_at == M_NONE)
+		return inv->status == INV_PAST_DUE;
+	return inv->due_at <= now;
+}
+
+const char *
+invoice_status_text(const struct invoice *inv, int64_t now)
+{
+	if (invoice_is_running_draft(inv, now))
+		return _("still changing");
+	if (invoice_is_overdue(inv, now))
+		return _("PAST DUE");
+	/* TRANSLATORS: an invoice whose charge was declined, not yet due. */
+	if (inv->status == INV_PAST_DUE)
+		return _("payment failed");
+	return inv_status_label(inv->status);
+}
+
+int
+invoice_status_style(const struct invoice *inv, int64_t now)
+{
+	if (invoice_is_running_draft(inv, now))
+		return ST_WARN;
+	if (invoice_is_overdue(inv, now))
+		return ST_ALERT;
+	switch (inv->status) {
+	case INV_PAID: return ST_OK;
+	case INV_VOID: return ST_DIM;
+	case INV_PAST_DUE: return ST_WARN;
+	default: return ST_NORMAL;
+	}
 }
 
 int

@@ -1,6 +1,7 @@
 /* model_invoices.h: the Invoices tab's view model, separate from its drawing.
  *
- * The invoices of one status filter, newest period first: how many there
+ * The invoices of one status filter, the running draft first, then newest
+ * issue date first (cache_invoices' order): how many there
  * are, a window of INVOICES_WINDOW rows around the selection (a large
  * account has thousands; `billtop print` loads them all), which of them is
  * the running period's draft (selected when the tab opens), and the
@@ -28,6 +29,15 @@ int invoice_filter_next(int filter);
 
 /* 1 when inv is a draft whose period contains now: it still changes. */
 int invoice_is_running_draft(const struct invoice *inv, int64_t now);
+/* 1 when inv is unpaid and its due date has passed at now (UTC instants):
+ * only then is it past due, whatever a declined charge made its status. */
+int invoice_is_overdue(const struct invoice *inv, int64_t now);
+/* The one status text every screen and `print` shows for inv at now
+ * (translated): "still changing" (the running draft), "PAST DUE" (overdue),
+ * "payment failed" (declined, not due yet), else the status label. */
+const char *invoice_status_text(const struct invoice *inv, int64_t now);
+/* Its style (enum style in ui/theme.h). */
+int invoice_status_style(const struct invoice *inv, int64_t now);
 
 /* The billing period, in UTC (the server's periods): "Oct 2026" for a whole
  * calendar month, "15 Oct-14 Nov" for another span (the last day is
@@ -54,7 +64,7 @@ struct invoices_model {
 	int filter;                 /* -1: every status, else enum invoice_status */
 	int total;                  /* invoices of the filter in the cache */
 	int off, n;                 /* inv holds the list's rows [off, off + n) */
-	struct invoice *inv;        /* owned, newest period first, without lines */
+	struct invoice *inv;        /* owned, in the list's order, without lines */
 	int running_draft;          /* list index of the running period's draft, or -1 */
 	int detail_index;           /* which list index detail holds, or -1 */
 	struct invoice detail;      /* that invoice with its lines; owned */

@@ -20,32 +20,17 @@
 #define TOTALS_W 28      /* the totals block: label and figure */
 #define TOTALS_ROWS 7
 
-/* The status cell's text and style: past due also carries a '!' so it
- * stands out without colour. */
+/* The status cell: invoice_status_text, and past due also carries a '!'
+ * so it stands out without colour. */
 static const char *
 status_text(const struct invoice *inv, int64_t now, int *style, char *buf, size_t n)
 {
-	*style = ST_NORMAL;
-	switch (inv->status) {
-	case INV_DRAFT:
-		*style = ST_WARN;
-		if (invoice_is_running_draft(inv, now))
-			return _("still changing");
-		return inv_status_label(inv->status);
-	case INV_PAST_DUE:
-		*style = ST_ALERT;
-		snprintf(buf, n, "! %s", _("PAST DUE"));
+	*style = invoice_status_style(inv, now);
+	if (invoice_is_overdue(inv, now)) {
+		snprintf(buf, n, "! %s", invoice_status_text(inv, now));
 		return buf;
-	case INV_PAID:
-		*style = ST_OK;
-		break;
-	case INV_VOID:
-		*style = ST_DIM;
-		break;
-	case INV_ISSUED:
-		break;
 	}
-	return inv_status_label(inv->status);
+	return invoice_status_text(inv, now);
 }
 
 enum { C_NUMBER, C_PERIOD, C_ISSUED, C_TOTAL, C_DUE, C_STATUS, C_COUNT };
@@ -103,7 +88,7 @@ draw_list(struct invoices_state *s, struct canvas *c, int x, int y, int w, int r
 		             inv->issued_at == M_NONE ? g->dash : fig_date(buf, sizeof buf, inv->issued_at));
 		columns_cell(c, tx, ry, &cols[C_TOTAL], ST_NORMAL,
 		             fig_money(c, buf, sizeof buf, inv->total, inv->currency, "?"));
-		columns_cell(c, tx, ry, &cols[C_DUE], inv->status == INV_PAST_DUE ? ST_ALERT : ST_NORMAL,
+		columns_cell(c, tx, ry, &cols[C_DUE], invoice_is_overdue(inv, s->m.now) ? ST_ALERT : ST_NORMAL,
 		             fig_money(c, buf, sizeof buf, inv->amount_due, inv->currency, "?"));
 		columns_cell(c, tx, ry, &cols[C_STATUS], style, st);
 		if (sel)
@@ -184,11 +169,11 @@ total_row(struct canvas *c, int x, int y, int w, const char *label, int style, c
 }
 
 static int
-draw_totals(struct canvas *c, int x, int y, int w, int h, const struct invoice *inv)
+draw_totals(struct canvas *c, int x, int y, int w, int h, const struct invoice *inv, int64_t now)
 {
 	const char *cur = inv->currency;
 	char buf[64];
-	int r = 0;
+	int r = 0, late = invoice_is_overdue(inv, now);
 
 	if (h > r)
 		total_row(c, x, y + r++, w, _("Subtotal"), ST_NORMAL, fig_money(c, buf, sizeof buf, inv->subtotal, cur, "?"));
@@ -202,10 +187,10 @@ draw_totals(struct canvas *c, int x, int y, int w, int h, const struct invoice *
 	if (h > r)
 		total_row(c, x, y + r++, w, _("Amount paid"), ST_NORMAL, fig_money(c, buf, sizeof buf, inv->amount_paid, cur, "?"));
 	if (h > r)
-		total_row(c, x, y + r++, w, _("Amount due"), inv->status == INV_PAST_DUE ? ST_ALERT : ST_BOLD,
+		total_row(c, x, y + r++, w, _("Amount due"), late ? ST_ALERT : ST_BOLD,
 		          fig_money(c, buf, sizeof buf, inv->amount_due, cur, "?"));
 	if (h > r)
-		total_row(c, x, y + r++, w, _("Due date"), inv->status == INV_PAST_DUE ? ST_ALERT : ST_NORMAL,
+		total_row(c, x, y + r++, w, _("Due date"), late ? ST_ALERT : ST_NORMAL,
 		          inv->due_at == M_NONE ? glyphs_for(c->utf8)->dash : fig_date(buf, sizeof buf, inv->due_at));
 	return r;
 }
@@ -283,13 +268,13 @@ invoice_detail_draw(struct canvas *c, int x, int y, int w, int h, const struct i
 		r += draw_lines(c, x, y + r, w, room > 2 ? room : 2, inv);
 		if (r + 1 < h)
 			r++;
-		r += draw_totals(c, x + w - tw, y + r, tw, h - r, inv);
+		r += draw_totals(c, x + w - tw, y + r, tw, h - r, inv, now);
 		return r;
 	}
 	/* Side by side: the lines on the left, the totals on the right. */
 	split = w - TOTALS_W - 2;
 	used = draw_lines(c, x, y + r, split, h - r, inv);
-	split = draw_totals(c, x + w - TOTALS_W, y + r, TOTALS_W, h - r, inv);
+	split = draw_totals(c, x + w - TOTALS_W, y + r, TOTALS_W, h - r, inv, now);
 	return r + (used > split ? used : split);
 }
 

@@ -11,6 +11,7 @@
 #include "ui/app.h"
 #include "ui/glyphs.h"
 #include "ui/labels.h"
+#include "ui/model_invoices.h"
 #include "ui/overview.h"
 #include "ui/widgets.h"
 
@@ -48,17 +49,6 @@ gap(struct ov_draw *d)
 {
 	if (d->y < d->bottom)
 		d->y++;
-}
-
-static int
-invoice_style(enum invoice_status s)
-{
-	switch (s) {
-	case INV_PAID: return ST_OK;
-	case INV_PAST_DUE: return ST_ALERT;
-	case INV_ISSUED: return ST_WARN;
-	default: return ST_NORMAL;
-	}
 }
 
 static void
@@ -215,16 +205,17 @@ draw_money_trail(const struct overview *o, struct ov_draw *d, int utf8)
 	char buf[512], a[64], b[64];
 
 	if (o->has_invoice) {
+		/* The status text the Invoices tab shows for the same invoice. */
+		const char *st = invoice_status_text(&o->invoice, o->now);
+
 		money_label(o->invoice.total, o->invoice.currency, utf8, a, sizeof a);
 		if (o->invoice.status == INV_PAST_DUE || o->invoice.status == INV_ISSUED) {
 			date_label(o->invoice.due_at, b, sizeof b);
-			snprintf(buf, sizeof buf, _("%s  %s  %s, due %s"), o->invoice.number, a,
-			         invoice_status_label(o->invoice.status), b);
+			snprintf(buf, sizeof buf, _("%s  %s  %s, due %s"), o->invoice.number, a, st, b);
 		} else {
-			snprintf(buf, sizeof buf, "%s  %s  %s", o->invoice.number, a,
-			         invoice_status_label(o->invoice.status));
+			snprintf(buf, sizeof buf, "%s  %s  %s", o->invoice.number, a, st);
 		}
-		row(d, _("Last invoice"), invoice_style(o->invoice.status), buf);
+		row(d, _("Last invoice"), invoice_status_style(&o->invoice, o->now), buf);
 	} else {
 		row(d, _("Last invoice"), ST_DIM, _("none yet"));
 	}

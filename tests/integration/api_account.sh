@@ -99,16 +99,18 @@ is "$(jb '.plan_id + " " + (.runs_paused | tostring) + " " + (.scheduled_change 
 is "$(jb '.current_period_start + " " + .current_period_end')" "2026-11-01T00:00:00Z 2026-12-01T00:00:00Z" \
 	"the period does not move"
 is "$(val /v1/credits/grants '.data[0] | .source + " " + (.amount | tostring) + " " + .available_from + " " + .expires_at')" \
-	"plan_allowance 40000 2026-11-15T12:00:00Z 2026-12-01T00:00:00Z" \
-	"the full Starter allowance is granted for the rest of the period"
-is "$(val /v1/credits .balance)" 40000 "the balance is the new allowance"
+	"plan_allowance 30000 2026-11-15T12:00:00Z 2026-12-01T00:00:00Z" \
+	"the period's allowance is raised to Starter's: 30,000 on top of Free's 10,000"
+is "$(val /v1/credits .balance)" 30000 "the balance is what is left of Starter's 40,000"
+is "$(val /v1/credits .period_allowance)" 40000 "the period's allowance is Starter's 40,000"
 is "$(val /v1/charges '.data[0] | .status + " " + (.amount.amount | tostring)')" "succeeded 5400" \
 	"the \$50 difference plus 8% tax was charged"
 is "$(val '/v1/invoices?status=paid' '.data[0].lines[0].description')" \
 	"Upgrade to Starter plan, November 2026 (price difference)" "and invoiced on its own"
 post /v1/subscription '{"plan_id": "pro"}'
 is "$(val /v1/charges '.data[0].amount.amount')" 48600 "Starter -> Pro charges the \$450 difference plus tax"
-is "$(val /v1/credits .balance)" 440000 "and adds Pro's 400,000 allowance"
+is "$(val /v1/credits .balance)" 390000 "and raises the period's allowance to Pro's 400,000"
+is "$(val /v1/credits .period_allowance)" 400000 "not 440,000"
 
 # Past due: every plan change is refused.
 start_billtopd --seed demo=past-due || { echo "not ok - past-due seed"; exit 1; }

@@ -4,7 +4,7 @@ INTEGRATION_TESTS += tests/integration/invoice_download.sh tests/integration/inv
 EXTRA_DIST += tests/integration/invoice_download.sh tests/integration/invoice_download_interrupted.sh
 
 # The billtopd contract (docs/api.md), one suite per area.
-API_TESTS = tests/integration/api_auth.sh tests/integration/api_account.sh tests/integration/api_credits.sh tests/integration/api_usage.sh tests/integration/api_invoices.sh tests/integration/api_payment.sh tests/integration/api_pagination.sh tests/integration/api_faults.sh tests/integration/api_cli.sh
+API_TESTS = tests/integration/api_auth.sh tests/integration/api_account.sh tests/integration/api_credits.sh tests/integration/api_usage.sh tests/integration/api_invoices.sh tests/integration/invoices_numbers.sh tests/integration/api_payment.sh tests/integration/api_pagination.sh tests/integration/api_faults.sh tests/integration/api_cli.sh
 INTEGRATION_TESTS += $(API_TESTS)
 EXTRA_DIST += $(API_TESTS) tests/integration/api_common.sh tests/integration/pdfcheck.sh
 
