@@ -18,3 +18,5 @@ src_core_libcore_a_CFLAGS = $(AM_CFLAGS) $(UTF8PROC_CFLAGS)
 src_core_libcore_a_SOURCES += src/core/stop_signals.c src/core/stop_signals.h
 # The plan advisor (issue 5, the dashboard's Plans tab).
 src_core_libcore_a_SOURCES += src/core/advisor.c src/core/advisor.h
+# Exact decimal text (JSON numbers, decimal strings) to scaled integers (issue 12).
+src_core_libcore_a_SOURCES += src/core/decimal.c src/core/decimal.h

@@ -132,3 +132,9 @@ tests_unit_test_emulate_text_SOURCES = tests/unit/test_emulate_text.c src/server
 tests_unit_test_emulate_text_CFLAGS = $(cmocka_cflags) $(JANSSON_CFLAGS)
 tests_unit_test_emulate_text_LDADD = $(core_test_ldadd) $(JANSSON_LIBS)
 UNIT_TESTS += tests/unit/test_emulate_text
+
+# decimal_scaled: JSON number text to integer units, exactly (issue 12).
+check_PROGRAMS += tests/unit/test_decimal
+tests_unit_test_decimal_CFLAGS = $(cmocka_cflags)
+tests_unit_test_decimal_LDADD = $(core_test_ldadd)
+UNIT_TESTS += tests/unit/test_decimal
