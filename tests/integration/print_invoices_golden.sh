@@ -30,9 +30,14 @@ golden payment-charges-3-80-utf8 C.UTF-8 payment --charges 3
 LC_ALL=C.UTF-8 bt print invoices --format json >"$T_DIR/inv.json"
 check "print invoices --format json is JSON" jq -e . "$T_DIR/inv.json"
 api '/v1/invoices' >"$T_DIR/api.json"
-is "$(jq -c '[.invoices[] | [.number, .status, .total.amount, .amount_due.amount, (.lines | length)]]' "$T_DIR/inv.json")" \
-	"$(jq -c '[.data[] | [.number, .status, .total.amount, .amount_due.amount, (.lines | length)]]' "$T_DIR/api.json")" \
-	"the JSON invoices match the API's, in order, lines included"
+is "$(jq -c '[.invoices[] | [.number, .status, .total.amount, .amount_due.amount, (.lines | length)]] | sort' "$T_DIR/inv.json")" \
+	"$(jq -c '[.data[] | [.number, .status, .total.amount, .amount_due.amount, (.lines | length)]] | sort' "$T_DIR/api.json")" \
+	"the JSON invoices match the API's, lines included"
+# Newest first by issue date, the running draft on top (issue 11.3).
+is "$(jq -c '[.invoices[] | .number]' "$T_DIR/inv.json")" \
+	"$(jq -c '[.data[] | {number, d: (if .status == "draft" then 1 else 0 end), i: (.issued_at // "")}]
+	          | sort_by(-.d, .i) | reverse | sort_by(-.d) | [.[] | .number]' "$T_DIR/api.json")" \
+	"the JSON invoices are newest first by issue date, the draft on top"
 is "$(jq '[.invoices[] | select(.still_changing)] | length' "$T_DIR/inv.json")" 1 "exactly one invoice is still changing"
 # CSV: a header and one record per invoice.
 LC_ALL=C.UTF-8 bt print invoices --format csv >"$T_DIR/inv.csv"

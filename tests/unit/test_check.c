@@ -143,6 +143,8 @@ test_spend(void **state)
 
 	(void)state;
 	c.credits.period_overage = 10000;   /* $12.50 past the $500 plan */
+	c.has_fc_so_far = 1;                /* as the period forecast gives it */
+	c.fc.spend_so_far = 51250;
 	l.spend_above = 50000;
 	check_evaluate(&c, &l, &r);
 	assert_int_equal(r.n, 1);
@@ -150,8 +152,9 @@ test_spend(void **state)
 	l.spend_above = 51250;
 	check_evaluate(&c, &l, &r);
 	assert_int_equal(r.n, 0);
-	/* no price known (contact sales): not crossed */
+	/* no price known (contact sales): the forecast has no spend so far */
 	c.plan.price = M_NONE;
+	c.has_fc_so_far = 0;
 	l.spend_above = 0;
 	check_evaluate(&c, &l, &r);
 	assert_int_equal(r.n, 0);
@@ -165,6 +168,8 @@ test_all_three(void **state)
 	struct check_result r;
 
 	(void)state;
+	c.has_fc_so_far = 1;
+	c.fc.spend_so_far = 50000;
 	check_evaluate(&c, &l, &r);
 	assert_int_equal(r.n, 3);
 	assert_non_null(strstr(r.reasons[0], "credits below"));
