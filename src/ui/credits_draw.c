@@ -57,7 +57,9 @@ draw_summary(const struct credits_state *s, struct canvas *c, int x, int y, int 
 		st = ST_DIM;
 		break;
 	case RUNOUT_EMPTY:
-		if (m->ctx.acct.runs_paused || m->ctx.acct.status == ACCT_CANCELED) {
+		/* a plan without overage stops at zero until the reset: that date is the news */
+		if (m->ctx.acct.status == ACCT_CANCELED ||
+		    (m->ctx.acct.runs_paused && m->overage_per_1000 != M_NONE)) {
 			snprintf(line, sizeof line, "%s", _("No credits left, and runs are stopped: nothing more is billed"));
 		} else if (m->overage_per_1000 != M_NONE) {
 			fig_money(c, money, sizeof money, m->overage_per_1000, m->ctx.acct.currency, "?");

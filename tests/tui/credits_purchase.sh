@@ -16,7 +16,7 @@ TUI_NO_COLOR=1 tui_start
 twait "the dashboard opens" "Acme Robotics"
 tui_keys 2
 twait "2 opens Credits with the balance" "Balance: $(group "$before") credits"
-twait "allocated, consumed, remaining" "Allocated "
+twait "allocated, consumed, remaining" "This period: allocated "
 twait "the run-out date at the last 7 days' burn rate" "Runs out on 2026-11-"
 twait "a grant expiring within 14 days is marked (without colour too)" "! promotion: Launch week bonus"
 twait "with the days it has left" "(8 days left)"
@@ -40,10 +40,10 @@ twait "g: back to the newest" "Ledger (all kinds): 1-"
 tui_keys p
 twait "p opens the Buy dialog" "Buy credits"
 twait "at the plan's rate" "\$1.25 per 1,000 credits on the Pro plan"
-twait "the 50,000 preset first, priced" "50,000 credits for \$62.50"
+twait "the 50,000 preset first, priced" "50,000 credits for \$67.50 (\$62.50 plus \$5.00 tax)"
 twait "charged to the default method" "Charged to Visa ending in 4242."
 tui_keys Right
-twait "right: the next preset" "100,000 credits for \$125.00"
+twait "right: the next preset" "100,000 credits for \$135.00 (\$125.00 plus \$10.00 tax)"
 tui_keys 1 5 0 0
 twait "a typed amount that is not a multiple of 1,000 is named" "Credits are sold in multiples of 1,000."
 tui_keys Enter
@@ -51,9 +51,9 @@ twait "Enter does not buy an invalid amount" "Credits are sold in multiples of 1
 tui_keys BSpace BSpace BSpace BSpace 2 0 0 0 0 0 0 0 0
 twait "too large is named" "At most 10,000,000 credits"
 tui_keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace 7 5 k
-twait "75k is 75,000 credits" "75,000 credits for \$93.75"
+twait "75k is 75,000 credits" "75,000 credits for \$101.25 (\$93.75 plus \$7.50 tax)"
 tui_keys Enter
-twait "Enter asks to confirm amount and price" "Buy 75,000 credits for \$93.75"
+twait "Enter asks to confirm amount and price" "Buy 75,000 credits for \$101.25"
 is "$(api /v1/credits | jq -r .balance)" "$before" "nothing is bought before the confirmation"
 tui_keys n
 tui_wait_gone "Buy 75,000 credits"
@@ -61,7 +61,7 @@ ok $? "n cancels"
 is "$(api /v1/credits | jq -r .balance)" "$before" "a cancelled purchase buys nothing"
 
 tui_keys p 7 5 k Enter
-twait "again: confirm" "Buy 75,000 credits for \$93.75"
+twait "again: confirm" "Buy 75,000 credits for \$101.25"
 tui_keys y
 twait "the server confirmed" "The credits were bought"
 after=$(api /v1/credits | jq -r .balance)

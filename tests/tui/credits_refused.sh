@@ -37,7 +37,7 @@ twait "the dashboard opens" "Acme Robotics"
 tui_keys 2
 twait "Credits" "Balance: $(group "$before") credits"
 tui_keys p Enter
-twait "confirm 50,000" "Buy 50,000 credits for \$62.50"
+twait "confirm 50,000" "Buy 50,000 credits for \$67.50"
 tui_keys y
 twait "the declined card is said in plain words" "Your card was declined."
 twait "with what to do" "Payment tab"

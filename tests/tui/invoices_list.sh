@@ -12,8 +12,9 @@ sel_line() { tui_capture | grep -E '^(▶|>) ' | head -n 1; }
 
 start_billtopd --seed demo=active || skip_all "billtopd did not start"
 draft=$(api '/v1/invoices?status=draft' | jq -r '.data[0].number')
-second=$(api '/v1/invoices' | jq -r '.data[1].number')
-last=$(api '/v1/invoices' | jq -r '.data[-1].number')
+# newest first by issue date, the draft on top (issue 11.3), whatever the API's order
+second=$(api '/v1/invoices' | jq -r '[.data[] | select(.status != "draft")] | sort_by(.issued_at) | .[-1].number')
+last=$(api '/v1/invoices' | jq -r '[.data[] | select(.status != "draft")] | sort_by(.issued_at) | .[0].number')
 n_all=$(api '/v1/invoices' | jq '.data | length')
 like "$draft" '^BT-' "the demo account has a draft for the running period"
 

@@ -12,7 +12,7 @@ twait "the Free account opens" "Free, no charge"
 tui_keys 6
 twait "the Plans tab marks the current plan in words" "CURRENT"
 tui_keys Right
-twait "right selects Starter and says what Enter does" "Upgrade to Starter now: \$50.00 more per month, charged today."
+twait "right selects Starter and says what Enter does" "Upgrade to Starter now: \$50.00 more per month; \$54.00 charged today"
 tui_keys Enter
 twait "Enter asks first" "Upgrade to Starter?"
 twait "the dialog says exactly what happens" "y/Enter: confirm"
@@ -41,7 +41,7 @@ tui_keys 6 Left
 twait "left selects Starter" "Downgrade to Starter on 2026-12-01; you can cancel until then."
 tui_keys Enter
 twait "the confirm dialog" "Downgrade to Starter?"
-twait "with the price difference" "\$450.00 less per month"
+twait "with last period's cost on both plans" "would have cost \$707.85 on Starter"
 tui_keys y
 twait "the downgrade is scheduled" "The downgrade to Starter is scheduled for 2026-12-01."
 is "$(curl -s -H "Authorization: Bearer $BT_TOKEN" "$BT_URL/v1/account" | jq -r '.plan_id + " " + .scheduled_change.plan_id')" \
