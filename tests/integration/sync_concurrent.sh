@@ -43,7 +43,8 @@ sqlite3 "$CACHE" <"$T_DIR/lock.in" >/dev/null 2>&1 &
 holder=$!
 T_PIDS="$T_PIDS $holder"
 exec 3>"$T_DIR/lock.in"
-printf 'BEGIN IMMEDIATE;\n' >&3
+# the holder waits for the lock itself: a probe may hold it for a moment
+printf '.timeout 20000\nBEGIN IMMEDIATE;\n' >&3
 wait_for locked
 ok $? "(another process holds the cache's write lock)"
 BILLTOP_TOKEN="$BT_TOKEN" "$BILLTOP" sync --url "$BT_URL" >"$T_DIR/w.out" 2>"$T_DIR/w.err" &
