@@ -55,12 +55,15 @@ invoice_row(struct req *rq, sqlite3_stmt *st)
 	const char *id = (const char *)sqlite3_column_text(st, 1);
 	int64_t total = sqlite3_column_int64(st, 12), paid = sqlite3_column_int64(st, 13), due;
 	json_t *lines = lines_json(rq, sqlite3_column_int64(st, 0));
-	char url[160];
+	char url[512];   /* an id of up to 127 bytes, each as %XX */
 
 	if (!lines)
 		return NULL;
 	due = strcmp(status, "paid") == 0 || strcmp(status, "void") == 0 ? 0 : total - paid;
-	snprintf(url, sizeof url, "%s%s", INVOICE_URL, id);
+	if (jx_url_segment(url, sizeof url, INVOICE_URL, id) < 0) {
+		json_decref(lines);
+		return NULL;
+	}
 	return json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:s}",
 	                 "id", id, "number", (const char *)sqlite3_column_text(st, 2), "status", status,
 	                 "currency", rq->currency,

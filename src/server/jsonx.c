@@ -1,6 +1,8 @@
 /* jsonx.c: small jansson helpers for the API's value shapes (money, instants, nullables). */
 #include <config.h>
 
+#include <string.h>
+
 #include "core/timeutil.h"
 #include "server/jsonx.h"
 
@@ -62,4 +64,33 @@ jx_col_money(sqlite3_stmt *st, int i, const char *currency)
 	if (sqlite3_column_type(st, i) == SQLITE_NULL)
 		return json_null();
 	return jx_money(sqlite3_column_int64(st, i), currency);
+}
+
+int
+jx_url_segment(char *out, size_t n, const char *base, const char *id)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t o, blen = strlen(base);
+	const unsigned char *p;
+
+	if (blen >= n)
+		return -1;
+	memcpy(out, base, blen);
+	o = blen;
+	for (p = (const unsigned char *)id; *p; p++) {
+		int plain = (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		            *p == '-' || *p == '_' || *p == '~';
+
+		if (o + (plain ? 1 : 3) >= n)
+			return -1;
+		if (plain) {
+			out[o++] = (char)*p;
+		} else {
+			out[o++] = '%';
+			out[o++] = hex[*p >> 4];
+			out[o++] = hex[*p & 15];
+		}
+	}
+	out[o] = '\0';
+	return 0;
 }

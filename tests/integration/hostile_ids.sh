@@ -65,4 +65,15 @@ is "$?" 0 "print plans exits 0"
 like "$(cat "$T_DIR/plans.txt")" "Pro plan" "print: the plan's name, sanitised"
 is "$(grep -c "$(printf '\342\200\217')" "$T_DIR/plans.txt")" 0 "print: no U+200F (RLM) in the text output"
 is "$(grep -c "31m" "$T_DIR/plans.txt")" 0 "print: the C1 CSI took its parameters with it"
+# billtopd's own links carry the id as one segment too (never /invoices/..)
+hosted() {
+	curl -sf -H "Authorization: Bearer $BT_TOKEN" "$BT_URL/v1/invoices?limit=100" |
+		jq -r --arg id "$1" '.data[] | select(.id == $id) | .hosted_url'
+}
+B=https://billing.example.com/invoices/
+is "$(hosted ..)" "${B}%2E%2E" "billtopd's hosted URL for '..' stays on the invoice"
+is "$(hosted .)" "${B}%2E" "for '.' too"
+is "$(hosted 'a b')" "${B}a%20b" "a space is %20"
+is "$(hosted %2F)" "${B}%252F" "a percent sign is itself escaped"
+is "$(hosted "$(printf 'inv\n1')")" "${B}inv%0A1" "a newline is %0A"
 done_testing
