@@ -315,7 +315,7 @@ sync_usage(struct ctx *x)
 	char month[32], from[48], to[48], first_day[48];
 	char path[128], stored[256], etag[256];
 	struct tm a, b;
-	int64_t end = x->now, pages = 0, items = 0;
+	int64_t end = x->now, pages = 0, items = 0, win_refused;
 	int y, m, unchanged, nwin = 0, nfetched = 0;
 	struct target t;
 
@@ -342,6 +342,7 @@ sync_usage(struct ctx *x)
 		t.from = from;
 		t.to = to;
 		t.table = CT_COUNT;
+		win_refused = x->cur->refused;
 		if (fetch_list(x, path, LIST_USAGE, &t, stored, &unchanged, etag, sizeof etag) < 0) {
 			if (x->err->kind == CERR_BAD_DATA)
 				client_err_prefix(x->err, month);   /* which window */
@@ -353,7 +354,9 @@ sync_usage(struct ctx *x)
 		if (!unchanged) {
 			nfetched++;
 			if (cache_usage_rebuild(x->cache, from, to) < 0 ||
-			    cache_window_put(x->cache, month, etag, x->now) < 0)
+			    /* a window with items refused keeps no ETag: the next
+			     * refresh reads it again and says so again (as sync_list) */
+			    cache_window_put(x->cache, month, x->cur->refused > win_refused ? "" : etag, x->now) < 0)
 				return cache_err(x);
 		}
 	}

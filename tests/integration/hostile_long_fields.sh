@@ -13,6 +13,11 @@ LONGNUM=BT-$(printf '%0200d' 7)
 LONGID=ch_$(printf '%070d' 1)
 sqlite3 "$BT_DB" "UPDATE invoices SET number = '$LONGNUM' WHERE id = 'inv_000002';
 	UPDATE charges SET id = '$LONGID' WHERE id = 'ch_000003';" || exit 1
+# one usage row of an earlier month with an agent id over 63 bytes
+OLDMONTH=$(sqlite3 "$BT_DB" "SELECT substr(min(day), 1, 7) FROM usage_daily")
+sqlite3 "$BT_DB" "UPDATE usage_daily SET agent_id = 'agt_$(printf '%070d' 1)'
+	WHERE (day, meter_id, agent_id) = (SELECT day, meter_id, agent_id FROM usage_daily
+	                                   WHERE day LIKE '$OLDMONTH-%' ORDER BY day LIMIT 1);" || exit 1
 _db=$BT_DB
 start_billtopd --db "$_db" || exit 1
 BT_DB=$_db
@@ -33,9 +38,15 @@ like "$(sqlite3 "$CACHE" "SELECT last_error FROM sync_state WHERE resource = 'in
 is "$(sqlite3 "$CACHE" "SELECT etag FROM sync_state WHERE resource = 'invoices'")" "" \
 	"no ETag kept for a list with items left out"
 
+like "$SYNC_OUT" "usage: .*1 item refused: .*agent_id: longer than 63 bytes" \
+	"sync names the usage row left out and why"
+
 bt_sync
 like "$SYNC_OUT" "invoices: fetched \(6 items\); 1 item refused" "the next refresh reads it again and says so again"
+like "$SYNC_OUT" "usage: .*1 item refused" "a usage window with a row left out is read again and says so again"
+like "$(sqlite3 "$CACHE" "SELECT last_error FROM sync_state WHERE resource = 'usage'")" \
+	"1 item refused" "the usage note stays in the sync state"
 
 BILLTOP_TOKEN="$BT_TOKEN" "$BILLTOP" print overview >"$T_DIR/print.txt" 2>&1
-like "$(cat "$T_DIR/print.txt")" "Not stored: invoices: 1 item refused: data\[" "print shows which item is missing"
+like "$(cat "$T_DIR/print.txt")" "Not stored: (usage|invoices): 1 item refused: data\[" "print shows which item is missing"
 done_testing
