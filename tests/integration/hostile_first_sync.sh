@@ -16,15 +16,7 @@ is "$SYNC_RC" 0 "a reference sync"
 sqlite3 "$T_DIR/ref.db" .schema | grep -v '^CREATE TABLE sqlite_' >"$T_DIR/schema.sql"
 V=$(sqlite3 "$T_DIR/ref.db" 'PRAGMA user_version')
 mkdir -p "$(dirname "$CACHE")"
-mkfifo "$T_DIR/lock.in"
-sqlite3 "$CACHE" <"$T_DIR/lock.in" >/dev/null 2>&1 &
-holder=$!
-T_PIDS="$T_PIDS $holder"
-exec 3>"$T_DIR/lock.in"
-# the holder waits for the lock itself: the probe below may hold it for a moment
-printf '.timeout 20000\nPRAGMA journal_mode = WAL;\nBEGIN IMMEDIATE;\n' >&3
-locked() { ! sqlite3 "$CACHE" 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1; }
-wait_for locked
+hold_lock 'PRAGMA journal_mode = WAL; BEGIN IMMEDIATE;'
 ok $? "(another process holds the new cache's write lock)"
 BILLTOP_TOKEN="$BT_TOKEN" "$BILLTOP" sync --url "$BT_URL" >"$T_DIR/b.out" 2>"$T_DIR/b.err" &
 b=$!

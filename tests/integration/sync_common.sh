@@ -138,3 +138,18 @@ fault_matrix() {
 		done
 	done
 }
+
+# hold_lock SQL: a sqlite3 on $CACHE, fed through fd 3, that has run
+# ".timeout 20000" and SQL (ending in BEGIN IMMEDIATE); sets holder.  It
+# waits for the lock itself: the locked probe may hold it for a moment.
+# Waits until the lock is held; 0, or 1 when it never was.
+locked() { ! sqlite3 "$CACHE" 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1; }
+hold_lock() {
+	mkfifo "$T_DIR/lock.in"
+	sqlite3 "$CACHE" <"$T_DIR/lock.in" >/dev/null 2>&1 &
+	holder=$!
+	T_PIDS="$T_PIDS $holder"
+	exec 3>"$T_DIR/lock.in"
+	printf '.timeout 20000\n%s\n' "$1" >&3
+	wait_for locked
+}

@@ -37,15 +37,7 @@ is "$?" 0 "the refresh completes"
 
 # a refresh kept waiting for the write lock says so (once), then goes on:
 # sqlite3 holds the lock until the message has been seen
-locked() { ! sqlite3 "$CACHE" 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1; }
-mkfifo "$T_DIR/lock.in"
-sqlite3 "$CACHE" <"$T_DIR/lock.in" >/dev/null 2>&1 &
-holder=$!
-T_PIDS="$T_PIDS $holder"
-exec 3>"$T_DIR/lock.in"
-# the holder waits for the lock itself: a probe may hold it for a moment
-printf '.timeout 20000\nBEGIN IMMEDIATE;\n' >&3
-wait_for locked
+hold_lock 'BEGIN IMMEDIATE;'
 ok $? "(another process holds the cache's write lock)"
 BILLTOP_TOKEN="$BT_TOKEN" "$BILLTOP" sync --url "$BT_URL" >"$T_DIR/w.out" 2>"$T_DIR/w.err" &
 w=$!
