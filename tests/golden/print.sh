@@ -48,7 +48,7 @@ pr() {
 	"$BILLTOP" print "$@" --cache "$CACHE"
 }
 
-sync_variant active || skip_all "billtopd or billtop sync did not work"
+sync_variant active || bail "billtopd or billtop sync did not work"
 golden active-overview.txt pr overview
 golden active-overview.json pr overview --format json
 golden active-plans.txt pr plans

@@ -7,7 +7,7 @@
 # after `make update-po`).  Every source file that marks a string with _(),
 # N_() or P_() is in po/POTFILES.in, and every listed file exists.
 . "$top_srcdir/tests/lib.sh"
-command -v msgfmt >/dev/null 2>&1 || skip_all "msgfmt is missing (Debian package gettext)"
+need_tool msgfmt gettext
 cd "$top_srcdir" || exit 1
 
 langs=$(grep -v '^#' po/LINGUAS | tr -s ' \t' '\n\n' | grep .)

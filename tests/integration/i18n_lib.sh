@@ -22,9 +22,9 @@
 
 i18n_need() {
 	locale -a 2>/dev/null | grep -qi "^$1\.utf-\?8$" ||
-		skip_all "the $1.UTF-8 locale is not installed (./bootstrap generates it)"
+		bail "the $1.UTF-8 locale is not installed (./bootstrap generates it)"
 	command -v msgfmt >/dev/null 2>&1 ||
-		skip_all "msgfmt is missing (Debian package gettext)"
+		bail "msgfmt is missing (Debian package gettext)"
 }
 
 i18n_catalogs() {

@@ -14,7 +14,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/integration/i18n_lib.sh"
 i18n_need de_DE
-command -v make >/dev/null 2>&1 || skip_all "make is missing"
+need_tool make make
 unset MAKEFLAGS MFLAGS BILLTOP_LOCALEDIR BILLTOP_URL BILLTOP_TOKEN LANGUAGE
 
 # mkvar NAME: a variable of the build tree's Makefile, its $(VAR) and ${VAR}
@@ -76,10 +76,9 @@ i18n_untranslated "$T_DIR/overview.txt" "$T_DIR/pieces" >"$T_DIR/found"; ok $? "
 sed 's/^/#   untranslated: /' "$T_DIR/found"
 stop_billtopd
 
-if command -v groff >/dev/null 2>&1; then
-	groff -man -Tutf8 -P-cbou "$inst$mandir/man1/billtop.1" 2>/dev/null | grep -q 'BILLTOP(1)'
-	ok $? "the installed billtop(1) renders"
-fi
+need_tool groff groff-base
+groff -man -Tutf8 -P-cbou "$inst$mandir/man1/billtop.1" 2>/dev/null | grep -q 'BILLTOP(1)'
+ok $? "the installed billtop(1) renders"
 make -s --no-print-directory -C "$top_builddir" uninstall DESTDIR="$inst" >>"$T_DIR/install.log" 2>&1
 left=$(find "$inst" -type f | sed "s|^$inst||" | tr '\n' ' ')
 is "$left" "" "make uninstall DESTDIR=... removes every installed file"

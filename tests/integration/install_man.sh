@@ -64,16 +64,12 @@ n_man=$(printf '%s\n' "$sect" | grep -c '^\.B [0-9][0-9]*$')
 is "$n_man" "$(printf '%s\n' $codes | grep -c .)" "billtop(1) lists no exit code cli.h lacks"
 
 # Rendering.
-if command -v groff >/dev/null 2>&1; then
-	for m in "$man1" "$mand"; do
-		out=$(groff -man -Tutf8 -ww -z "$m" 2>&1)
-		is "$out" "" "$(basename "$m"): groff renders it without a warning"
-		groff -man -Tutf8 -P-cbou "$m" 2>/dev/null | grep -q "EXIT STATUS"; ok $? "$(basename "$m"): has EXIT STATUS"
-	done
-else
-	echo "# groff is missing (Debian package groff-base): rendering not checked"
-fi
-if command -v mandoc >/dev/null 2>&1; then
-	check "mandoc -T lint finds nothing" mandoc -T lint -W warning "$man1" "$mand"
-fi
+need_tool groff groff-base
+for m in "$man1" "$mand"; do
+	out=$(groff -man -Tutf8 -ww -z "$m" 2>&1)
+	is "$out" "" "$(basename "$m"): groff renders it without a warning"
+	groff -man -Tutf8 -P-cbou "$m" 2>/dev/null | grep -q "EXIT STATUS"; ok $? "$(basename "$m"): has EXIT STATUS"
+done
+need_tool mandoc mandoc
+check "mandoc -T lint finds nothing" mandoc -T lint -W warning "$man1" "$mand"
 done_testing

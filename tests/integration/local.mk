@@ -62,3 +62,7 @@ EMULATE_TESTS = tests/integration/emulate_openai.sh tests/integration/emulate_an
 INTEGRATION_TESTS += $(EMULATE_TESTS)
 EXTRA_DIST += $(EMULATE_TESTS) tests/integration/emulate_common.sh tests/integration/emulate_sum.py \
 	tests/schemas tests/fixtures
+
+# Issue 16: every program the suites run comes with ./bootstrap.
+INTEGRATION_TESTS += tests/integration/tools_audit.sh
+EXTRA_DIST += tests/integration/tools_audit.sh tests/integration/tools_audit.py

@@ -24,6 +24,7 @@ done
 is "$(grep -c -a -- "$TOKEN" "$T_DIR/billtopd.log")" 0 "nor in billtopd's log"
 
 # while a sync runs (held up by a delay), ps shows no token
+need_tool ps procps
 # shellcheck disable=SC2086
 restart_billtopd $ROLES --fault '/v1/plans=delay:2000*1' || exit 1
 printf 'url = %s\ntoken = %s\n' "$BT_URL" "$TOKEN" >"$CONF"

@@ -6,7 +6,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tui/lib-tmux.sh"
 
-start_billtopd --seed demo=active || skip_all "billtopd did not start"
+start_billtopd --seed demo=active || bail "billtopd did not start"
 tui_sync || { sed 's/^/# /' "$T_DIR/sync.out"; echo "Bail out! sync failed"; exit 1; }
 past=$(curl -sf -H "Authorization: Bearer $BT_TOKEN" "$BT_URL/v1/credits/grants" |
 	jq --arg now "$BT_NOW" '[.data[] | select(.available_from <= $now and

@@ -7,7 +7,7 @@
 . "$top_srcdir/tests/tui/lib-tmux.sh"
 . "$top_srcdir/tests/integration/usage_lib.sh"
 
-start_billtopd --seed demo=active || skip_all "billtopd did not start"
+start_billtopd --seed demo=active || bail "billtopd did not start"
 tui_sync || { sed 's/^/# /' "$T_DIR/sync.out"; echo "Bail out! sync failed"; exit 1; }
 before=$(api /v1/credits | jq -r .balance)
 ledger_before=$(api '/v1/credits/ledger?limit=1000' | jq '.data | length')

@@ -8,7 +8,7 @@
 . "$top_srcdir/tests/integration/usage_lib.sh"
 
 # The Free plan, credits used up: no overage price, no purchase.
-start_billtopd --seed demo=exhausted || skip_all "billtopd did not start"
+start_billtopd --seed demo=exhausted || bail "billtopd did not start"
 tui_sync || { sed 's/^/# /' "$T_DIR/sync.out"; echo "Bail out! sync failed"; exit 1; }
 tui_start
 twait "the dashboard opens" "Acme Robotics"
@@ -28,7 +28,7 @@ tui_stop
 stop_billtopd
 
 # A past-due account whose card is declined: the server says no.
-start_billtopd --seed demo=past-due || skip_all "billtopd did not start"
+start_billtopd --seed demo=past-due || bail "billtopd did not start"
 rm -f "$TUI_CACHE"
 tui_sync || { sed 's/^/# /' "$T_DIR/sync.out"; echo "Bail out! sync failed"; exit 1; }
 before=$(api /v1/credits | jq -r .balance)
@@ -48,7 +48,7 @@ tui_stop
 stop_billtopd
 
 # No payment method on file (the trial ended without one).
-start_billtopd --seed demo=paused || skip_all "billtopd did not start"
+start_billtopd --seed demo=paused || bail "billtopd did not start"
 rm -f "$TUI_CACHE"
 tui_sync || { sed 's/^/# /' "$T_DIR/sync.out"; echo "Bail out! sync failed"; exit 1; }
 tui_start

@@ -10,7 +10,7 @@ api() { curl -sf -H "Authorization: Bearer $BT_TOKEN" "$BT_URL$1"; }
 mkdir -p "$T_DIR/dl"
 export XDG_DOWNLOAD_DIR="$T_DIR/dl"
 
-start_billtopd --seed demo=active || skip_all "billtopd did not start"
+start_billtopd --seed demo=active || bail "billtopd did not start"
 id=$(api '/v1/invoices?status=draft' | jq -r '.data[0].id')
 num=$(api '/v1/invoices?status=draft' | jq -r '.data[0].number')
 api "/v1/invoices/$id/pdf" >"$T_DIR/server.pdf"
@@ -35,7 +35,7 @@ tui_stop
 # The server drops the PDF's connection: nothing is saved, the screen says so.
 stop_billtopd
 rm -f "$T_DIR/dl"/*
-start_billtopd --seed demo=active --fault "/v1/invoices/$id/pdf=drop" || skip_all "billtopd did not start"
+start_billtopd --seed demo=active --fault "/v1/invoices/$id/pdf=drop" || bail "billtopd did not start"
 tui_start
 twait "the dashboard is up" "(just now)"
 tui_keys 4

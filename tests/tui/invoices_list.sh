@@ -10,7 +10,7 @@ api() { curl -sf -H "Authorization: Bearer $BT_TOKEN" "$BT_URL$1"; }
 # sel_line: the selected row of the list (the one with the pointer).
 sel_line() { tui_capture | grep -E '^(▶|>) ' | head -n 1; }
 
-start_billtopd --seed demo=active || skip_all "billtopd did not start"
+start_billtopd --seed demo=active || bail "billtopd did not start"
 draft=$(api '/v1/invoices?status=draft' | jq -r '.data[0].number')
 # newest first by issue date, the draft on top (issue 11.3), whatever the API's order
 second=$(api '/v1/invoices' | jq -r '[.data[] | select(.status != "draft")] | sort_by(.issued_at) | .[-1].number')
@@ -97,7 +97,7 @@ twait "all of them again" "$n_all invoices"
 tui_stop
 
 # Past due stands out without colour too.
-start_billtopd --seed demo=past-due || skip_all "billtopd did not start"
+start_billtopd --seed demo=past-due || bail "billtopd did not start"
 pd=$(api '/v1/invoices?status=past_due' | jq -r '.data[0].number')
 TUI_NO_COLOR=1 tui_start
 twait "the dashboard is up" "(just now)"

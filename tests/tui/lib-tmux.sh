@@ -1,7 +1,7 @@
 # tests/tui/lib-tmux.sh: drive the dashboard in tmux against a real billtopd.
 #
 #     . "$top_srcdir/tests/lib.sh"
-#     . "$top_srcdir/tests/tui/lib-tmux.sh"      # skips the suite without tmux
+#     . "$top_srcdir/tests/tui/lib-tmux.sh"      # bails out without tmux
 #     start_billtopd --seed demo=trial
 #     tui_start                                   # billtop on $BT_URL, 80x24
 #     tui_wait "Trial: 9 days left"  && ok 0 "trial banner" || ok 1 "trial banner"
@@ -23,7 +23,8 @@
 #   TUI_ARGS      extra billtop arguments (word-split)
 #   TUI_W, TUI_H  the size (default 80x24)
 
-command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed (Debian package tmux)"
+need_tool tmux tmux
+need_tool pgrep procps
 
 : "${TUI_TIMEOUT:=20}"
 : "${BT_NOW:=2026-11-15T12:00:00Z}"

@@ -9,7 +9,7 @@
 api() { curl -sf -H "Authorization: Bearer $BT_TOKEN" "$BT_URL$1"; }
 sel_line() { tui_capture | grep -E '^(▶|>) ' | head -n 1; }
 
-start_billtopd --seed demo=active || skip_all "billtopd did not start"
+start_billtopd --seed demo=active || bail "billtopd did not start"
 other=$(api '/v1/payment_methods' | jq -r '[.data[] | select(.is_default | not)][0].id')
 like "$other" '.' "the demo account has a second payment method"
 failed=$(api '/v1/charges' | jq -r '[.data[] | select(.status == "failed")][0].failure_reason')

@@ -28,7 +28,7 @@ banner exhausted "Runs are paused: the credits are used up. They reset on 2026-1
 banner paused "Runs are paused: the trial ended without a payment method."
 
 # TLS verification off: said on screen.
-start_billtopd --seed demo=active || skip_all "billtopd did not start"
+start_billtopd --seed demo=active || bail "billtopd did not start"
 tui_start --insecure
 twait "--insecure: the TLS banner" "TLS verification is off (--insecure)"
 twait "--insecure: the data is fetched" "Pro, \$500.00 per month"
@@ -48,7 +48,7 @@ twait "the cached data stays" "Pro, \$500.00 per month"
 tui_stop
 
 # A viewer may not see billing: a clear screen, not an error dump.
-start_billtopd --seed demo=active --token-role viewer:vtok || skip_all "billtopd did not start"
+start_billtopd --seed demo=active --token-role viewer:vtok || bail "billtopd did not start"
 tui_fresh_cache
 TUI_TOKEN=vtok tui_start
 twait "a viewer gets the no-permission screen" "Your role (viewer) cannot see billing."

@@ -5,7 +5,7 @@
 . "$top_srcdir/tests/tui/lib-tmux.sh"
 
 # A past-due account may not change plans (409 account_past_due).
-start_billtopd --seed demo=past-due || skip_all "billtopd did not start"
+start_billtopd --seed demo=past-due || bail "billtopd did not start"
 tui_start
 twait "the past-due account opens" "Payment past due"
 tui_keys 6 Left Enter
@@ -22,7 +22,7 @@ tui_stop
 tui_fresh_cache
 
 # A server fault on the change: retried, then reported; the plan stays.
-start_billtopd --seed demo=active --fault '/v1/subscription=500' || skip_all "billtopd did not start"
+start_billtopd --seed demo=active --fault '/v1/subscription=500' || bail "billtopd did not start"
 tui_start
 twait "the account opens" "Pro, \$500.00 per month"
 tui_keys 6 Left Enter
@@ -38,7 +38,7 @@ tui_stop
 tui_fresh_cache
 
 # A billing reader sees everything and is told it cannot change it.
-start_billtopd --seed demo=active --token-role billing_reader:rtok || skip_all "billtopd did not start"
+start_billtopd --seed demo=active --token-role billing_reader:rtok || bail "billtopd did not start"
 TUI_TOKEN=rtok tui_start
 twait "a billing reader sees the account" "Pro, \$500.00 per month"
 tui_keys 6 Left Enter

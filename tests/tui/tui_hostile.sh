@@ -11,7 +11,7 @@ TOKEN=tok-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')
 BT_TOKEN=$TOKEN
 
 # The token echoed in a 400 on every refresh: masked on the error line.
-start_billtopd --seed demo=active --fault '/v1/plans=echoauth:400' || skip_all "billtopd did not start"
+start_billtopd --seed demo=active --fault '/v1/plans=echoauth:400' || bail "billtopd did not start"
 tui_start
 twait "the refresh error is shown" "Could not load your billing data."
 is "$(tui_capture | grep -c -- "$TOKEN")" 0 "the echoed token is not on the screen"
@@ -34,13 +34,13 @@ ACUTE=$(printf 'e\314\201\314\247')
 CJK=$(printf '\344\270\255\346\226\207')
 RLM=$(printf '\342\200\217')
 CSI=$(printf '\302\233')
-start_billtopd --seed demo=active || skip_all "billtopd did not start"
+start_billtopd --seed demo=active || bail "billtopd did not start"
 stop_billtopd
 sqlite3 "$BT_DB" "UPDATE plans SET name = 'Pro $FAMILY$FLAG$THUMB' WHERE id = 'pro';
 	UPDATE plans SET name = 'St${ACUTE}rter $CJK' WHERE id = 'starter';
 	UPDATE plans SET name = 'Fr${RLM}ee ${CSI}31mx' WHERE id = 'free';" || exit 1
 _db=$BT_DB
-start_billtopd --db "$_db" || skip_all "billtopd did not start"
+start_billtopd --db "$_db" || bail "billtopd did not start"
 tui_start
 twait "the account opens" "per month"
 tui_keys 6
@@ -69,11 +69,11 @@ tui_fresh_cache
 
 # One invoice with a number over 127 bytes: the rest is shown, and a banner
 # says which invoice is missing and why (issue 18.7).
-start_billtopd --seed demo=active || skip_all "billtopd did not start"
+start_billtopd --seed demo=active || bail "billtopd did not start"
 stop_billtopd
 sqlite3 "$BT_DB" "UPDATE invoices SET number = 'BT-$(printf '%0200d' 7)' WHERE id = 'inv_000002'" || exit 1
 _db=$BT_DB
-start_billtopd --db "$_db" || skip_all "billtopd did not start"
+start_billtopd --db "$_db" || bail "billtopd did not start"
 tui_start
 twait "the banner names the invoice left out" "Not stored: invoices: 1 item refused: data["
 like "$(tui_capture)" "inv_000002" "with its id"

@@ -12,7 +12,7 @@
 . "$top_srcdir/tests/tui/lib-tmux.sh"
 
 infocmp "$TUI_TERM" 2>/dev/null | grep -q 'kmous=\\E\[M' ||
-	skip_all "$TUI_TERM has no X10 mouse (kmous=\\E[M)"
+	bail "$TUI_TERM has no X10 mouse (kmous=\\E[M): its terminfo is not the one ncurses-base ships"
 
 # click COL ROW: a left click at 0-based column COL, row ROW.
 click() {
@@ -26,7 +26,7 @@ tab_col() {
 	tui_capture | head -n 1 | awk -v l="$1" '{ print index($0, l) - 1 }'
 }
 
-start_billtopd --seed demo=active || skip_all "billtopd did not start"
+start_billtopd --seed demo=active || bail "billtopd did not start"
 tui_sync || { sed 's/^/# /' "$T_DIR/sync.out"; echo "Bail out! sync failed"; exit 1; }
 tui_start --offline
 twait "the dashboard opens" "[1 Overview]"

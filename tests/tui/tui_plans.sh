@@ -6,7 +6,7 @@
 . "$top_srcdir/tests/tui/lib-tmux.sh"
 
 # Upgrade: the exhausted demo is on Free with a card on file.
-start_billtopd --seed demo=exhausted || skip_all "billtopd did not start"
+start_billtopd --seed demo=exhausted || bail "billtopd did not start"
 tui_start
 twait "the Free account opens" "Free, no charge"
 tui_keys 6
@@ -34,7 +34,7 @@ tui_stop
 tui_fresh_cache
 
 # Downgrade and cancel: the active demo is on Pro.
-start_billtopd --seed demo=active || skip_all "billtopd did not start"
+start_billtopd --seed demo=active || bail "billtopd did not start"
 tui_start
 twait "the Pro account opens" "Pro, \$500.00 per month"
 tui_keys 6 Left

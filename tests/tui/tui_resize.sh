@@ -4,7 +4,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tui/lib-tmux.sh"
 
-start_billtopd --seed demo=trial || skip_all "billtopd did not start"
+start_billtopd --seed demo=trial || bail "billtopd did not start"
 tui_start
 twait "80x24: the full Overview" "Last invoice"
 twait "80x24: the trial banner" "Trial: 9 days left"

@@ -5,7 +5,7 @@
 . "$top_srcdir/tests/tui/lib-tmux.sh"
 
 # The first answer is slowed down so the first start can be seen waiting.
-start_billtopd --seed demo=active --fault '/v1/account=delay:3000*1' || skip_all "billtopd did not start"
+start_billtopd --seed demo=active --fault '/v1/account=delay:3000*1' || bail "billtopd did not start"
 tui_start
 twait "an empty cache shows a loading screen, not an empty table" "Loading your billing data..."
 twait "the status line shows the refresh running" "Refreshing..."

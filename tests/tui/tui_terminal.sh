@@ -4,7 +4,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tui/lib-tmux.sh"
 
-start_billtopd --seed demo=trial || skip_all "billtopd did not start"
+start_billtopd --seed demo=trial || bail "billtopd did not start"
 
 # No byte >= 0x80 anywhere on any tab.
 TUI_LANG=C tui_start

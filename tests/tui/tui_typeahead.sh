@@ -9,7 +9,7 @@
 
 sel_line() { tui_capture | grep -E '^ ?(▶|>) ' | head -n 1; }
 
-start_billtopd --seed demo=active || skip_all "billtopd did not start"
+start_billtopd --seed demo=active || bail "billtopd did not start"
 tui_sync || { sed 's/^/# /' "$T_DIR/sync.out"; echo "Bail out! sync failed"; exit 1; }
 second=$(curl -sf -H "Authorization: Bearer $BT_TOKEN" "$BT_URL/v1/payment_methods" | jq -r '.data[1].last4')
 like "$second" '^[0-9]{4}$' "the demo account has a second payment method"

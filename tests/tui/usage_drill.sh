@@ -5,7 +5,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tui/lib-tmux.sh"
 
-start_billtopd --seed demo=active || skip_all "billtopd did not start"
+start_billtopd --seed demo=active || bail "billtopd did not start"
 tui_sync || { sed 's/^/# /' "$T_DIR/sync.out"; echo "Bail out! sync failed"; exit 1; }
 tui_start
 twait "the dashboard opens" "Acme Robotics"

@@ -5,7 +5,7 @@
 . "$top_srcdir/tests/tui/lib-tmux.sh"
 
 # On the exhausted Free account some meters and one agent had no usage in the last 7 days.
-start_billtopd --seed demo=exhausted || skip_all "billtopd did not start"
+start_billtopd --seed demo=exhausted || bail "billtopd did not start"
 tui_sync || { sed 's/^/# /' "$T_DIR/sync.out"; echo "Bail out! sync failed"; exit 1; }
 tui_start
 twait "the dashboard opens" "Acme Robotics"
