@@ -60,7 +60,7 @@ usage(FILE *out)
 	        "Saves an invoice's PDF.  ID is the invoice's id or number.\n\n"
 	        "  -o, --output FILE|DIR  save to FILE exactly, or into DIR (default: the\n"
 	        "                         download directory: $XDG_DOWNLOAD_DIR, ~/Downloads\n"
-	        "                         or the current directory)\n"
+	        "                         or billtop's cache folder)\n"
 	        "      --force            with -o FILE: replace FILE if it exists\n"
 	        "  -q, --quiet            no progress on stderr\n"
 	        "  -h, --help             show this help and exit\n\n"

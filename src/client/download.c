@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "client/cache.h"
 #include "client/download.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -85,6 +86,30 @@ user_dirs_download(const char *home, char *buf, size_t n)
 	return found;
 }
 
+/* mkdir -p PATH; directories made here get 0700.  0 or -1 (errno). */
+static int
+make_dirs(const char *path)
+{
+	char dir[PATH_MAX];
+	char *p;
+
+	if (str_copy(dir, sizeof dir, path) != 0) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	for (p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		return -1;
+	return is_dir(dir) ? 0 : (errno = ENOTDIR, -1);
+}
+
 int
 download_dir(char *buf, size_t n, char *err, size_t errn)
 {
@@ -115,7 +140,18 @@ download_dir(char *buf, size_t n, char *err, size_t errn)
 			return 0;
 		}
 	}
-	if (str_copy(buf, n, ".") != 0)
+	/* Last, billtop's cache folder (made 0700 if missing), never the
+	 * current directory: a file saved where nobody looks is lost. */
+	if (cache_default_path(NULL, path, sizeof path) != 0 || !strrchr(path, '/')) {
+		set_err(err, errn, "%s", _("no download directory: set XDG_DOWNLOAD_DIR or HOME"));
+		return -1;
+	}
+	*strrchr(path, '/') = '\0';
+	if (make_dirs(path) != 0) {
+		set_err(err, errn, _("cannot create the download directory %s: %s"), path, strerror(errno));
+		return -1;
+	}
+	if (str_copy(buf, n, path) != 0)
 		goto too_long;
 	return 0;
 too_long:

@@ -22,7 +22,9 @@
 
 /* Where downloads go: $XDG_DOWNLOAD_DIR if set (it must exist), else the
  * XDG_DOWNLOAD_DIR of $XDG_CONFIG_HOME/user-dirs.dirs if that directory exists,
- * else ~/Downloads if it is a directory, else ".".  0, or -1 with a message. */
+ * else ~/Downloads if it is a directory, else billtop's cache folder
+ * ($XDG_CACHE_HOME/billtop or ~/.cache/billtop, made 0700 if missing), never
+ * the current directory.  0, or -1 with a message. */
 int download_dir(char *buf, size_t n, char *err, size_t errn);
 
 /* The file name for an invoice number: text_safe_filename(number) without

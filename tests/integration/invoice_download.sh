@@ -58,7 +58,8 @@ mkdir "$T_DIR/into"
 out=$("$BILLTOP" invoice download "$num" -o "$T_DIR/into")
 is "$out" "$T_DIR/into/$num.pdf" "-o DIR saves into DIR under the safe name"
 
-# Fallbacks: ~/Downloads, then the current directory.
+# Fallbacks: ~/Downloads, then billtop's cache folder, never the current
+# directory (issue 16.3).
 unset XDG_DOWNLOAD_DIR
 mkdir "$HOME/Downloads"
 out=$("$BILLTOP" invoice download "$num")
@@ -66,8 +67,9 @@ is "$out" "$HOME/Downloads/$num.pdf" "without XDG_DOWNLOAD_DIR: ~/Downloads"
 rm -f "$HOME/Downloads/$num.pdf"; rmdir "$HOME/Downloads"
 mkdir "$T_DIR/cwd"
 out=$(cd "$T_DIR/cwd" && "$BILLTOP" invoice download "$num")
-is "$out" "$num.pdf" "without ~/Downloads: the current directory"
-check "the current directory holds it" cmp "$T_DIR/server.pdf" "$T_DIR/cwd/$num.pdf"
+is "$out" "$XDG_CACHE_HOME/billtop/$num.pdf" "without ~/Downloads: the cache folder, full path printed"
+check "the cache folder holds it" cmp "$T_DIR/server.pdf" "$XDG_CACHE_HOME/billtop/$num.pdf"
+is "$(ls -A "$T_DIR/cwd")" "" "nothing is saved in the current directory"
 export XDG_DOWNLOAD_DIR="$T_DIR/missing"
 err=$("$BILLTOP" invoice download "$num" 2>&1); rc=$?
 is "$rc" 2 "a XDG_DOWNLOAD_DIR that does not exist is an error"

@@ -341,9 +341,16 @@ test_download_dir(void **state)
 	unsetenv("XDG_DOWNLOAD_DIR");
 	unsetenv("XDG_CONFIG_HOME");
 	setenv("HOME", home, 1);
-	/* No ~/Downloads: the current directory. */
+	/* No ~/Downloads: the cache folder, made 0700, never ".". */
+	unsetenv("XDG_CACHE_HOME");
 	assert_int_equal(download_dir(buf, sizeof buf, err, sizeof err), 0);
-	assert_string_equal(buf, ".");
+	snprintf(want, sizeof want, "%s/.cache/billtop", home);
+	assert_string_equal(buf, want);
+	{
+		struct stat st;
+		assert_int_equal(stat(want, &st), 0);
+		assert_int_equal(st.st_mode & 0777, 0700);
+	}
 	/* ~/Downloads when it exists. */
 	snprintf(want, sizeof want, "%s/Downloads", home);
 	assert_int_equal(mkdir(want, 0700), 0);
