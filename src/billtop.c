@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/about.h"
 #include "core/i18n.h"
 
 /* Subcommands; each lives in src/cli/cmd_NAME.c.  Keep one line per entry. */
@@ -50,15 +51,14 @@ usage(FILE *out)
 	        "   5  server error\n"
 	        "   6  the server sent data that failed validation\n"
 	        "   7  the local cache is unusable\n"
-	        "  10  billtop check: a threshold was crossed\n"), out);
+	        "  10  billtop check: a threshold was crossed\n\n"), out);
+	about_bugs(out);
 }
 
 static void
 version(void)
 {
-	printf("%s %s\n", PACKAGE, VERSION);
-	fputs(_("Copyright (C) 2026 the billtop authors.\n"
-	        "License MIT: <https://opensource.org/licenses/MIT>.\n"), stdout);
+	about_version(stdout, PACKAGE);
 }
 
 /* A locale the environment names but the system lacks makes setlocale() fail

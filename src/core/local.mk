@@ -10,7 +10,8 @@ src_core_libcore_a_SOURCES = \
 	src/core/metering.c src/core/metering.h \
 	src/core/forecast.c src/core/forecast.h src/core/forecast_period.c \
 	src/core/allocate.c src/core/allocate.h \
-	src/core/text.c src/core/text.h
+	src/core/text.c src/core/text.h \
+	src/core/about.c src/core/about.h
 # One UTF-8 decoder; grapheme clusters and their columns (libutf8proc).
 src_core_libcore_a_SOURCES += src/core/utf8.c src/core/utf8.h src/core/grapheme.c src/core/grapheme.h
 src_core_libcore_a_CFLAGS = $(AM_CFLAGS) $(UTF8PROC_CFLAGS)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/about.h"
 #include "core/i18n.h"
 #include "core/timeutil.h"
 #include "core/util.h"
@@ -55,7 +56,8 @@ usage(FILE *out)
 	fputs(_("Exit codes:\n"
 	        "   0  stopped cleanly\n"
 	        "   1  could not start or serve (database, port)\n"
-	        "   2  bad command line\n"), out);
+	        "   2  bad command line\n\n"), out);
+	about_bugs(out);
 }
 
 static int
@@ -265,7 +267,7 @@ args_parse(int argc, char **argv, struct options *o, struct srv *s)
 			usage(stdout);
 			return ARGS_EXIT_OK;
 		case 'V':
-			printf("billtopd %s\n", VERSION);
+			about_version(stdout, "billtopd");
 			return ARGS_EXIT_OK;
 		case ':':
 			fprintf(stderr, _("billtopd: option '%s' needs a value\n"), argv[optind - 1]);

@@ -14,8 +14,16 @@ done
 like "$out" "--seed large --scale N" "--help documents --scale"
 like "$out" "delay:MS, 500, 503" "--help lists the fault kinds"
 like "$out" "active \\(default\\), trial, past-due, exhausted, paused" "--help lists the demo variants"
-is "$("$BILLTOPD" --version)" "billtopd $(sed -n 's/^AC_INIT(\[billtop\], \[\([^]]*\)\].*/\1/p' "$top_srcdir/configure.ac")" \
+is "$("$BILLTOPD" --version | head -n 1)" "billtopd $(sed -n 's/^AC_INIT(\[billtop\], \[\([^]]*\)\].*/\1/p' "$top_srcdir/configure.ac")" \
 	"--version prints the version"
+# billtopd --version is billtop's, but for the name (GNU style: copyright,
+# licence, no warranty); both --help end with where to report bugs.
+is "$("$BILLTOPD" --version | sed 1d)" "$("$BILLTOP" --version | sed 1d)" \
+	"billtopd --version says what billtop --version says"
+like "$("$BILLTOPD" --version)" "^License MIT" "with the licence"
+bugs="Report bugs to: <$(sed -n 's/^AC_INIT(\[billtop\], \[[^]]*\], \[\([^]]*\)\].*/\1/p' "$top_srcdir/configure.ac")>"
+is "$(printf '%s\n' "$out" | tail -n 1)" "$bugs" "billtopd --help ends with where to report bugs"
+is "$("$BILLTOP" --help | tail -n 1)" "$bugs" "billtop --help too"
 
 bad() {
 	"$BILLTOPD" "$@" >"$T_DIR/bad.out" 2>"$T_DIR/bad.err"
