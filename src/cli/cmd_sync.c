@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/sync_progress.h"
 #include "client/client.h"
 #include "client/sync.h"
 #include "client/sync_refused.h"
@@ -90,7 +91,7 @@ print_line(const struct sync_report *rep, const struct sync_result *r)
 static void
 waiting(void *arg, const char *path)
 {
-	(void)arg;
+	sync_progress_end(arg);
 	fprintf(stderr, _("billtop sync: waiting for another refresh of %s...\n"), path);
 }
 
@@ -107,6 +108,7 @@ cmd_sync(struct cli_opts *opts, int argc, char **argv)
 	struct client_err err;
 	struct sync_report rep;
 	struct sync_opts so;
+	struct sync_progress prog;
 	char when[64];
 	int64_t before;
 	int c, i, quiet = 0, rc;
@@ -144,7 +146,11 @@ cmd_sync(struct cli_opts *opts, int argc, char **argv)
 	memset(&so, 0, sizeof so);
 	if (!quiet)
 		so.waiting = waiting;
+	sync_progress_init(&prog, stderr, quiet);
+	so.progress = sync_progress_cb;
+	so.progress_arg = &prog;
 	rc = sync_run(cl->net, cl->cache, &so, &rep);
+	sync_progress_end(&prog);
 	if (rep.note)
 		fprintf(stderr, "billtop sync: %s\n", rep.note);
 	if (!quiet || rc < 0)

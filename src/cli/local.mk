@@ -17,6 +17,6 @@ src_billtop_SOURCES += src/cli/cmd_check.c src/cli/check.c src/cli/check.h
 # `billtop print usage|credits` (issue 6).
 src_billtop_SOURCES += src/cli/csv.c src/cli/csv.h src/cli/print_usage.c src/cli/print_credits.c
 # `billtop sync` (issue 4).
-src_billtop_SOURCES += src/cli/cmd_sync.c
+src_billtop_SOURCES += src/cli/cmd_sync.c src/cli/sync_progress.c src/cli/sync_progress.h
 # `billtop print invoices|payment` (issue 7).
 src_billtop_SOURCES += src/cli/print_invoices.c src/cli/print_payment.c
