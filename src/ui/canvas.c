@@ -21,7 +21,10 @@ canvas_new(int w, int h, int utf8)
 	if (!c)
 		return NULL;
 	c->cells = calloc((size_t)w * (size_t)h, sizeof *c->cells);
-	if (!c->cells) {
+	c->row_item = calloc((size_t)h, sizeof *c->row_item);
+	if (!c->cells || !c->row_item) {
+		free(c->cells);
+		free(c->row_item);
 		free(c);
 		return NULL;
 	}
@@ -38,6 +41,7 @@ canvas_free(struct canvas *c)
 	if (!c)
 		return;
 	free(c->cells);
+	free(c->row_item);
 	free(c);
 }
 
@@ -57,6 +61,27 @@ canvas_clear(struct canvas *c)
 
 	for (i = 0; i < c->w * c->h; i++)
 		cell_blank(&c->cells[i]);
+	for (i = 0; i < c->h; i++)
+		c->row_item[i] = -1;
+	c->list_sel = -1;
+}
+
+void
+canvas_list_row(struct canvas *c, int y, int item, int sel)
+{
+	if (!c || y < 0 || y >= c->h)
+		return;
+	c->row_item[y] = item;
+	c->list_sel = sel;
+}
+
+int
+canvas_list_item(const struct canvas *c, int y, int *sel)
+{
+	if (!c || y < 0 || y >= c->h || c->row_item[y] < 0)
+		return -1;
+	*sel = c->list_sel;
+	return c->row_item[y];
 }
 
 const struct cell *

@@ -25,6 +25,10 @@ struct canvas {
 	int w, h;
 	int utf8;              /* 1: UTF-8 glyphs allowed; 0: ASCII only */
 	struct cell *cells;    /* w * h, row-major; owned */
+	/* The list item drawn on each row (-1: none) and the list's selection
+	 * when it was drawn: a mouse click on a row selects that item. */
+	int *row_item;         /* h entries; owned */
+	int list_sel;
 };
 
 /* Returns NULL when w or h is not positive or memory runs out. */
@@ -44,6 +48,11 @@ void canvas_fill(struct canvas *c, int x, int y, int w, int h, int style, const 
 void canvas_style(struct canvas *c, int x, int y, int w, int style);
 /* Writes the canvas as text, one line per row, trailing blanks removed. */
 int canvas_write(const struct canvas *c, FILE *out);
+/* Row y shows item `item` of the list whose selection is `sel` (a list
+ * draws this for each visible row of the list that has the focus). */
+void canvas_list_row(struct canvas *c, int y, int item, int sel);
+/* The item shown on row y (-1: none), and the selection it was drawn with. */
+int canvas_list_item(const struct canvas *c, int y, int *sel);
 /* A cell, or NULL outside the canvas. */
 const struct cell *canvas_at(const struct canvas *c, int x, int y);
 

@@ -18,13 +18,15 @@ const struct keyhelp global_keys[] = {
 	{ N_("Tab/S-Tab"), N_("next or previous tab") },
 	{ N_("left/right"), N_("previous or next tab (if the tab does not use them)") },
 	{ N_("j/k, up/down"), N_("move in lists") },
-	{ N_("PgUp/PgDn"), N_("a page up or down") },
-	{ N_("Home/End"), N_("first or last item") },
+	{ N_("PgUp/PgDn, Space"), N_("a page up or down (Space: down)") },
+	{ N_("Home/End, g/G"), N_("first or last item") },
+	{ N_("mouse"), N_("click a tab or a row; the wheel moves in lists") },
 	{ N_("Enter"), N_("open the selected item") },
 	{ N_("Esc"), N_("back; close a dialog") },
-	{ N_("r"), N_("refresh from the server now") },
-	{ N_("?"), N_("this help; any key closes it") },
-	{ N_("q"), N_("quit") },
+	{ N_("r, F5"), N_("refresh from the server now") },
+	{ N_("Ctrl-L"), N_("repaint the whole screen") },
+	{ N_("?, F1"), N_("this help; any key closes it") },
+	{ N_("q, F10"), N_("quit") },
 	{ NULL, NULL }
 };
 

@@ -327,6 +327,8 @@ draw_ledger(struct credits_state *s, struct canvas *c, int x, int y, int w, int 
 		columns_cell(c, x + 2, y + r, &cols[LC_CREDITS], st, a);
 		columns_cell(c, x + 2, y + r, &cols[LC_BALANCE], ST_NORMAL, fig_credits(a, sizeof a, e->balance_after));
 		columns_cell(c, x + 2, y + r, &cols[LC_DESC], ST_DIM, e->description);
+		if (!s->headless)
+			canvas_list_row(c, y + r, s->ledger.top + k, s->ledger.sel);
 		if (!s->headless && s->ledger.top + k == s->ledger.sel) {
 			canvas_text(c, x, y + r, 1, ST_SELECTED, g->pointer);
 			canvas_style(c, x + 2, y + r, columns_width(cols, LC_N), ST_SELECTED);

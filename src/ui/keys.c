@@ -78,9 +78,11 @@ tui_key(struct app *app, int key)
 	}
 	switch (key) {
 	case 'q':
+	case KEY_F(10):
 		app->quit = 1;
 		break;
 	case '?':
+	case KEY_F(1):
 		app->help = 1;
 		break;
 	case '\t':

@@ -105,24 +105,62 @@ frame(struct app *app, struct screen *s)
 	return 0;
 }
 
+/* KEY n times: what a wheel notch or a click on a row stands for. */
+static void
+keys_n(struct app *app, int key, int n)
+{
+	while (n-- > 0 && !app->quit)
+		tui_key(app, key);
+}
+
+#ifndef BUTTON5_PRESSED
+#define BUTTON5_PRESSED 0   /* ncurses built with the old mouse ABI: no wheel down */
+#endif
+#define WHEEL_LINES 3
+
+/* A click on the tab bar opens that tab; a click on a list row selects
+ * it (as the arrow keys would: the view does what it does on a move); the
+ * wheel moves the selection WHEEL_LINES rows, as in htop. */
 static void
 mouse_event(struct app *app, struct screen *s)
 {
 	MEVENT ev;
-	int tab;
+	int tab, item, sel;
 
-	if (getmouse(&ev) != OK)
+	if (getmouse(&ev) != OK || app->dialog.kind != DLG_NONE)
 		return;
+	if (ev.bstate & BUTTON4_PRESSED) {
+		keys_n(app, KEY_UP, WHEEL_LINES);
+		return;
+	}
+	if (BUTTON5_PRESSED && (ev.bstate & BUTTON5_PRESSED)) {
+		keys_n(app, KEY_DOWN, WHEEL_LINES);
+		return;
+	}
 	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED)))
 		return;
-	if (ev.y != 0 || app->dialog.kind != DLG_NONE)
+	if (ev.y == 0) {
+		tab = frame_tab_at(&s->frame, ev.x);
+		if (tab >= 0) {
+			app->help = 0;
+			app_switch(app, tab);
+		}
 		return;
-	tab = frame_tab_at(&s->frame, ev.x);
-	if (tab >= 0) {
-		app->help = 0;
-		app_switch(app, tab);
 	}
+	if (app->help || !(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
+		return;
+	item = canvas_list_item(s->prev, ev.y, &sel);
+	if (item < 0 || sel < 0)
+		return;
+	if (item > sel)
+		keys_n(app, KEY_DOWN, item - sel);
+	else
+		keys_n(app, KEY_UP, sel - item);
 }
+
+/* Ctrl-L: the terminal is repainted whole, as after a resize (a line noise
+ * or another program's output spoiled it). */
+#define KEY_CTRL_L 0x0c
 
 static void
 resized(struct app *app, struct screen *s)
@@ -173,7 +211,8 @@ tui_run(struct app *app)
 	nodelay(stdscr, TRUE);
 	leaveok(stdscr, TRUE);
 	curs_set(0);
-	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED, NULL);
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED |
+	          BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
 	theme_curses_init();
 
@@ -230,7 +269,7 @@ tui_run(struct app *app)
 		}
 		/* Keys, and KEY_RESIZE after SIGWINCH interrupted poll(). */
 		while ((ch = getch()) != ERR) {
-			if (ch == KEY_RESIZE)
+			if (ch == KEY_RESIZE || ch == KEY_CTRL_L)
 				resized(app, &s);
 			else if (ch == KEY_MOUSE)
 				mouse_event(app, &s);

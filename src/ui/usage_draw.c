@@ -183,6 +183,8 @@ usage_draw_table(const struct usage_model *m, struct canvas *c, int x, int y, in
 		i = pos->top + r;
 		if (i >= n)
 			break;
+		if (pointer)
+			canvas_list_row(c, y + 1 + r, i, pos->sel);
 		usage_draw_line(m, &m->lines[i], c, x, y + 1 + r, cols, pointer && i == pos->sel, pointer);
 	}
 	if (n == 0) {

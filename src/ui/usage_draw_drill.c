@@ -171,6 +171,7 @@ usage_draw_runs(struct usage_state *s, struct canvas *c, const struct layout *l)
 		if (i >= r->nruns)
 			break;
 		run = &r->runs[i];
+		canvas_list_row(c, y, i, s->run_rows.sel);
 		st = run->status == RUN_FAILED ? ST_ALERT : ST_NORMAL;
 		clock_time(run->started_at, a, sizeof a);
 		columns_cell(c, x, y, &cols[RC_START], ST_NORMAL, a);

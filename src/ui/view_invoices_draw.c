@@ -78,6 +78,7 @@ draw_list(struct invoices_state *s, struct canvas *c, int x, int y, int w, int r
 
 		if (inv == NULL)
 			continue;
+		canvas_list_row(c, ry, s->pos.top + r, s->pos.sel);
 		st = status_text(inv, s->m.now, &style, sbuf, sizeof sbuf);
 		if (sel)
 			canvas_text(c, x, ry, 2, ST_SELECTED, g->pointer);

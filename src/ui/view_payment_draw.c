@@ -68,6 +68,8 @@ draw_methods(struct payment_state *s, struct canvas *c, int x, int y, int w, int
 		int ry = y + 1 + r, sel = !s->headless && s->pos.top + r == s->pos.sel;
 
 		i = s->pos.top + r;
+		if (!s->headless)
+			canvas_list_row(c, ry, i, s->pos.sel);
 		if (sel)
 			canvas_text(c, x, ry, 2, ST_SELECTED, g->pointer);
 		/* The default carries a mark of its own, not only a colour. */
