@@ -24,7 +24,7 @@ src_ui_libui_a_SOURCES += \
 	src/ui/app.c src/ui/app.h src/ui/view.h src/ui/views.c \
 	src/ui/banner.c src/ui/banner.h \
 	src/ui/compose.c src/ui/compose.h \
-	src/ui/keys.c src/ui/tui.c src/ui/tui.h \
+	src/ui/keys.c src/ui/tui.c src/ui/tui.h src/ui/term_check.c src/ui/term_check.h \
 	src/ui/refresh.c src/ui/refresh.h \
 	src/ui/labels.c src/ui/labels.h \
 	src/ui/overview.h src/ui/overview_load.c \

@@ -22,6 +22,7 @@
 #include "ui/compose.h"
 #include "ui/hyperlink.h"
 #include "ui/refresh.h"
+#include "ui/term_check.h"
 #include "ui/theme_curses.h"
 #include "ui/tui.h"
 
@@ -198,6 +199,8 @@ tui_run(struct app *app)
 		fprintf(stderr, "%s\n", _("billtop: the dashboard needs a terminal; try `billtop print overview`"));
 		return -1;
 	}
+	if (!term_check_usable(stderr))
+		return -1;
 	if (tlog && *tlog)
 		s.timing = fopen(tlog, "a");
 	setup_signals();
