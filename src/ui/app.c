@@ -43,6 +43,7 @@ app_init(struct app *app, struct cache *cache, int headless)
 
 	memset(app, 0, sizeof *app);
 	app->cache = cache;
+	app->source = source_default();
 	app->headless = headless;
 	app->utf8 = glyphs_locale_utf8();
 	app->now = app_clock();

@@ -81,10 +81,8 @@ confirm_purchase(struct credits_state *s, struct app *app, int64_t credits)
 	char title[128], body[1024];
 
 	memset(&act, 0, sizeof act);
-	str_copy(act.method, sizeof act.method, "POST");
-	str_copy(act.path, sizeof act.path, "/v1/credits/purchases");
-	if (purchase_body(credits, act.body, sizeof act.body) < 0)
-		return;
+	act.sa.kind = SA_CREDITS_BUY;
+	act.sa.credits = credits;
 	purchase_confirm_text(&s->dlg, credits, app->utf8, title, sizeof title, body, sizeof body);
 	snprintf(act.done, sizeof act.done, "%s", _("The credits were bought; the balance and the ledger show them now."));
 	s->dlg.open = 0;
