@@ -11,21 +11,22 @@
 #include "ui/compose.h"
 #include "ui/glyphs.h"
 #include "ui/hyperlink.h"
+#include "ui/offered.h"
 #include "ui/widgets.h"
 
 const struct keyhelp global_keys[] = {
-	{ N_("1-6"), N_("go to a tab") },
-	{ N_("Tab/S-Tab"), N_("next or previous tab") },
-	{ N_("left/right"), N_("previous or next tab (if the tab does not use them)") },
-	{ N_("j/k, up/down"), N_("move in lists") },
-	{ N_("PgUp/PgDn"), N_("a page up or down") },
-	{ N_("Home/End"), N_("first or last item") },
-	{ N_("Enter"), N_("open the selected item") },
-	{ N_("Esc"), N_("back; close a dialog") },
-	{ N_("r"), N_("refresh from the server now") },
-	{ N_("?"), N_("this help; any key closes it") },
-	{ N_("q"), N_("quit") },
-	{ NULL, NULL }
+	{ N_("1-6"), N_("go to a tab"), SA_NONE },
+	{ N_("Tab/S-Tab"), N_("next or previous tab"), SA_NONE },
+	{ N_("left/right"), N_("previous or next tab (if the tab does not use them)"), SA_NONE },
+	{ N_("j/k, up/down"), N_("move in lists"), SA_NONE },
+	{ N_("PgUp/PgDn"), N_("a page up or down"), SA_NONE },
+	{ N_("Home/End"), N_("first or last item"), SA_NONE },
+	{ N_("Enter"), N_("open the selected item"), SA_NONE },
+	{ N_("Esc"), N_("back; close a dialog"), SA_NONE },
+	{ N_("r"), N_("refresh from the server now"), SA_NONE },
+	{ N_("?"), N_("this help; any key closes it"), SA_NONE },
+	{ N_("q"), N_("quit"), SA_NONE },
+	{ NULL, NULL, SA_NONE }
 };
 
 static void
@@ -200,7 +201,7 @@ draw_help(struct app *app, struct canvas *c, int top, int bottom)
 	if (vk && vk[0].keys) {
 		rows += 2;
 		for (i = 0; vk[i].keys; i++)
-			rows++;
+			rows += keyhelp_shown(&vk[i], app->source->actions);
 	}
 	h = rows + 3;
 	if (h > bottom - top)
@@ -215,9 +216,12 @@ draw_help(struct app *app, struct canvas *c, int top, int bottom)
 	rows = y + 1;
 	if (vk && vk[0].keys) {
 		draw_text_fit(c, x + 2, rows++, w - 4, ST_BOLD, _("This tab"));
-		for (i = 0; vk[i].keys && rows < y + h - 2; i++, rows++) {
+		for (i = 0; vk[i].keys && rows < y + h - 2; i++) {
+			if (!keyhelp_shown(&vk[i], app->source->actions))
+				continue;
 			draw_text_fit(c, x + 2, rows, kw - 1, ST_BOLD, glyphs_hint(g, vk[i].keys, keys, sizeof keys));
 			draw_text_fit(c, x + 2 + kw, rows, w - 4 - kw, ST_DIALOG, _(vk[i].what));
+			rows++;
 		}
 		rows++;
 	}
@@ -305,6 +309,8 @@ compose_frame(struct app *app, struct canvas *c, struct frame *f)
 		draw_forbidden(app, c, &l);
 	else if (!app->have_snapshot)
 		draw_loading(app, c, &l);
+	else if (offered_missing(app->source, v->ops))
+		offered_draw(app->source, v->ops, c, l.x, l.y, l.w, l.h);
 	else if (app->load_error[0])
 		draw_notice(c, &l, ST_ALERT, _("This tab could not be shown."), app->load_error);
 	else if (v->ops->draw)

@@ -206,17 +206,18 @@ draw(struct view *v, struct canvas *c, const struct layout *l)
 }
 
 static const struct keyhelp keys[] = {
-	{ N_("j/k"), N_("select a payment method") },
-	{ N_("Enter/D"), N_("make the selected method the default (asks first)") },
-	{ N_("a"), N_("add a method on the vendor's page (link and QR code)") },
-	{ N_("]/["), N_("older or newer charges") },
-	{ N_("Esc"), N_("close the add-a-method panel") },
-	{ NULL, NULL }
+	{ N_("j/k"), N_("select a payment method"), SA_NONE },
+	{ N_("Enter/D"), N_("make the selected method the default (asks first)"), SA_PAYMENT_DEFAULT },
+	{ N_("a"), N_("add a method on the vendor's page (link and QR code)"), SA_PAYMENT_SETUP },
+	{ N_("]/["), N_("older or newer charges"), SA_NONE },
+	{ N_("Esc"), N_("close the add-a-method panel"), SA_NONE },
+	{ NULL, NULL, SA_NONE }
 };
 
 const struct view_ops view_payment_ops = {
 	.name = N_("Payment"),
 	.id = "payment",
+	.caps = SRC_CAP_PAYMENT,
 	.state_size = sizeof(struct payment_state),
 	.state_init = state_init,
 	.state_free = state_free,

@@ -21,11 +21,11 @@ struct plans_view {
 };
 
 static const struct keyhelp keys[] = {
-	{ N_("left/right"), N_("select the previous or next plan (also j/k)") },
-	{ N_("Home/End"), N_("the first or last plan") },
-	{ N_("Enter"), N_("switch to the selected plan (asks first)") },
-	{ N_("c"), N_("cancel a scheduled downgrade") },
-	{ NULL, NULL }
+	{ N_("left/right"), N_("select the previous or next plan (also j/k)"), SA_NONE },
+	{ N_("Home/End"), N_("the first or last plan"), SA_NONE },
+	{ N_("Enter"), N_("switch to the selected plan (asks first)"), SA_PLAN_CHANGE },
+	{ N_("c"), N_("cancel a scheduled downgrade"), SA_PLAN_CANCEL_SCHEDULED },
+	{ NULL, NULL, SA_NONE }
 };
 
 static void
@@ -137,6 +137,7 @@ load(struct app *app, struct view *v, char *err, size_t errsz)
 
 	if (plans_load(app->cache, app->now, &pv->m, err, errsz) != 0)
 		return -1;
+	pv->m.actions_off = ~app->source->actions;
 	/* Start on the current plan; after a change follow it there. */
 	if (!pv->placed || pv->m.current != prev_current) {
 		pv->sel = pv->m.current >= 0 ? pv->m.current : 0;
@@ -167,6 +168,7 @@ state_free(void *p)
 const struct view_ops view_plans_ops = {
 	.name = N_("Plans"),
 	.id = "plans",
+	.caps = SRC_CAP_PLANS,
 	.state_size = sizeof(struct plans_view),
 	.state_free = state_free,
 	.load = load,
