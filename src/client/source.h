@@ -60,7 +60,7 @@ struct source_action {
 	int64_t credits;                 /* SA_CREDITS_BUY (> 0) */
 	char payment_method_id[M_ID];    /* SA_PAYMENT_DEFAULT */
 	/* SA_INVOICE_PDF (run in the process that asks; never serialised) */
-	char invoice[M_ID];              /* the invoice's id, or its number */
+	char invoice[256];               /* the invoice's id, or its number */
 	char invoice_number[M_NAME];     /* set with the id (a tab knows both from the
 	                                  * cache): no lookup, the download at once */
 	const char *out_opt;             /* -o FILE|DIR, or NULL: the download directory */
