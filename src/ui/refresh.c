@@ -17,7 +17,7 @@
 #include "ui/app.h"
 #include "ui/refresh.h"
 
-#define RECORD_MAX (1 << 20)   /* a response body larger than this is cut */
+#define RECORD_MAX (1 << 20)   /* a record larger than this is dropped */
 
 struct result {
 	int seen, ok, status, net;
