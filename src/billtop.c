@@ -51,6 +51,7 @@ usage(FILE *out)
 	        "   5  server error\n"
 	        "   6  the server sent data that failed validation\n"
 	        "   7  the local cache is unusable\n"
+	        "   8  the source does not offer that tab or action\n"
 	        "  10  billtop check: a threshold was crossed\n\n"), out);
 	about_bugs(out);
 }

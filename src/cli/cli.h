@@ -14,6 +14,7 @@ enum exit_code {
 	                            * another 4xx) */
 	EXIT_BAD_DATA = 6,         /* server answered with data that failed validation */
 	EXIT_CACHE = 7,            /* local cache unusable */
+	EXIT_NOT_OFFERED = 8,      /* the source does not offer that tab or action (print, invoice) */
 	EXIT_THRESHOLD = 10        /* billtop check: a threshold was crossed */
 };
 

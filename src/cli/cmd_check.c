@@ -64,7 +64,7 @@ refresh(struct client *cl)
 
 	memset(&so, 0, sizeof so);
 	memset(&rep, 0, sizeof rep);
-	if (sync_run(cl->net, cl->cache, &so, &rep) == 0)
+	if (sync_run(client_source(cl), cl->net, cl->cache, &so, &rep) == 0)
 		return EXIT_OK;
 	fprintf(stderr, _("billtop check: could not refresh the cache, so nothing was checked: %s\n"), rep.err.message);
 	return client_err_exit_code(&rep.err);

@@ -17,6 +17,7 @@
 #include "client/config.h"
 #include "client/error.h"
 #include "client/net.h"
+#include "client/source.h"
 #include "client/sync.h"
 #include "core/i18n.h"
 #include "core/util.h"
@@ -59,7 +60,8 @@ worker_main(struct cli_opts *opts)
 	struct worker_job job;
 	struct client *cl = NULL;
 	struct client_err err;
-	struct net_response resp;
+	struct source_action_result res;
+	const struct source_ops *src;
 	struct sync_opts so;
 	struct sync_report rep;
 	struct progress_ctx pc = { stdout };
@@ -85,18 +87,25 @@ worker_main(struct cli_opts *opts)
 		report(stdout, first, &err);
 		goto out;
 	}
+	src = client_source(cl);
 	if (job.has_action) {
-		memset(&resp, 0, sizeof resp);
+		char buf[1024];
+		int k;
+
 		client_err_clear(&err);
-		if (net_post(cl->net, job.path, job.body, &resp, &err) != 0) {
+		if (!source_can(src, job.act.kind)) {
+			client_err_set(&err, CERR_USAGE, _("%s cannot do this"), src->display);
 			report(stdout, "action", &err);
-			net_response_free(&resp);
+			goto out;
+		}
+		if (src->act(cl->net, &job.act, &res, &err) != 0) {
+			report(stdout, "action", &err);
 			goto out;   /* nothing changed on the server: no refresh */
 		}
 		report(stdout, "action", &err);
-		if (resp.body)
-			worker_record(stdout, "body", resp.body, resp.len);
-		net_response_free(&resp);
+		k = source_action_result_format(&res, buf, sizeof buf);
+		if (k > 0)
+			worker_record(stdout, "result", buf, (size_t)k);
 	}
 	memset(&so, 0, sizeof so);
 	/* The dashboard's clock, so a fixed BILLTOP_NOW (tests, goldens) and
@@ -106,7 +115,7 @@ worker_main(struct cli_opts *opts)
 	so.progress = on_progress;
 	so.progress_arg = &pc;
 	memset(&rep, 0, sizeof rep);
-	if (sync_run(cl->net, cl->cache, &so, &rep) != 0) {
+	if (sync_run(src, cl->net, cl->cache, &so, &rep) != 0) {
 		report(stdout, "sync", &rep.err);
 		goto out;
 	}
@@ -136,6 +145,7 @@ dashboard_run(struct cli_opts *opts)
 		return client_err_exit_code(&err);
 	}
 	app_init(&app, cl->cache, 0);
+	app.source = client_source(cl);
 	app.started_us = (int64_t)t0.tv_sec * 1000000 + t0.tv_nsec / 1000;
 	str_copy(app.url, sizeof app.url, cl->cfg.url);
 	str_copy(app.cache_path, sizeof app.cache_path, cl->cache_path);

@@ -19,9 +19,10 @@
 #include "cli/cli.h"
 #include "client/client.h"
 #include "client/download.h"
-#include "client/invoice_save.h"
+#include "client/source.h"
 #include "core/i18n.h"
 #include "core/stop_signals.h"
+#include "core/util.h"
 
 static volatile sig_atomic_t got_signal;
 
@@ -34,7 +35,19 @@ on_signal(int sig)
 struct progress {
 	int tty;
 	const char *name;
+	char buf[128];
 };
+
+/* The invoice is known: its number names the progress line. */
+static void
+on_found(void *arg, const char *id, const char *number)
+{
+	struct progress *p = arg;
+
+	(void)id;
+	download_file_name(number, p->buf, sizeof p->buf);
+	p->name = p->buf;
+}
 
 static int
 show_progress(void *arg, int64_t done, int64_t total)
@@ -73,10 +86,11 @@ download(struct cli_opts *opts, const char *id, const char *out_opt, int force, 
 {
 	struct client *cl = NULL;
 	struct client_err err;
-	struct invoice inv;
+	struct source_action a;
+	struct source_action_result res;
+	const struct source_ops *src;
 	struct progress prog;
-	char path[PATH_MAX], name[128];
-	int rc = EXIT_FAILURE_GENERIC, have_inv = 0;
+	int rc = EXIT_FAILURE_GENERIC;
 
 	client_err_clear(&err);
 	if (opts->offline) {
@@ -87,21 +101,37 @@ download(struct cli_opts *opts, const char *id, const char *out_opt, int force, 
 	if (client_open(opts, CLIENT_NET | CLIENT_NO_CACHE, &cl, &err) != 0)
 		goto fail;
 	catch_stop_signals(on_signal);
-	if (invoice_find(cl->net, id, &inv, &err) != 0)
+	src = client_source(cl);
+	if (!source_can(src, SA_INVOICE_PDF)) {
+		char words[512];
+
+		source_not_offered(src, SRC_CAP_INVOICES, words, sizeof words);
+		fprintf(stderr, _("billtop: %s\n"), words);
+		rc = EXIT_NOT_OFFERED;
+		goto out;
+	}
+	memset(&a, 0, sizeof a);
+	a.kind = SA_INVOICE_PDF;
+	if (strlen(id) >= sizeof a.invoice) {
+		client_err_set(&err, CERR_USAGE, "%s", _("the invoice id is too long"));
 		goto fail;
-	have_inv = 1;
-	download_file_name(inv.number, name, sizeof name);
+	}
+	str_copy(a.invoice, sizeof a.invoice, id);
+	a.out_opt = out_opt;
+	a.force = force;
+	a.progress = show_progress;
+	a.progress_arg = &prog;
+	a.found = on_found;
 	prog.tty = !quiet && isatty(STDERR_FILENO);
-	prog.name = name;
-	if (invoice_save(cl->net, inv.id, inv.number, out_opt, force, show_progress, &prog, path,
-	                 sizeof path, &err) != 0) {
-		if (prog.tty)
+	prog.name = id;
+	if (src->act(cl->net, &a, &res, &err) != 0) {
+		if (prog.tty && res.invoice_id[0])
 			fputs("\n", stderr);
 		goto fail;
 	}
 	if (prog.tty)
 		fputs("\n", stderr);
-	printf("%s\n", path);
+	printf("%s\n", res.path);
 	rc = EXIT_OK;
 	goto out;
 fail:
@@ -114,8 +144,6 @@ fail:
 			rc = EXIT_FAILURE_GENERIC;
 	}
 out:
-	if (have_inv)
-		invoice_free(&inv);
 	client_close(cl);
 	if (got_signal) {
 		/* Die of the signal, as the shell expects, now that nothing is left behind. */

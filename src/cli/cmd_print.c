@@ -17,6 +17,7 @@
 #include "ui/banner.h"
 #include "ui/canvas.h"
 #include "ui/glyphs.h"
+#include "ui/offered.h"
 
 /* The printers: one line each, in the order of the tabs. */
 static const struct printer *const printers[] = {
@@ -137,9 +138,9 @@ cmd_print(struct cli_opts *opts, int argc, char **argv)
 	struct option *longopts = NULL;
 	struct client *cl = NULL;
 	struct app app;
-	char *end;
+	char *end, words[1024];
 	long w;
-	int c, i, rc = EXIT_USAGE;
+	int c, i, idx, rc = EXIT_USAGE;
 
 	memset(&ctx, 0, sizeof ctx);
 	ctx.opts = opts;
@@ -209,10 +210,16 @@ cmd_print(struct cli_opts *opts, int argc, char **argv)
 	if (rc != EXIT_OK)
 		goto out;
 	app_init(&app, ctx.cache, 1);
+	app.source = client_source(cl);
 	ctx.app = &app;
 	ctx.utf8 = app.utf8;
 	ctx.now = app.now;
-	if (!app.have_snapshot) {
+	idx = view_find(p->name);
+	if (idx >= 0 && offered_print_exit(app.source, view_table[idx], words, sizeof words) != EXIT_OK) {
+		/* the tab's data is not in this source: the same sentence as the tab's screen */
+		fprintf(stderr, "billtop: %s\n", words);
+		rc = EXIT_NOT_OFFERED;
+	} else if (!app.have_snapshot) {
 		fprintf(stderr, "%s\n", _("billtop: the cache is empty: run `billtop sync` first"));
 		rc = EXIT_CACHE;
 	} else if (app.access == ACCESS_FORBIDDEN) {

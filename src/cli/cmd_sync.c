@@ -149,12 +149,12 @@ cmd_sync(struct cli_opts *opts, int argc, char **argv)
 	sync_progress_init(&prog, stderr, quiet);
 	so.progress = sync_progress_cb;
 	so.progress_arg = &prog;
-	rc = sync_run(cl->net, cl->cache, &so, &rep);
+	rc = sync_run(client_source(cl), cl->net, cl->cache, &so, &rep);
 	sync_progress_end(&prog);
 	if (rep.note)
 		fprintf(stderr, "billtop sync: %s\n", rep.note);
 	if (!quiet || rc < 0)
-		for (i = 0; i < SYNC_RESOURCES; i++)
+		for (i = 0; i < rep.nres; i++)
 			print_line(&rep, &rep.res[i]);
 	fflush(stdout);     /* the resource lines first, then the summary */
 	if (rc < 0) {

@@ -1,6 +1,7 @@
 /* cache.h: the local SQLite cache: open/migrate, and the queries views need.
  *
- * Writes happen only in sync.c, inside one transaction per refresh.  The
+ * Writes happen only in a source's refresh (client/source.h), inside the one
+ * transaction per refresh that sync.c holds.  The
  * read functions below return exactly what a view draws; none of them scans
  * raw rows on a redraw path (usage reads the daily rollup tables).
  * Every function returns 0 on success or -1 with a message in cache_error().

@@ -1,5 +1,5 @@
-/* cache_write.h: the write side of the cache.  Only sync.c writes, and only
- * between cache_begin() and cache_commit(): a refresh is one transaction, so
+/* cache_write.h: the write side of the cache.  Only a source's refresh
+ * (client/source.h, called by sync.c) writes, and only between cache_begin() and cache_commit(): a refresh is one transaction, so
  * a failure or a kill at any point leaves the previous snapshot whole.
  * Every function returns 0 or -1 with the message in cache_error().
  */

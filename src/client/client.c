@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "client/client.h"
+#include "client/source.h"
 #include "core/i18n.h"
 #include "core/util.h"
 
@@ -95,4 +96,11 @@ client_close(struct client *c)
 	net_close(c->net);
 	config_free(&c->cfg);
 	free(c);
+}
+
+const struct source_ops *
+client_source(const struct client *c)
+{
+	(void)c;
+	return source_default();
 }

@@ -18,7 +18,7 @@
  *             fprintf(stderr, "billtop: %s\n", err.message);
  *             return client_err_exit_code(&err);
  *     }
- *     ... sync_run(cl->net, cl->cache, ...), cache reads ...
+ *     ... sync_run(client_source(cl), cl->net, cl->cache, ...), cache reads ...
  *     client_close(cl);
  */
 #ifndef BILLTOP_CLIENT_H
@@ -58,5 +58,10 @@ int client_open(const struct cli_opts *opts, int flags, struct client **out,
 int client_net(struct client *c, struct client_err *err);
 
 void client_close(struct client *c);
+
+struct source_ops;
+/* The source this profile reads (client/source.h): billtop for now; the
+ * one place a configured source is picked. */
+const struct source_ops *client_source(const struct client *c);
 
 #endif

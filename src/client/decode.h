@@ -102,7 +102,9 @@ int decode_page(const json_t *root, enum list_kind kind, const char *currency,
 /*
  * An error body {"error": {"code", "message", "role"}} into err's code,
  * role and message (sanitised); anything else leaves them empty.  Returns 0
- * when the body was an API error object, -1 otherwise.
+ * when the body was an API error object, -1 otherwise.  Called by the
+ * billtop source (source_billtop_page.c) on a failed request's body, never
+ * by net.c.
  */
 int decode_api_error(const char *body, size_t len, struct client_err *err);
 

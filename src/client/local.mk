@@ -21,12 +21,16 @@ src_client_libclient_a_SOURCES += \
 	src/client/cache_schema.c src/client/cache_read.c src/client/cache_invoices.c \
 	src/client/cache_usage.c \
 	src/client/cache_write.c src/client/cache_write.h
-# An invoice found by id or number, its PDF saved through net_download() (issue 7).
-src_client_libclient_a_SOURCES += src/client/invoice_save.c src/client/invoice_save.h
 # HTTP to the billing API: libcurl, retries, ETags, idempotent POSTs (issue 4).
 src_client_libclient_a_SOURCES += \
 	src/client/net.c src/client/net.h src/client/net_url.c
 # One refresh: every resource into the cache in one transaction (issue 4).
 src_client_libclient_a_SOURCES += src/client/sync.c src/client/sync.h
+# The source layer: what a billing system offers, its refresh and typed
+# actions; the billtop API's wire format lives in source_billtop*.c (issue 12).
+src_client_libclient_a_SOURCES += \
+	src/client/source.c src/client/source.h \
+	src/client/source_billtop.c src/client/source_billtop.h \
+	src/client/source_billtop_page.c src/client/source_billtop_act.c
 # client_open: config, profile, cache and net resolved one way for every command.
 src_client_libclient_a_SOURCES += src/client/client.c src/client/client.h

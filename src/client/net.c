@@ -13,7 +13,6 @@
 
 #include <curl/curl.h>
 
-#include "client/decode.h"
 #include "client/net.h"
 #include "client/secret_mask.h"
 #include "core/i18n.h"
@@ -434,41 +433,27 @@ curl_failure(struct net *n, CURLcode cc, struct client_err *err)
 	text_sanitize(err->message);
 }
 
-/* Error for an HTTP answer that is not a success, from its status and body. */
+/* Error for an HTTP answer that is not a success, from its status alone:
+ * net knows no API's error body.  The body is handed back in the response
+ * (net_response.body), and the source (client/source.h) makes the words. */
 static void
-http_failure(struct net *n, long status, struct client_err *err)
+http_failure(long status, struct client_err *err)
 {
-	char api_msg[sizeof err->message] = "";
-
 	err->http_status = (int)status;
-	if (n->buf && decode_api_error(n->buf, n->len, err) == 0)
-		str_copy(api_msg, sizeof api_msg, err->message);
-	if (status == 401) {
+	if (status == 401)
 		client_err_set(err, CERR_AUTH, _("the server refused the token (401): check token, "
 		                                 "token_command or BILLTOP_TOKEN"));
-	} else if (status == 403 && strcmp(err->code, "billing_read_only") == 0) {
-		client_err_set(err, CERR_FORBIDDEN,
-		               _("your role (%s) may see billing but not change it; an owner or "
-		                 "admin can"), err->role[0] ? err->role : "billing_reader");
-	} else if (status == 403) {
-		client_err_set(err, CERR_FORBIDDEN,
-		               _("your role (%s) cannot see billing: only owner, admin and "
-		                 "billing_reader can; ask an owner for one of these roles"),
-		               err->role[0] ? err->role : _("unknown"));
-	} else if (status == 429) {
+	else if (status == 403)
+		client_err_set(err, CERR_FORBIDDEN, _("the server refused access (403)"));
+	else if (status == 429)
 		client_err_set(err, CERR_SERVER, _("the server is limiting requests (429); try again later"));
-	} else if (status >= 500) {
-		client_err_set(err, CERR_SERVER, _("the server failed (%ld%s%s)%s%s"), status,
-		               err->code[0] ? " " : "", err->code, api_msg[0] ? ": " : "", api_msg);
-	} else if (status >= 400) {
-		client_err_set(err, CERR_CLIENT, "%s (%ld%s%s)",
-		               api_msg[0] ? api_msg : _("the server refused the request"), status,
-		               err->code[0] ? " " : "", err->code);
-	} else {
+	else if (status >= 500)
+		client_err_set(err, CERR_SERVER, _("the server failed (%ld)"), status);
+	else if (status >= 400)
+		client_err_set(err, CERR_CLIENT, "%s (%ld)", _("the server refused the request"), status);
+	else
 		client_err_set(err, CERR_SERVER, _("the server answered with HTTP status %ld, "
 		                                   "which billtop does not expect here"), status);
-	}
-	secret_scrub(err->message);
 }
 
 /* The wait before the next attempt: Retry-After (capped) or backoff+jitter. */
@@ -500,6 +485,24 @@ rewind_file(struct net *n, struct client_err *err)
 		return -1;
 	}
 	lseek(n->fd, 0, SEEK_SET);
+	return 0;
+}
+
+/* Moves the received body into resp (the next request starts a new buffer).
+ * 0, or -1 when out of memory. */
+static int
+hand_body(struct net *n, struct net_response *resp)
+{
+	if (!n->buf) {
+		n->buf = malloc(1);
+		if (!n->buf)
+			return -1;
+		n->buf[0] = '\0';
+	}
+	resp->body = n->buf;
+	resp->len = n->len;
+	n->buf = NULL;
+	n->len = n->cap = 0;
 	return 0;
 }
 
@@ -585,7 +588,7 @@ request(struct net *n, enum req_kind kind, const char *path, const char *etag, c
 			if ((status >= 200 && status < 300) ||
 			    (status == 304 && !post && etag && *etag))
 				break;
-			http_failure(n, status, err);
+			http_failure(status, err);
 			retry = status == 429 || status >= 500;
 		} else if (n->write_errno) {
 			client_err_set(err, CERR_USAGE, _("cannot write the file: %s"),
@@ -604,7 +607,7 @@ request(struct net *n, enum req_kind kind, const char *path, const char *etag, c
 			retry = retryable_curl(cc);
 		}
 		if (!retry)
-			return -1;
+			goto failed;
 		delay = retry_delay(n, attempt);
 		if (attempt >= n->max_attempts || waited + delay > n->budget_ms) {
 			if (attempt > 1) {
@@ -613,8 +616,9 @@ request(struct net *n, enum req_kind kind, const char *path, const char *etag, c
 				snprintf(tmp, sizeof tmp, P_(" (after %d attempt)", " (after %d attempts)",
 				                             attempt), attempt);
 				append(err->message, sizeof err->message, tmp);
+				resp->gave_up_after = attempt;
 			}
-			return -1;
+			goto failed;
 		}
 		if (pause_ms(n, delay) < 0) {
 			client_err_set(err, CERR_CANCELED, _("canceled"));
@@ -633,20 +637,20 @@ request(struct net *n, enum req_kind kind, const char *path, const char *etag, c
 	}
 	if (kind == REQ_DOWNLOAD)
 		return 0;     /* the body is in the file */
-	/* hand the buffer over; the next request starts a new one */
-	if (!n->buf) {
-		n->buf = malloc(1);
-		if (!n->buf) {
-			client_err_set(err, CERR_NETWORK, _("out of memory"));
-			return -1;
-		}
-		n->buf[0] = '\0';
+	if (hand_body(n, resp) < 0) {
+		client_err_set(err, CERR_NETWORK, _("out of memory"));
+		return -1;
 	}
-	resp->body = n->buf;
-	resp->len = n->len;
-	n->buf = NULL;
-	n->len = n->cap = 0;
 	return 0;
+failed:
+	/* an HTTP answer: its status and body for the caller's source to read */
+	if (status != 0) {
+		resp->status = status;
+		resp->replayed = n->replayed;
+		if (hand_body(n, resp) < 0)
+			resp->body = NULL;
+	}
+	return -1;
 }
 
 int
@@ -665,17 +669,15 @@ net_post(struct net *n, const char *path, const char *json_body,
 
 int
 net_download(struct net *n, const char *path, int fd, net_progress_fn cb, void *arg,
-             struct client_err *err)
+             struct net_response *resp, struct client_err *err)
 {
-	struct net_response resp;
 	int r;
 
 	n->fd = fd;
 	n->cb = cb;
 	n->cb_arg = arg;
 	n->cb_stop = 0;
-	r = request(n, REQ_DOWNLOAD, path, NULL, NULL, &resp, err);
-	net_response_free(&resp);
+	r = request(n, REQ_DOWNLOAD, path, NULL, NULL, resp, err);
 	n->fd = -1;
 	n->written = 0;
 	n->cb = NULL;

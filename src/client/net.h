@@ -22,8 +22,10 @@
  * localhost) unless the configuration says allow_http = yes.
  *
  * Errors come back as struct client_err (client/error.h) with a category and
- * plain words; for API errors also the HTTP status and the API's code, and
- * for 403 the caller's role.
+ * plain words.  net knows no API's error body: for an HTTP answer that is not
+ * a success, err says only what the status says (kind, err->http_status, a
+ * generic sentence), and the response holds the status and the raw body, for
+ * the source (client/source.h) to turn its API's error envelope into words.
  */
 #ifndef BILLTOP_NET_H
 #define BILLTOP_NET_H
@@ -54,10 +56,13 @@ struct net_opts {
 
 struct net_response {
 	long status;                 /* 200, 201, 304 ... */
-	char *body;                  /* owned, NUL-terminated (also for binary); NULL on 304 */
+	char *body;                  /* owned, NUL-terminated (also for binary); NULL on 304;
+	                              * on an HTTP failure the error answer's body */
 	size_t len;
 	char etag[256];              /* "" when the server sent none */
 	int replayed;                /* POST: Idempotent-Replayed: true */
+	int gave_up_after;           /* the answer was retried and the retries ran out
+	                              * after this many attempts (err->message says so); else 0 */
 };
 
 struct net_stats {
@@ -83,7 +88,8 @@ void net_get_stats(const struct net *n, struct net_stats *st);
 /*
  * GET base_url + path ("/v1/account", query included).  etag, when not NULL
  * nor "", goes out as If-None-Match and a 304 is a success (resp->status 304,
- * no body).  0 on 2xx or that 304; -1 with err otherwise.  Free the response
+ * no body).  0 on 2xx or that 304; -1 with err otherwise (after an HTTP
+ * answer, resp->status and resp->body are that answer's).  Free the response
  * with net_response_free() in both cases.
  */
 int net_get(struct net *n, const char *path, const char *etag, struct net_response *resp,
@@ -92,18 +98,10 @@ int net_get(struct net *n, const char *path, const char *etag, struct net_respon
 /*
  * POST json_body (NULL or "" sends "{}") to base_url + path with a fresh
  * Idempotency-Key (128 random bits as hex), the same key on every retry, so a
- * retried purchase is made once.  0 on 2xx (resp->body holds the answer:
- * decode it with client/decode.h), -1 with err (e.g. CERR_CLIENT with
- * err->code "plan_not_found" and the server's message, CERR_FORBIDDEN with
- * err->role).  For example, switching plans from a view:
- *
- *     struct net_response resp;
- *     struct client_err err;
- *     if (net_post(n, "/v1/subscription", "{\"plan_id\":\"pro\"}", &resp, &err) < 0)
- *             show(err.message);
- *     else
- *             decode the account from resp.body, then refresh;
- *     net_response_free(&resp);
+ * retried purchase is made once.  0 on 2xx (resp->body holds the answer), -1
+ * with err and, after an HTTP answer, its status and body in resp, as
+ * net_get().  Only a source (client/source_billtop.c) calls it: tabs send
+ * typed actions.
  */
 int net_post(struct net *n, const char *path, const char *json_body,
              struct net_response *resp, struct client_err *err);
@@ -118,8 +116,8 @@ typedef int (*net_progress_fn)(void *arg, int64_t done, int64_t total);
 /*
  * GET base_url + path with "Accept: application/pdf", the body streamed to
  * fd from offset 0: fd is truncated before every attempt (a retry starts the
- * file over), and only a 2xx body reaches it; an error answer sets err as
- * net_get() would.  Auth, TLS, proxies, timeouts, retries, the body cap and
+ * file over), and only a 2xx body reaches it; an error answer sets err and
+ * resp (status and the error body) as net_get() would; free resp in any case.  Auth, TLS, proxies, timeouts, retries, the body cap and
  * the cancel flag are those of every request.  cb (may be NULL) sees the
  * progress and may stop the transfer.  0, or -1 with err: CERR_USAGE when fd
  * cannot be written, CERR_CANCELED when cb or the cancel flag stopped it,
@@ -127,7 +125,7 @@ typedef int (*net_progress_fn)(void *arg, int64_t done, int64_t total);
  * failed download left in it).
  */
 int net_download(struct net *n, const char *path, int fd, net_progress_fn cb, void *arg,
-                 struct client_err *err);
+                 struct net_response *resp, struct client_err *err);
 
 /* URL-escapes s for a query value into buf (curl_easy_escape).  0, or -1 if
  * it does not fit. */

@@ -1,6 +1,8 @@
 /* sync.h: one refresh of the cache from the billing API.
  *
- * A refresh fetches every resource of docs/api.md in this order: account,
+ * sync_run() holds the lock and the one write transaction; the source
+ * (client/source.h) fetches what it offers inside it.  The billtop source
+ * (source_billtop.c) fetches every resource of docs/api.md in this order: account,
  * plans, credits, grants, ledger, meters, agents, usage (one calendar-month
  * window per month from the account's creation to now), runs (the last 90
  * days), invoices, payment_methods, charges.  It runs inside ONE write
@@ -32,7 +34,8 @@
 #include "client/error.h"
 #include "client/net.h"
 
-#define SYNC_RESOURCES 12
+/* The most resources a source may report. */
+#define SYNC_RESOURCES 16
 
 enum sync_outcome {
 	SYNC_NOT_REACHED = 0,  /* the refresh stopped before this resource */
@@ -54,6 +57,7 @@ struct sync_result {
 
 struct sync_report {
 	struct sync_result res[SYNC_RESOURCES];
+	int nres;                  /* res[0 .. nres): the source's resources, in order */
 	int committed;             /* 1: the new snapshot is in the cache */
 	int64_t started_at, finished_at;
 	struct client_err err;     /* why the refresh failed (kind CERR_NONE on success) */
@@ -80,11 +84,11 @@ struct sync_opts {
 	int64_t now;                 /* 0: time(NULL); tests fix it */
 };
 
-/* One refresh.  0 on success; -1 with report->err (and report->failed). */
-int sync_run(struct net *n, struct cache *c, const struct sync_opts *opts,
-             struct sync_report *report);
+struct source_ops;
 
-/* The resource names in refresh order (static strings). */
-const char *sync_resource_name(int i);
+/* One refresh from src (NULL: the billtop source).  0 on success; -1 with
+ * report->err (and report->failed). */
+int sync_run(const struct source_ops *src, struct net *n, struct cache *c,
+             const struct sync_opts *opts, struct sync_report *report);
 
 #endif

@@ -43,6 +43,7 @@ app_init(struct app *app, struct cache *cache, int headless)
 
 	memset(app, 0, sizeof *app);
 	app->cache = cache;
+	app->source = source_default();
 	app->headless = headless;
 	app->utf8 = glyphs_locale_utf8();
 	app->now = app_clock();
@@ -200,11 +201,31 @@ app_set_error(struct app *app, const char *fmt, ...)
 	app->dirty = 1;
 }
 
+/* An action the source cannot do (its key is not shown, but was pressed):
+ * says so instead of asking or sending.  1 when it did. */
+static int
+refuse_unoffered(struct app *app, const struct action *act)
+{
+	struct dialog *d = &app->dialog;
+
+	if (!act || source_can(app->source, act->sa.kind))
+		return 0;
+	memset(d, 0, sizeof *d);
+	d->kind = DLG_ERROR;
+	str_copy(d->title, sizeof d->title, _("Not offered"));
+	/* TRANSLATORS: %s is the source's name: "OpenAI cannot do this from billtop." */
+	snprintf(d->body, sizeof d->body, _("%s cannot do this from billtop."), app->source->display);
+	app->dirty = 1;
+	return 1;
+}
+
 void
 app_confirm(struct app *app, const char *title, const char *body, const struct action *act)
 {
 	struct dialog *d = &app->dialog;
 
+	if (refuse_unoffered(app, act))
+		return;
 	memset(d, 0, sizeof *d);
 	d->kind = DLG_CONFIRM;
 	str_copy(d->title, sizeof d->title, title);
@@ -232,6 +253,8 @@ app_run_action(struct app *app, const struct action *act)
 	struct dialog *d = &app->dialog;
 	struct action copy = *act;
 
+	if (refuse_unoffered(app, act))
+		return;
 	memset(d, 0, sizeof *d);
 	d->act = copy;
 	if (app->offline || app->refresh_off) {

@@ -13,20 +13,22 @@
 
 #include "client/cache.h"
 #include "client/model.h"
+#include "client/source.h"
 #include "ui/view.h"
 
-/* An action a view asks for: one HTTP request to the billing API (sent with
- * a fresh Idempotency-Key), then a refresh of the cache.  Nothing on screen
- * changes before the server confirmed: the dialog says "Sending..." until
- * the answer and the refresh are in, then shows `done` or the error. */
+/* An action a view asks for: a typed action of the source (client/source.h:
+ * change plan, buy credits, ...; never a path, a body or an HTTP status),
+ * carried out by the refresh worker with source->act(), then a refresh of the
+ * cache.  Nothing on screen changes before the server confirmed: the dialog
+ * says "Sending..." until the answer and the refresh are in, then shows
+ * `done` or the error. */
 struct action {
-	char method[8];          /* "POST" */
-	char path[256];          /* "/v1/subscription" */
-	char body[1024];         /* JSON, or "" for none */
+	struct source_action sa; /* what to do: kind and typed fields */
 	char done[512];          /* shown when it succeeded: "You are now on Pro." */
-	/* Called on success with the response body (NUL-terminated JSON),
+	/* Called on success with the action's result (e.g. the setup link),
 	 * before the dialog shows `done`; may change `done`.  May be NULL. */
-	void (*on_success)(struct app *app, struct view *v, const char *body, char *done, int done_size);
+	void (*on_success)(struct app *app, struct view *v, const struct source_action_result *r,
+	                   char *done, int done_size);
 	struct view *view;       /* passed to on_success */
 };
 
@@ -56,6 +58,7 @@ struct refresher;   /* refresh.c: the background sync child */
 struct app {
 	/* Where data comes from.  cache is owned by whoever opened it. */
 	struct cache *cache;
+	const struct source_ops *source;  /* what it offers (caps, actions); never NULL */
 	char url[512];          /* the API base URL, for the loading screen */
 	char cache_path[1024];  /* for the child that syncs into it */
 	const char *profile;    /* --profile, or NULL */

@@ -11,23 +11,24 @@
 #include "ui/compose.h"
 #include "ui/glyphs.h"
 #include "ui/hyperlink.h"
+#include "ui/offered.h"
 #include "ui/widgets.h"
 
 const struct keyhelp global_keys[] = {
-	{ N_("1-6"), N_("go to a tab") },
-	{ N_("Tab/S-Tab"), N_("next or previous tab") },
-	{ N_("left/right"), N_("previous or next tab (if the tab does not use them)") },
-	{ N_("j/k, up/down"), N_("move in lists") },
-	{ N_("PgUp/PgDn, Space"), N_("a page up or down (Space: down)") },
-	{ N_("Home/End, g/G"), N_("first or last item") },
-	{ N_("mouse"), N_("click a tab or a row; the wheel moves in lists") },
-	{ N_("Enter"), N_("open the selected item") },
-	{ N_("Esc"), N_("back; close a dialog") },
-	{ N_("r, F5"), N_("refresh from the server now") },
-	{ N_("Ctrl-L"), N_("repaint the whole screen") },
-	{ N_("?, F1"), N_("this help; any key closes it") },
-	{ N_("q, F10"), N_("quit") },
-	{ NULL, NULL }
+	{ N_("1-6"), N_("go to a tab"), SA_NONE },
+	{ N_("Tab/S-Tab"), N_("next or previous tab"), SA_NONE },
+	{ N_("left/right"), N_("previous or next tab (if the tab does not use them)"), SA_NONE },
+	{ N_("j/k, up/down"), N_("move in lists"), SA_NONE },
+	{ N_("PgUp/PgDn, Space"), N_("a page up or down (Space: down)"), SA_NONE },
+	{ N_("Home/End, g/G"), N_("first or last item"), SA_NONE },
+	{ N_("mouse"), N_("click a tab or a row; the wheel moves in lists"), SA_NONE },
+	{ N_("Enter"), N_("open the selected item"), SA_NONE },
+	{ N_("Esc"), N_("back; close a dialog"), SA_NONE },
+	{ N_("r, F5"), N_("refresh from the server now"), SA_NONE },
+	{ N_("Ctrl-L"), N_("repaint the whole screen"), SA_NONE },
+	{ N_("?, F1"), N_("this help; any key closes it"), SA_NONE },
+	{ N_("q, F10"), N_("quit"), SA_NONE },
+	{ NULL, NULL, SA_NONE }
 };
 
 static void
@@ -202,7 +203,7 @@ draw_help(struct app *app, struct canvas *c, int top, int bottom)
 	if (vk && vk[0].keys) {
 		rows += 2;
 		for (i = 0; vk[i].keys; i++)
-			rows++;
+			rows += keyhelp_shown(&vk[i], app->source->actions);
 	}
 	h = rows + 3;
 	if (h > bottom - top)
@@ -217,9 +218,12 @@ draw_help(struct app *app, struct canvas *c, int top, int bottom)
 	rows = y + 1;
 	if (vk && vk[0].keys) {
 		draw_text_fit(c, x + 2, rows++, w - 4, ST_BOLD, _("This tab"));
-		for (i = 0; vk[i].keys && rows < y + h - 2; i++, rows++) {
+		for (i = 0; vk[i].keys && rows < y + h - 2; i++) {
+			if (!keyhelp_shown(&vk[i], app->source->actions))
+				continue;
 			draw_text_fit(c, x + 2, rows, kw - 1, ST_BOLD, glyphs_hint(g, vk[i].keys, keys, sizeof keys));
 			draw_text_fit(c, x + 2 + kw, rows, w - 4 - kw, ST_DIALOG, _(vk[i].what));
+			rows++;
 		}
 		rows++;
 	}
@@ -307,6 +311,8 @@ compose_frame(struct app *app, struct canvas *c, struct frame *f)
 		draw_forbidden(app, c, &l);
 	else if (!app->have_snapshot)
 		draw_loading(app, c, &l);
+	else if (offered_missing(app->source, v->ops))
+		offered_draw(app->source, v->ops, c, l.x, l.y, l.w, l.h);
 	else if (app->load_error[0])
 		draw_notice(c, &l, ST_ALERT, _("This tab could not be shown."), app->load_error);
 	else if (v->ops->draw)

@@ -12,6 +12,7 @@
 #include "ui/columns.h"
 #include "ui/figures.h"
 #include "ui/glyphs.h"
+#include "ui/offered.h"
 #include "ui/view_credits.h"
 
 /* The summary: balance and its parts, the run-out, what is scheduled or expiring.  Rows used. */
@@ -369,10 +370,22 @@ credits_draw(struct credits_state *s, struct canvas *c, const struct layout *l)
 	{
 		char hint[256];
 
-		draw_text_fit(c, x, bottom - 1, w, ST_DIM, w >= 64
-		              ? glyphs_hint(glyphs_for(c->utf8),
-		                            N_("p: buy credits   f: ledger kind   a: all grants   up/down: ledger"), hint, sizeof hint)
-		              : _("p: buy   f: kind   a: all grants"));
+		static const struct keybar_item wide_items[] = {
+			{ N_("p: buy credits"), SA_CREDITS_BUY }, { N_("f: ledger kind"), SA_NONE },
+			{ N_("a: all grants"), SA_NONE }, { N_("up/down: ledger"), SA_NONE }, { NULL, 0 }
+		};
+		static const struct keybar_item narrow_items[] = {
+			{ N_("p: buy"), SA_CREDITS_BUY }, { N_("f: kind"), SA_NONE },
+			{ N_("a: all grants"), SA_NONE }, { NULL, 0 }
+		};
+		static const struct keybar wide = {
+			N_("p: buy credits   f: ledger kind   a: all grants   up/down: ledger"), wide_items
+		};
+		static const struct keybar narrow = { N_("p: buy   f: kind   a: all grants"), narrow_items };
+
+		draw_text_fit(c, x, bottom - 1, w, ST_DIM,
+		              keybar_text(glyphs_for(c->utf8), w >= 64 ? &wide : &narrow, ~s->actions_off,
+		                          hint, sizeof hint));
 	}
 	if (s->dlg.open)
 		purchase_draw(&s->dlg, c, l->x, l->y, l->w, l->h);

@@ -197,10 +197,3 @@ purchase_confirm_text(const struct purchase_dialog *d, int64_t credits, int utf8
 		         line);
 }
 
-int
-purchase_body(int64_t credits, char *buf, size_t n)
-{
-	int r = snprintf(buf, n, "{\"credits\": %" PRId64 "}", credits);
-
-	return r < 0 || (size_t)r >= n ? -1 : 0;
-}

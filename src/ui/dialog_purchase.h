@@ -45,7 +45,5 @@ void purchase_draw(const struct purchase_dialog *d, struct canvas *c, int x, int
 /* "Buy 50,000 credits for $62.50?" and its body, for the confirmation. */
 void purchase_confirm_text(const struct purchase_dialog *d, int64_t credits, int utf8, char *title, size_t tn,
                            char *body, size_t bn);
-/* The request body {"credits": N}. */
-int purchase_body(int64_t credits, char *buf, size_t n);
 
 #endif

@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "client/download.h"
-#include "client/invoice_save.h"
+#include "client/source.h"
 #include "client/net.h"
 #include "core/i18n.h"
 #include "core/stop_signals.h"
@@ -83,7 +83,9 @@ child_main(struct app *app, const char *id, const char *number, int fd)
 	struct net *n = NULL;
 	struct child_progress prog = { fd, 0 };
 	struct client_err err;
-	char path[PATH_MAX], line[PATH_MAX + 600];
+	struct source_action a;
+	struct source_action_result res;
+	char line[PATH_MAX + 600];
 
 	catch_stop_signals(on_stop);
 	memset(&no, 0, sizeof no);
@@ -91,9 +93,14 @@ child_main(struct app *app, const char *id, const char *number, int fd)
 	no.token = app->token;
 	no.insecure = app->insecure;
 	no.allow_http = app->allow_http;
-	if (net_open(&no, &n, &err) == 0 &&
-	    invoice_save(n, id, number, NULL, 0, child_progress, &prog, path, sizeof path, &err) == 0)
-		snprintf(line, sizeof line, "ok %s\n", path);
+	memset(&a, 0, sizeof a);
+	a.kind = SA_INVOICE_PDF;
+	str_copy(a.invoice, sizeof a.invoice, id);
+	str_copy(a.invoice_number, sizeof a.invoice_number, number);
+	a.progress = child_progress;
+	a.progress_arg = &prog;
+	if (net_open(&no, &n, &err) == 0 && app->source->act(n, &a, &res, &err) == 0)
+		snprintf(line, sizeof line, "ok %s\n", res.path);
 	else
 		snprintf(line, sizeof line, "err %s\n", err.kind == CERR_CANCELED
 		         ? _("The download was stopped; nothing was saved.") : err.message);

@@ -2,7 +2,7 @@
  * the screen keeps answering keys while it downloads.
  *
  * The child uses no curses and no SQLite (neither may cross a fork): it
- * streams the PDF with invoice_save() (temp file, never overwriting) and
+ * has the source save the PDF (SA_INVOICE_PDF: temp file, never overwriting) and
  * writes one line per progress step to a pipe the main loop polls:
  *
  *     "p DONE TOTAL\n"   bytes so far and expected (-1 unknown)

@@ -18,6 +18,8 @@ src_ui_libui_a_SOURCES += \
 	src/ui/model_usage.c src/ui/model_usage.h src/ui/model_usage_load.c \
 	src/ui/model_credits.c src/ui/model_credits.h src/ui/model_credits_load.c
 src_ui_libui_a_SOURCES += src/ui/hyperlink.c src/ui/hyperlink.h
+# What the source offers: the not-offered screen, key hints by action (issue 12).
+src_ui_libui_a_SOURCES += src/ui/offered.c src/ui/offered.h
 # The dashboard (issue 5): app state, frame composition, tui loop, worker,
 # banners, and the tabs (view_*.c; see src/ui/README to add one).
 src_ui_libui_a_SOURCES += \

@@ -31,6 +31,7 @@ struct plans_model {
 	int n;
 	int current;                 /* index of the current plan, or -1 */
 	int scheduled;               /* index of the scheduled plan, or -1 */
+	unsigned actions_off;        /* SRC_ACT bits the source cannot do: their keys are not shown */
 	/* The last full period, for the advisor. */
 	int has_last;                /* 0: the account has no full period yet */
 	int64_t last_start, last_end;

@@ -11,6 +11,7 @@
 #include "core/i18n.h"
 #include "ui/glyphs.h"
 #include "ui/labels.h"
+#include "ui/offered.h"
 #include "ui/plans.h"
 #include "ui/widgets.h"
 
@@ -315,6 +316,22 @@ features_rows(const struct plans_model *m, const struct canvas *c, int cw)
 	return max;
 }
 
+static const struct keybar_item plans_wide_items[] = {
+	{ N_("left/right: choose a plan"), SA_NONE }, { N_("Enter: switch to it"), SA_PLAN_CHANGE },
+	{ N_("c: cancel a scheduled change"), SA_PLAN_CANCEL_SCHEDULED }, { NULL, 0 }
+};
+static const struct keybar plans_wide = {
+	N_("left/right: choose a plan   Enter: switch to it   c: cancel a scheduled change"),
+	plans_wide_items
+};
+static const struct keybar_item plans_narrow_items[] = {
+	{ N_("Enter: switch"), SA_PLAN_CHANGE }, { N_("c: cancel a change"), SA_PLAN_CANCEL_SCHEDULED },
+	{ N_("?: keys"), SA_NONE }, { NULL, 0 }
+};
+static const struct keybar plans_narrow = {
+	N_("Enter: switch   c: cancel a change   ?: keys"), plans_narrow_items
+};
+
 void
 plans_draw(const struct plans_model *m, int sel, struct canvas *c, const struct layout *l)
 {
@@ -366,9 +383,7 @@ plans_draw(const struct plans_model *m, int sel, struct canvas *c, const struct 
 		draw_wrap(c, x, y, w, foot >= 4 ? 2 : 1, ST_BOLD, buf);
 	}
 	if (foot >= 4)
-		draw_text_fit(c, x, bottom - 1, w, ST_DIM, w >= 78
-		              ? glyphs_hint(glyphs_for(c->utf8),
-		                            N_("left/right: choose a plan   Enter: switch to it   c: cancel a scheduled change"),
-		                            buf, sizeof buf)
-		              : _("Enter: switch   c: cancel a change   ?: keys"));
+		draw_text_fit(c, x, bottom - 1, w, ST_DIM,
+		              keybar_text(glyphs_for(c->utf8), w >= 78 ? &plans_wide : &plans_narrow,
+		                          ~m->actions_off, buf, sizeof buf));
 }

@@ -17,7 +17,7 @@
 #include "ui/app.h"
 #include "ui/refresh.h"
 
-#define RECORD_MAX (1 << 20)   /* a response body larger than this is cut */
+#define RECORD_MAX (1 << 20)   /* a record larger than this is dropped */
 
 struct result {
 	int seen, ok, status, net;
@@ -34,7 +34,7 @@ struct refresher {
 	int has_action;
 	struct action act;
 	struct result action_res, sync_res;
-	char *body;                /* the action's response body */
+	struct source_action_result result;   /* the action's result */
 	int has_pending;           /* an action confirmed while a refresh ran */
 	struct action pending;
 	struct timespec spin_at;   /* when the spinner last moved */
@@ -74,17 +74,13 @@ write_all(int fd, const char *buf, size_t n)
 static int
 job_send(int fd, const struct app *app, const struct action *act)
 {
-	char head[1024];
-	int n;
+	char fields[1024] = "";
 
-	n = snprintf(head, sizeof head, "%d\n%s\n%s\n", act ? 1 : 0,
-	             act ? act->method : "", act ? act->path : "");
-	if (n < 0 || (size_t)n >= sizeof head)
+	if (act && source_action_format(&act->sa, fields, sizeof fields) != 0)
 		return -1;
 	if (write_all(fd, app->token ? app->token : "", app->token ? strlen(app->token) : 0) != 0 ||
-	    write_all(fd, "\n", 1) != 0 || write_all(fd, head, (size_t)n) != 0)
-		return -1;
-	if (act && act->body[0] && write_all(fd, act->body, strlen(act->body)) != 0)
+	    write_all(fd, "\n", 1) != 0 || write_all(fd, act ? "1\n" : "0\n", 2) != 0 ||
+	    write_all(fd, fields, strlen(fields)) != 0)
 		return -1;
 	return 0;
 }
@@ -162,8 +158,7 @@ refresh_start(struct app *app, const struct action *act)
 	rf->len = 0;
 	memset(&rf->action_res, 0, sizeof rf->action_res);
 	memset(&rf->sync_res, 0, sizeof rf->sync_res);
-	free(rf->body);
-	rf->body = NULL;
+	memset(&rf->result, 0, sizeof rf->result);
 	rf->has_action = act != NULL;
 	if (act)
 		rf->act = *act;
@@ -255,12 +250,16 @@ parse_records(struct app *app, struct refresher *rf)
 			result_parse(&rf->action_res, rf->buf + head, len);
 		} else if (strcmp(rf->buf, "sync") == 0) {
 			result_parse(&rf->sync_res, rf->buf + head, len);
-		} else if (strcmp(rf->buf, "body") == 0) {
-			free(rf->body);
-			rf->body = malloc(len + 1);
-			if (rf->body) {
-				memcpy(rf->body, rf->buf + head, len);
-				rf->body[len] = '\0';
+		} else if (strcmp(rf->buf, "result") == 0) {
+			char *text = malloc(len + 1);
+
+			memset(&rf->result, 0, sizeof rf->result);
+			if (text) {
+				memcpy(text, rf->buf + head, len);
+				text[len] = '\0';
+				if (source_action_result_read(text, &rf->result) != 0)
+					memset(&rf->result, 0, sizeof rf->result);
+				free(text);
 			}
 		}
 		/* progress records only keep the spinner going */
@@ -348,7 +347,7 @@ finish(struct app *app, struct refresher *rf)
 	}
 	str_copy(done, sizeof done, rf->act.done);
 	if (rf->act.on_success)
-		rf->act.on_success(app, rf->act.view, rf->body ? rf->body : "", done, (int)sizeof done);
+		rf->act.on_success(app, rf->act.view, &rf->result, done, (int)sizeof done);
 	d->kind = DLG_INFO;
 	snprintf(d->title, sizeof d->title, "%s", _("Done"));
 	if (rf->sync_res.seen && !rf->sync_res.ok)
@@ -448,7 +447,6 @@ refresh_free(struct app *app)
 	if (rf->fd >= 0)
 		close(rf->fd);
 	free(rf->buf);
-	free(rf->body);
 	free(rf);
 	app->rf = NULL;
 	app->refreshing = 0;
@@ -474,19 +472,21 @@ read_line(FILE *f, char *buf, size_t n)
 int
 worker_job_read(FILE *f, struct worker_job *job)
 {
-	char flag[8];
+	char flag[8], fields[2048];
 	size_t n;
 
 	memset(job, 0, sizeof *job);
 	if (read_line(f, job->token, sizeof job->token) != 0 ||
-	    read_line(f, flag, sizeof flag) != 0 ||
-	    read_line(f, job->method, sizeof job->method) != 0 ||
-	    read_line(f, job->path, sizeof job->path) != 0)
+	    read_line(f, flag, sizeof flag) != 0)
 		return -1;
 	job->has_action = strcmp(flag, "1") == 0;
-	n = fread(job->body, 1, sizeof job->body - 1, f);
-	job->body[n] = '\0';
-	return 0;
+	if (!job->has_action)
+		return 0;
+	n = fread(fields, 1, sizeof fields - 1, f);
+	if (n == sizeof fields - 1 && !feof(f))
+		return -1;
+	fields[n] = '\0';
+	return source_action_read(fields, &job->act);
 }
 
 int

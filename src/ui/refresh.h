@@ -8,20 +8,23 @@
  * profile and cache exactly like `billtop sync` (the same client_open), reads
  * its job from stdin -- the token the parent already resolved (so a
  * token_command runs once per session, and the token is never in argv or the
- * environment), then the request if any (sent by net_post with a fresh
- * Idempotency-Key, reused on its retries) -- and writes framed records to
- * stdout, which the main loop poll()s:
+ * environment), then the typed action if any (struct source_action as
+ * "key=value" lines, source_action_format(); the source's act() sends it,
+ * with a fresh Idempotency-Key reused on its retries) -- and writes framed
+ * records to stdout, which the main loop poll()s:
  *
- *     "<type> <length>\n<payload>"     type: progress | action | body | sync
+ *     "<type> <length>\n<payload>"     type: progress | action | result | sync
  *
  * action and sync carry "key=value" lines (ok, status, net, code, role,
- * message).  SQLite's WAL lets the dashboard read the cache while the
+ * message); result the action's result (source_action_result_format()).  SQLite's WAL lets the dashboard read the cache while the
  * worker writes it; when the worker is done the app reloads every view.
  */
 #ifndef BILLTOP_REFRESH_H
 #define BILLTOP_REFRESH_H
 
 #include <stdio.h>
+
+#include "client/source.h"
 
 struct app;
 struct action;
@@ -31,8 +34,8 @@ struct action;
 
 /* Starts the worker: a sync, or act then a sync.  0, or -1 with
  * app->last_error set (a worker is already running, or it could not start).
- * Job on the worker's stdin: token, "0"/"1" (an action follows), method,
- * path, one per line, then the JSON body to the end. */
+ * Job on the worker's stdin: token, "0"/"1" (an action follows), one per
+ * line, then the action's "key=value" lines to the end. */
 int refresh_start(struct app *app, const struct action *act);
 /* The worker's output to poll for reading, or -1 when none runs. */
 int refresh_fd(const struct app *app);
@@ -52,9 +55,7 @@ void refresh_free(struct app *app);
 struct worker_job {
 	char token[4096];
 	int has_action;
-	char method[8];
-	char path[256];
-	char body[1024];
+	struct source_action act;
 };
 /* Reads the job from f.  0, or -1 when it is malformed. */
 int worker_job_read(FILE *f, struct worker_job *job);

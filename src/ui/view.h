@@ -59,15 +59,23 @@ struct layout {
 void view_layout(struct layout *l, int x, int y, int w, int h);
 
 /* One line of the `?` overlay.  Both strings are untranslated (N_()) and
- * shown through _(); a table ends with { NULL, NULL }. */
+ * shown through _(); a table ends with { NULL, NULL }.  A key that runs a
+ * typed action names it (enum source_action_kind, client/source.h): the
+ * overlay leaves it out when the source cannot do it (keyhelp_shown()). */
 struct keyhelp {
 	const char *keys;   /* "j/k" */
 	const char *what;   /* "select the previous or next plan" */
+	int action;         /* SA_PLAN_CHANGE ..., or 0 (SA_NONE): always shown */
 };
 
 struct view_ops {
 	const char *name;   /* tab title, untranslated (N_("Overview")) */
 	const char *id;     /* "overview": stable, for `billtop print ID` */
+	/* The resources it shows (SRC_CAP_* of client/source.h): a source that
+	 * offers none of them gets the "not offered" screen (ui/offered.h)
+	 * instead of the tab, and `billtop print ID` exits EXIT_NOT_OFFERED.
+	 * 0: every source. */
+	unsigned caps;
 	/* The view's state, v->priv, is the framework's to allocate and free:
 	 * state_size zeroed bytes, passed to state_init (NULL: zeroes will do)
 	 * before the first load; at the end state_free (NULL: it owns nothing),

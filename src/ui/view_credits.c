@@ -19,13 +19,13 @@
 #include "ui/view_credits.h"
 
 static const struct keyhelp keys[] = {
-	{ N_("up/down"), N_("move in the ledger (PgUp/PgDn: a page)") },
-	{ N_("f"), N_("filter the ledger by kind") },
-	{ N_("a"), N_("show or hide expired and used-up grants") },
-	{ N_("]/["), N_("the next or previous page of them (after a)") },
-	{ N_("p"), N_("buy credits") },
-	{ N_("left/right"), N_("in the Buy dialog: choose a preset amount") },
-	{ NULL, NULL }
+	{ N_("up/down"), N_("move in the ledger (PgUp/PgDn: a page)"), SA_NONE },
+	{ N_("f"), N_("filter the ledger by kind"), SA_NONE },
+	{ N_("a"), N_("show or hide expired and used-up grants"), SA_NONE },
+	{ N_("]/["), N_("the next or previous page of them (after a)"), SA_NONE },
+	{ N_("p"), N_("buy credits"), SA_CREDITS_BUY },
+	{ N_("left/right"), N_("in the Buy dialog: choose a preset amount"), SA_NONE },
+	{ NULL, NULL, SA_NONE }
 };
 
 static void
@@ -46,6 +46,7 @@ load(struct app *app, struct view *v, char *err, size_t errsz)
 	struct credits_state *s = v->priv;
 
 	s->headless = app->headless;
+	s->actions_off = ~app->source->actions;
 	if (credits_state_load(s, app->cache, app->now) < 0) {
 		snprintf(err, errsz, _("Credits could not be read from the cache: %s"), s->err);
 		return -1;
@@ -81,10 +82,8 @@ confirm_purchase(struct credits_state *s, struct app *app, int64_t credits)
 	char title[128], body[1024];
 
 	memset(&act, 0, sizeof act);
-	str_copy(act.method, sizeof act.method, "POST");
-	str_copy(act.path, sizeof act.path, "/v1/credits/purchases");
-	if (purchase_body(credits, act.body, sizeof act.body) < 0)
-		return;
+	act.sa.kind = SA_CREDITS_BUY;
+	act.sa.credits = credits;
 	purchase_confirm_text(&s->dlg, credits, app->utf8, title, sizeof title, body, sizeof body);
 	snprintf(act.done, sizeof act.done, "%s", _("The credits were bought; the balance and the ledger show them now."));
 	s->dlg.open = 0;
@@ -136,6 +135,7 @@ key(struct view *v, struct app *app, int k)
 const struct view_ops view_credits_ops = {
 	.name = N_("Credits"),
 	.id = "credits",
+	.caps = SRC_CAP_CREDITS,
 	.state_size = sizeof(struct credits_state),
 	.state_init = state_init,
 	.state_free = state_free,

@@ -22,6 +22,7 @@ struct credits_state {
 	struct credits_model m;
 	int loaded;
 	int headless;            /* billtop print: a page; every grant, no pointer */
+	unsigned actions_off;    /* SRC_ACT bits the source cannot do: their keys are not shown */
 	int all_grants;          /* show expired and used-up grants too (a page) */
 	int past_rows;           /* past grants on screen at the last draw (page size) */
 	int past_offset;         /* the first past grant shown (kept across reloads) */

@@ -163,6 +163,13 @@ start_download(struct app *app, struct invoices_state *s)
 		note(s, ST_WARN, _("billtop runs with --offline: the PDF cannot be fetched."));
 		return;
 	}
+	if (!source_can(app->source, SA_INVOICE_PDF)) {
+		char words[512];
+
+		snprintf(words, sizeof words, _("%s cannot do this from billtop."), app->source->display);
+		note(s, ST_WARN, words);
+		return;
+	}
 	if (invoice_dl_start(app, inv->id, inv->number, &s->dl.job, s->dl.name, sizeof s->dl.name,
 	                     err, sizeof err) < 0) {
 		note(s, ST_ALERT, err);
@@ -289,18 +296,19 @@ job_fd(struct view *v)
 }
 
 static const struct keyhelp keys[] = {
-	{ N_("j/k"), N_("select an invoice") },
-	{ N_("/"), N_("search by number or amount (Enter: find, Esc: cancel)") },
-	{ N_("n/N"), N_("next or previous match") },
-	{ N_("f"), N_("show one status: all, draft, issued, paid, past due, void") },
-	{ N_("d"), N_("download the PDF to the download directory") },
-	{ N_("o"), N_("show the hosted invoice link") },
-	{ NULL, NULL }
+	{ N_("j/k"), N_("select an invoice"), SA_NONE },
+	{ N_("/"), N_("search by number or amount (Enter: find, Esc: cancel)"), SA_NONE },
+	{ N_("n/N"), N_("next or previous match"), SA_NONE },
+	{ N_("f"), N_("show one status: all, draft, issued, paid, past due, void"), SA_NONE },
+	{ N_("d"), N_("download the PDF to the download directory"), SA_INVOICE_PDF },
+	{ N_("o"), N_("show the hosted invoice link"), SA_NONE },
+	{ NULL, NULL, SA_NONE }
 };
 
 const struct view_ops view_invoices_ops = {
 	.name = N_("Invoices"),
 	.id = "invoices",
+	.caps = SRC_CAP_INVOICES,
 	.state_size = sizeof(struct invoices_state),
 	.state_init = state_init,
 	.state_free = state_free,

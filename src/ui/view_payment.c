@@ -8,8 +8,6 @@
 #include <string.h>
 
 #include "client/cache.h"
-#include "client/decode.h"
-#include "client/net.h"
 #include "core/i18n.h"
 #include "core/util.h"
 #include "ui/app.h"
@@ -64,26 +62,24 @@ note(struct payment_state *s, int style, const char *msg)
 
 /* The setup answer: keep the URL for the panel (the dialog says it is below). */
 static void
-setup_done(struct app *app, struct view *v, const char *body, char *done, int done_size)
+setup_done(struct app *app, struct view *v, const struct source_action_result *r, char *done,
+           int done_size)
 {
 	struct payment_state *s = v != NULL ? v->priv : NULL;
-	struct client_err err;
-	json_t *root;
 
 	(void)app;
 	if (s == NULL)
 		return;
-	client_err_clear(&err);
-	root = decode_parse(body, strlen(body), &err);
-	if (root == NULL || decode_setup_link(root, &s->setup, &err) != 0) {
-		snprintf(done, (size_t)done_size, _("The server's answer could not be read: %s"), err.message);
+	if (!r->setup.url[0]) {
+		snprintf(done, (size_t)done_size, "%s",
+		         _("The server's answer could not be read: it names no page."));
 		s->show_setup = 0;
 	} else {
+		s->setup = r->setup;
 		s->show_setup = 1;
 		snprintf(done, (size_t)done_size, "%s",
 		         _("The page to add a payment method is on the Payment tab, with a QR code for a phone."));
 	}
-	json_decref(root);
 	v->dirty = 1;
 }
 
@@ -97,9 +93,7 @@ add_method(struct view *v, struct app *app, struct payment_state *s)
 		return;
 	}
 	memset(&act, 0, sizeof act);
-	str_copy(act.method, sizeof act.method, "POST");
-	str_copy(act.path, sizeof act.path, "/v1/payment_methods/setup");
-	str_copy(act.body, sizeof act.body, "{}");
+	act.sa.kind = SA_PAYMENT_SETUP;
 	act.on_success = setup_done;
 	act.view = v;
 	app_run_action(app, &act);
@@ -110,7 +104,7 @@ make_default(struct view *v, struct app *app, struct payment_state *s)
 {
 	const struct payment_method *pm;
 	struct action act;
-	char label[M_NAME], body[512], seg[3 * M_ID + 1];
+	char label[M_NAME], body[512];
 
 	if (s->m.nmethods == 0 || s->pos.sel < 0 || s->pos.sel >= s->m.nmethods)
 		return;
@@ -126,14 +120,8 @@ make_default(struct view *v, struct app *app, struct payment_state *s)
 		return;
 	}
 	memset(&act, 0, sizeof act);
-	str_copy(act.method, sizeof act.method, "POST");
-	/* the id is the server's, exact: one path segment, dots and slashes escaped */
-	if (net_escape_segment(pm->id, seg, sizeof seg) != 0) {
-		note(s, ST_WARN, _("This payment method's id is too long to name in a request."));
-		return;
-	}
-	snprintf(act.path, sizeof act.path, "/v1/payment_methods/%s/default", seg);
-	str_copy(act.body, sizeof act.body, "{}");
+	act.sa.kind = SA_PAYMENT_DEFAULT;
+	str_copy(act.sa.payment_method_id, sizeof act.sa.payment_method_id, pm->id);
 	snprintf(act.done, sizeof act.done, _("%s is now the default payment method."), label);
 	act.view = v;
 	snprintf(body, sizeof body,
@@ -218,17 +206,18 @@ draw(struct view *v, struct canvas *c, const struct layout *l)
 }
 
 static const struct keyhelp keys[] = {
-	{ N_("j/k"), N_("select a payment method") },
-	{ N_("Enter/D"), N_("make the selected method the default (asks first)") },
-	{ N_("a"), N_("add a method on the vendor's page (link and QR code)") },
-	{ N_("]/["), N_("older or newer charges") },
-	{ N_("Esc"), N_("close the add-a-method panel") },
-	{ NULL, NULL }
+	{ N_("j/k"), N_("select a payment method"), SA_NONE },
+	{ N_("Enter/D"), N_("make the selected method the default (asks first)"), SA_PAYMENT_DEFAULT },
+	{ N_("a"), N_("add a method on the vendor's page (link and QR code)"), SA_PAYMENT_SETUP },
+	{ N_("]/["), N_("older or newer charges"), SA_NONE },
+	{ N_("Esc"), N_("close the add-a-method panel"), SA_NONE },
+	{ NULL, NULL, SA_NONE }
 };
 
 const struct view_ops view_payment_ops = {
 	.name = N_("Payment"),
 	.id = "payment",
+	.caps = SRC_CAP_PAYMENT,
 	.state_size = sizeof(struct payment_state),
 	.state_init = state_init,
 	.state_free = state_free,

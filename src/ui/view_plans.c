@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/util.h"
 #include "ui/app.h"
 #include "ui/labels.h"
 #include "ui/plans.h"
@@ -20,44 +21,12 @@ struct plans_view {
 };
 
 static const struct keyhelp keys[] = {
-	{ N_("left/right"), N_("select the previous or next plan (also j/k)") },
-	{ N_("Home/End"), N_("the first or last plan") },
-	{ N_("Enter"), N_("switch to the selected plan (asks first)") },
-	{ N_("c"), N_("cancel a scheduled downgrade") },
-	{ NULL, NULL }
+	{ N_("left/right"), N_("select the previous or next plan (also j/k)"), SA_NONE },
+	{ N_("Home/End"), N_("the first or last plan"), SA_NONE },
+	{ N_("Enter"), N_("switch to the selected plan (asks first)"), SA_PLAN_CHANGE },
+	{ N_("c"), N_("cancel a scheduled downgrade"), SA_PLAN_CANCEL_SCHEDULED },
+	{ NULL, NULL, SA_NONE }
 };
-
-/* {"plan_id":"ID"} with ID escaped for JSON. */
-static int
-plan_body(char *buf, size_t n, const char *id)
-{
-	size_t k = 0;
-	const char *p;
-	int w;
-
-	w = snprintf(buf, n, "{\"plan_id\":\"");
-	if (w < 0 || (size_t)w >= n)
-		return -1;
-	k = (size_t)w;
-	for (p = id; *p; p++) {
-		if (k + 8 >= n)
-			return -1;
-		if (*p == '"' || *p == '\\') {
-			buf[k++] = '\\';
-			buf[k++] = *p;
-		} else if ((unsigned char)*p < 0x20) {
-			k += (size_t)snprintf(buf + k, n - k, "\\u%04x", (unsigned char)*p);
-		} else {
-			buf[k++] = *p;
-		}
-	}
-	if (k + 3 >= n)
-		return -1;
-	buf[k++] = '"';
-	buf[k++] = '}';
-	buf[k] = '\0';
-	return 0;
-}
 
 static void
 enter(struct plans_view *pv, struct app *app)
@@ -85,10 +54,8 @@ enter(struct plans_view *pv, struct app *app)
 		return;
 	}
 	memset(&act, 0, sizeof act);
-	snprintf(act.method, sizeof act.method, "POST");
-	snprintf(act.path, sizeof act.path, "/v1/subscription");
-	if (plan_body(act.body, sizeof act.body, r->plan.id) != 0)
-		return;
+	act.sa.kind = SA_PLAN_CHANGE;
+	str_copy(act.sa.plan_id, sizeof act.sa.plan_id, r->plan.id);
 	if (m->current >= 0 && r->plan.rank < m->rows[m->current].plan.rank) {
 		date_label(m->acct.period_end, date, sizeof date);
 		snprintf(act.done, sizeof act.done,
@@ -124,9 +91,7 @@ cancel_scheduled(struct plans_view *pv, struct app *app)
 	date_label(m->acct.scheduled_at, date, sizeof date);
 	snprintf(text, sizeof text, _("Cancel the change to %s on %s? You stay on %s."), to, date, cur);
 	memset(&act, 0, sizeof act);
-	snprintf(act.method, sizeof act.method, "POST");
-	snprintf(act.path, sizeof act.path, "/v1/subscription/cancel_scheduled_change");
-	snprintf(act.body, sizeof act.body, "{}");
+	act.sa.kind = SA_PLAN_CANCEL_SCHEDULED;
 	snprintf(act.done, sizeof act.done, _("The change to %s is cancelled. You stay on %s."), to, cur);
 	app_confirm(app, _("Cancel the scheduled change?"), text, &act);
 }
@@ -172,6 +137,7 @@ load(struct app *app, struct view *v, char *err, size_t errsz)
 
 	if (plans_load(app->cache, app->now, &pv->m, err, errsz) != 0)
 		return -1;
+	pv->m.actions_off = ~app->source->actions;
 	/* Start on the current plan; after a change follow it there. */
 	if (!pv->placed || pv->m.current != prev_current) {
 		pv->sel = pv->m.current >= 0 ? pv->m.current : 0;
@@ -202,6 +168,7 @@ state_free(void *p)
 const struct view_ops view_plans_ops = {
 	.name = N_("Plans"),
 	.id = "plans",
+	.caps = SRC_CAP_PLANS,
 	.state_size = sizeof(struct plans_view),
 	.state_free = state_free,
 	.load = load,

@@ -19,14 +19,14 @@
 #include "ui/view_usage.h"
 
 static const struct keyhelp keys[] = {
-	{ N_("left/right"), N_("select the previous or next day in the chart") },
-	{ N_("R"), N_("change the range: 30, 90, 7 days, this period, the previous one") },
-	{ N_("b"), N_("cycle the breakdown: line item, meter, agent") },
-	{ N_("z"), N_("show or hide rows with zero usage") },
-	{ N_("up/down"), N_("select a row of the table") },
-	{ N_("Enter"), N_("open the selected day by agent, then the agent's runs") },
-	{ N_("Esc"), N_("go back up one level") },
-	{ NULL, NULL }
+	{ N_("left/right"), N_("select the previous or next day in the chart"), SA_NONE },
+	{ N_("R"), N_("change the range: 30, 90, 7 days, this period, the previous one"), SA_NONE },
+	{ N_("b"), N_("cycle the breakdown: line item, meter, agent"), SA_NONE },
+	{ N_("z"), N_("show or hide rows with zero usage"), SA_NONE },
+	{ N_("up/down"), N_("select a row of the table"), SA_NONE },
+	{ N_("Enter"), N_("open the selected day by agent, then the agent's runs"), SA_NONE },
+	{ N_("Esc"), N_("go back up one level"), SA_NONE },
+	{ NULL, NULL, SA_NONE }
 };
 
 static void
@@ -194,6 +194,7 @@ key(struct view *v, struct app *app, int k)
 const struct view_ops view_usage_ops = {
 	.name = N_("Usage"),
 	.id = "usage",
+	.caps = SRC_CAP_USAGE | SRC_CAP_SPEND,
 	.state_size = sizeof(struct usage_state),
 	.state_init = state_init,
 	.state_free = state_free,

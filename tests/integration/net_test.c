@@ -22,12 +22,33 @@
 
 #include "client/decode.h"
 #include "client/net.h"
+#include "client/source_billtop.h"
 
 #define TOKEN "net-test-token"
 
 static char dir[256];
 static pid_t server = -1;
 static char url[128];
+
+/*
+ * net knows no API's error body: after an HTTP failure err carries only what
+ * the status says (no code, no role, none of the server's words) and the
+ * response holds the status and the raw body.  Then the billtop source's
+ * envelope reader (bt_http_error) makes the sentences `billtop` shows.
+ */
+static void
+assert_raw_failure(const struct net_response *r, const struct client_err *err, long status,
+                   const char *code)
+{
+	assert_int_equal(r->status, status);
+	assert_int_equal(err->http_status, status);
+	assert_string_equal(err->code, "");
+	assert_string_equal(err->role, "");
+	assert_non_null(r->body);
+	assert_non_null(strstr(r->body, code));          /* the envelope, untouched */
+	assert_null(strstr(err->message, code));
+	assert_null(strstr(err->message, "your role"));
+}
 
 /* Starts billtopd with the extra arguments (NULL-terminated) on a fresh
  * database, waits for the port it prints. */
@@ -205,6 +226,11 @@ test_retries(void **state)
 
 	/* a 500 that stays: four attempts, then a server error with the API's code */
 	assert_int_equal(net_get(n, "/v1/agents", NULL, &r, &err), -1);
+	assert_int_equal(err.kind, CERR_SERVER);
+	assert_raw_failure(&r, &err, 500, "internal");
+	assert_int_equal(r.gave_up_after, 4);
+	assert_non_null(strstr(err.message, "after 4 attempts"));
+	bt_http_error(&r, &err);
 	net_response_free(&r);
 	assert_int_equal(err.kind, CERR_SERVER);
 	assert_int_equal(err.http_status, 500);
@@ -237,6 +263,9 @@ test_categories(void **state)
 
 	n = open_net("member-token", 0, 0);
 	assert_int_equal(net_get(n, "/v1/account", NULL, &r, &err), -1);
+	assert_int_equal(err.kind, CERR_FORBIDDEN);
+	assert_raw_failure(&r, &err, 403, "billing_forbidden");
+	bt_http_error(&r, &err);
 	net_response_free(&r);
 	assert_int_equal(err.kind, CERR_FORBIDDEN);
 	assert_string_equal(err.role, "member");
@@ -246,6 +275,8 @@ test_categories(void **state)
 
 	n = open_net("reader-token", 0, 0);
 	assert_int_equal(net_post(n, "/v1/credits/purchases", "{\"credits\": 1000}", &r, &err), -1);
+	assert_raw_failure(&r, &err, 403, "billing_read_only");
+	bt_http_error(&r, &err);
 	net_response_free(&r);
 	assert_int_equal(err.kind, CERR_FORBIDDEN);
 	assert_string_equal(err.code, "billing_read_only");
@@ -254,11 +285,16 @@ test_categories(void **state)
 
 	n = open_net(TOKEN, 0, 0);
 	assert_int_equal(net_get(n, "/v1/nothing-here", NULL, &r, &err), -1);
+	assert_int_equal(err.kind, CERR_CLIENT);
+	assert_raw_failure(&r, &err, 404, "not_found");
+	bt_http_error(&r, &err);
 	net_response_free(&r);
 	assert_int_equal(err.kind, CERR_CLIENT);
 	assert_int_equal(err.http_status, 404);
 	assert_string_equal(err.code, "not_found");
 	assert_int_equal(net_post(n, "/v1/credits/purchases", "{\"credits\": 1}", &r, &err), -1);
+	assert_raw_failure(&r, &err, 422, "invalid_amount");
+	bt_http_error(&r, &err);
 	net_response_free(&r);
 	assert_int_equal(err.kind, CERR_CLIENT);
 	assert_int_equal(err.http_status, 422);
@@ -507,7 +543,7 @@ test_download(void **state)
 	for (int i = 0; i < 2000; i++)
 		assert_int_equal(write(fd, "stale bytes ", 12), 12);
 	memset(&seen, 0, sizeof seen);
-	assert_int_equal(net_download(n, path, fd, dl_progress, &seen, &err), 0);
+	assert_int_equal(net_download(n, path, fd, dl_progress, &seen, &r, &err), 0);
 	net_get_stats(n, &st);
 	assert_int_equal(st.retries, 1);
 	assert_int_equal(net_get(n, path, NULL, &pdf, &err), 0);
@@ -521,9 +557,12 @@ test_download(void **state)
 	assert_int_equal(seen.total, (int64_t)pdf.len);   /* billtopd sends Content-Length */
 	net_response_free(&pdf);
 
-	/* an error answer sets err like net_get and writes nothing to the file */
-	assert_int_equal(net_download(n, "/v1/invoices/inv_nope/pdf", fd, NULL, NULL, &err), -1);
+	/* an error answer sets err and resp like net_get and writes nothing to the file */
+	assert_int_equal(net_download(n, "/v1/invoices/inv_nope/pdf", fd, NULL, NULL, &r, &err), -1);
 	assert_int_equal(err.kind, CERR_CLIENT);
+	assert_raw_failure(&r, &err, 404, "not_found");
+	bt_http_error(&r, &err);
+	net_response_free(&r);
 	assert_int_equal(err.http_status, 404);
 	assert_string_equal(err.code, "not_found");
 	assert_int_equal(lseek(fd, 0, SEEK_END), 0);
@@ -531,16 +570,16 @@ test_download(void **state)
 	/* the callback stops it */
 	memset(&seen, 0, sizeof seen);
 	seen.stop_at = 1;
-	assert_int_equal(net_download(n, path, fd, dl_progress, &seen, &err), -1);
+	assert_int_equal(net_download(n, path, fd, dl_progress, &seen, &r, &err), -1);
 	assert_int_equal(err.kind, CERR_CANCELED);
 	/* and the next request is not canceled by it */
-	assert_int_equal(net_download(n, path, fd, NULL, NULL, &err), 0);
+	assert_int_equal(net_download(n, path, fd, NULL, NULL, &r, &err), 0);
 	close(fd);
 
 	/* a file that cannot be written: no retry, the reason named */
 	fd = open("/dev/full", O_WRONLY);
 	assert_true(fd >= 0);
-	assert_int_equal(net_download(n, path, fd, NULL, NULL, &err), -1);
+	assert_int_equal(net_download(n, path, fd, NULL, NULL, &r, &err), -1);
 	assert_int_equal(err.kind, CERR_USAGE);
 	assert_non_null(strstr(err.message, "cannot write the file"));
 	close(fd);
@@ -550,7 +589,7 @@ test_download(void **state)
 	n = open_net(TOKEN, 0, 1000);
 	fd = open(file, O_RDWR | O_TRUNC);
 	assert_true(fd >= 0);
-	assert_int_equal(net_download(n, path, fd, NULL, NULL, &err), -1);
+	assert_int_equal(net_download(n, path, fd, NULL, NULL, &r, &err), -1);
 	assert_int_equal(err.kind, CERR_BAD_DATA);
 	assert_non_null(strstr(err.message, "larger than"));
 	close(fd);
@@ -605,6 +644,9 @@ test_echoed_token_masked(void **state)
 		start_server("--fault", statuses[i], NULL);
 		n = open_net(TOKEN, 0, 0);
 		assert_int_equal(net_get(n, "/v1/plans", NULL, &r, &err), -1);
+		assert_null(strstr(err.message, TOKEN));      /* net says nothing of the body */
+		/* the source's words for it: the server's message, the token masked */
+		bt_http_error(&r, &err);
 		net_response_free(&r);
 		assert_null(strstr(err.message, TOKEN));
 		assert_null(strstr(err.role, TOKEN));

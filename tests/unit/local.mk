@@ -120,6 +120,13 @@ tests_unit_test_compose_LDADD = src/ui/libui.a src/client/libclient.a $(core_tes
 	$(NCURSES_LIBS) $(SQLITE_LIBS) $(JANSSON_LIBS) $(CURL_LIBS) $(QRENCODE_LIBS)
 UNIT_TESTS += tests/unit/test_compose
 
+# The source layer: caps and actions drive tabs, print's exit code and key hints (issue 12).
+check_PROGRAMS += tests/unit/test_source_caps
+tests_unit_test_source_caps_CFLAGS = $(cmocka_cflags) $(NCURSES_CFLAGS)
+tests_unit_test_source_caps_LDADD = src/ui/libui.a src/client/libclient.a $(core_test_ldadd) \
+	$(NCURSES_LIBS) $(SQLITE_LIBS) $(JANSSON_LIBS) $(CURL_LIBS) $(QRENCODE_LIBS)
+UNIT_TESTS += tests/unit/test_source_caps
+
 check_PROGRAMS += tests/unit/test_check
 tests_unit_test_check_SOURCES = tests/unit/test_check.c src/cli/check.c src/cli/check.h
 tests_unit_test_check_CFLAGS = $(cmocka_cflags)

@@ -337,8 +337,8 @@ test_dialogs(void **state)
 	app_with_account(&app, ACCT_ACTIVE);
 	app.offline = 1;   /* confirming must not start a worker here */
 	memset(&act, 0, sizeof act);
-	snprintf(act.method, sizeof act.method, "POST");
-	snprintf(act.path, sizeof act.path, "/v1/subscription");
+	act.sa.kind = SA_PLAN_CHANGE;
+	snprintf(act.sa.plan_id, sizeof act.sa.plan_id, "pro");
 	app_confirm(&app, "Upgrade to Pro?", "Upgrade to Pro now: $450.00 more per month, charged today.", &act);
 	s = frame_text(&app, 80, 24, 0, NULL);
 	assert_true(contains(s, "Upgrade to Pro?"));
@@ -392,7 +392,7 @@ test_ascii_frame_has_no_high_bytes(void **state)
 static void
 test_worker_protocol(void **state)
 {
-	static const char job_text[] = "tok-123\n1\nPOST\n/v1/subscription\n{\"plan_id\":\"pro\"}";
+	static const char job_text[] = "tok-123\n1\nkind=plan_change\nplan_id=pro\"x\ncredits=0\n";
 	struct worker_job job;
 	char buf[1024], *out = NULL;
 	size_t len = 0;
@@ -406,15 +406,19 @@ test_worker_protocol(void **state)
 	fclose(f);
 	assert_string_equal(job.token, "tok-123");
 	assert_true(job.has_action);
-	assert_string_equal(job.method, "POST");
-	assert_string_equal(job.path, "/v1/subscription");
-	assert_string_equal(job.body, "{\"plan_id\":\"pro\"}");
-	/* A sync job: no action, no body. */
-	f = fmemopen((void *)"tok\n0\n\n\n", 8, "r");
+	/* typed fields, never a path or a body: the source builds those */
+	assert_int_equal(job.act.kind, SA_PLAN_CHANGE);
+	assert_string_equal(job.act.plan_id, "pro\"x");
+	/* A sync job: no action. */
+	f = fmemopen((void *)"tok\n0\n", 6, "r");
 	assert_int_equal(worker_job_read(f, &job), 0);
 	fclose(f);
 	assert_false(job.has_action);
-	assert_string_equal(job.body, "");
+	assert_int_equal(job.act.kind, SA_NONE);
+	/* An action the worker does not know is refused, not guessed. */
+	f = fmemopen((void *)"tok\n1\nkind=refund\n", 19, "r");
+	assert_int_equal(worker_job_read(f, &job), -1);
+	fclose(f);
 	/* A truncated job is refused. */
 	f = fmemopen((void *)"tok\n1", 5, "r");
 	assert_int_equal(worker_job_read(f, &job), -1);
