@@ -4,7 +4,7 @@
  * every row, the meters' billing notes).  json: the range, the current
  * period with its projection, the chart's series per day, and every row
  * (zero-usage rows included).  csv: the table, one record per row, with a
- * header; amounts in MONEY_FMT_PLAIN, shares as "12.3".
+ * header; amounts in integer minor units, shares as "12.3".
  */
 #include <config.h>
 
