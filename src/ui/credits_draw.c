@@ -299,7 +299,7 @@ draw_ledger(struct credits_state *s, struct canvas *c, int x, int y, int w, int 
 	if (r >= rows || m->nledger == 0)
 		return r;
 	memset(cols, 0, sizeof cols);
-	cols[LC_WHEN] = (struct column){ _("When"), w >= 60 ? 16 : 10, 0, 0, 0, 0, 0 };
+	cols[LC_WHEN] = (struct column){ _("When"), w >= 60 ? 20 : 10, 0, 0, 0, 0, 0 };
 	cols[LC_KIND] = (struct column){ _("Kind"), 10, 0, 1, 0, 0, 0 };
 	cols[LC_CREDITS] = (struct column){ _("Credits"), 10, 1, 0, 0, 0, 0 };
 	cols[LC_BALANCE] = (struct column){ _("Balance"), 10, 1, 2, 0, 0, 0 };

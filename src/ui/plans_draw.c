@@ -9,6 +9,8 @@
 #include "core/forecast.h"
 #include "core/money.h"
 #include "core/i18n.h"
+#include "core/timeutil.h"
+#include "core/util.h"
 #include "ui/glyphs.h"
 #include "ui/labels.h"
 #include "ui/plans.h"
@@ -320,7 +322,7 @@ plans_draw(const struct plans_model *m, int sel, struct canvas *c, const struct 
 {
 	int x = l->x, w = l->w, y = l->y, bottom = l->y + l->h, label_w, foot, adv, need;
 	int columns;
-	char buf[768], a[64], b[64], used[64];
+	char buf[768], a[80], used[64];
 
 	if (w < 20 || m->n == 0) {
 		if (m->n == 0)
@@ -350,11 +352,11 @@ plans_draw(const struct plans_model *m, int sel, struct canvas *c, const struct 
 	y = bottom - foot;
 	if (foot >= 4) {
 		if (m->has_last) {
-			date_label(m->last_start, a, sizeof a);
-			date_label(m->last_end, b, sizeof b);
+			if (time_format_period(m->last_start, m->last_end, a, sizeof a) != 0)
+				str_copy(a, sizeof a, "?");
 			credits_label(m->last_used, used, sizeof used);
-			snprintf(buf, sizeof buf, _("Last period (%s to %s): %s credits, priced per plan."),
-			         a, b, used);
+			snprintf(buf, sizeof buf, _("Last period (%s): %s credits, priced per plan."),
+			         a, used);
 		} else {
 			snprintf(buf, sizeof buf, "%s",
 			         _("Last period: no full period yet, so no cost comparison."));

@@ -75,7 +75,8 @@ usage_draw_period(const struct usage_model *m, struct canvas *c, int x, int y, i
 		snprintf(line, sizeof line, "%s", _("Projected at period end: no projection"));
 	} else {
 		fig_credits(a, sizeof a, p->projected);
-		fig_date(d, sizeof d, p->end);
+		/* the period's last day: a period is written with its last day included */
+		fig_date(d, sizeof d, p->end - 1);
 		if (p->projected_spend != M_NONE) {
 			fig_money(c, money, sizeof money, p->projected_spend, m->currency, "");
 			if (narrow)

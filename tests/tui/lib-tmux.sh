@@ -22,6 +22,7 @@
 #   TUI_TOKEN     the token (default $BT_TOKEN)
 #   TUI_ARGS      extra billtop arguments (word-split)
 #   TUI_W, TUI_H  the size (default 80x24)
+#   TUI_TZ        the TZ billtop runs in (default UTC)
 
 command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed (Debian package tmux)"
 
@@ -64,7 +65,7 @@ tui_start() {
 	TUI_RUNS=$((TUI_RUNS + 1))
 	_tcmd="env"
 	[ -z "${TUI_NO_COLOR:-}" ] && _tcmd="$_tcmd -u NO_COLOR"
-	_tcmd="$_tcmd TERM=$TUI_TERM TZ=UTC LANG=$(tui_q "${TUI_LANG:-C.UTF-8}")"
+	_tcmd="$_tcmd TERM=$TUI_TERM TZ=$(tui_q "${TUI_TZ:-UTC}") LANG=$(tui_q "${TUI_LANG:-C.UTF-8}")"
 	_tcmd="$_tcmd LC_ALL=$(tui_q "${TUI_LANG:-C.UTF-8}")"
 	_tcmd="$_tcmd BILLTOP_NOW=$(tui_q "$BT_NOW") XDG_CONFIG_HOME=$(tui_q "$T_DIR/config")"
 	_tcmd="$_tcmd XDG_CACHE_HOME=$(tui_q "$T_DIR/xdgcache") TMPDIR=$(tui_q "$T_DIR")"

@@ -9,8 +9,10 @@ TUI_TESTS += \
 	tests/tui/tui_resize.sh \
 	tests/tui/tui_terminal.sh \
 	tests/tui/tui_banners.sh \
-	tests/tui/tui_demo.sh
+	tests/tui/tui_demo.sh \
+	tests/tui/tui_tz.sh
 EXTRA_DIST += \
+	tests/tui/tui_tz.sh \
 	tests/tui/tui_tabs.sh \
 	tests/tui/tui_plans.sh \
 	tests/tui/tui_errors.sh \
