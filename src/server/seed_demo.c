@@ -83,6 +83,9 @@ day_scale(int64_t day_start, int64_t first, int64_t last, int64_t size_ppm)
 	return size_ppm * growth / 1000000 * (wd == 0 || wd == 6 ? 60 : 100) / 100;
 }
 
+/* The exhausted variant's usage this month is at least EXHAUST_BY's worth. */
+#define EXHAUST_BY (14 * DAY_SECONDS)
+
 /* Rolls the account to t, then reloads it. */
 static int
 roll_to(struct db *d, struct account *a, int64_t t)
@@ -243,6 +246,14 @@ seed_demo(struct db *d, const char *variant, int64_t now)
 		dp.scale_ppm = day_scale(day, start, today, size_ppm);
 		if (day == today)
 			dp.scale_ppm = dp.scale_ppm * (now - day) / DAY_SECONDS;
+		if (exhausted && day >= month0 && now - month0 < EXHAUST_BY) {
+			/* Early in the month the Free allowance would still last: the
+			 * usage of EXHAUST_BY goes into the days so far, so the credits
+			 * are used up on any clock, not only in the second half. */
+			int64_t elapsed = now - month0 > 60 ? now - month0 : 60;
+
+			dp.scale_ppm = dp.scale_ppm * EXHAUST_BY / elapsed;
+		}
 		if (seed_day(d, &a, &r, &dp, day, at) < 0)
 			return -1;
 	}
