@@ -75,6 +75,12 @@ for by in item meter agent; do
 	is "$total" "$(server_credits 2026-10-17 2026-11-15)" "$by: total equals the server's usage items"
 done
 
+# Grants show the day they are available from, scheduled or not (80 columns).
+bt print credits >"$T_DIR/credits.txt"
+like "$(grep -F 'Remaining From' "$T_DIR/credits.txt")" "Remaining From +Expires" "the grants table has an available-from column"
+like "$(cat "$T_DIR/credits.txt")" "Launch w.* 2026-11-13 2026-11-23" "an active grant: available from, then expires"
+like "$(cat "$T_DIR/credits.txt")" "Webinar .*scheduled 2026-11-18 2026-12-18" "a scheduled grant: available from, then expires"
+
 # Ranges: their spans and day counts.
 span() { bt print usage --range "$1" --format json | jq -r '"\(.from) \(.to) \(.days | length)"'; }
 is "$(span 7d)" "2026-11-09 2026-11-15 7" "7d: the last 7 days, today included"
