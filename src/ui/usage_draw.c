@@ -287,6 +287,13 @@ usage_draw_range(struct usage_state *s, struct canvas *c, const struct layout *l
 		else if (hidden > 0 && !s->show_zero)
 			snprintf(hint, sizeof hint, P_("z: %d with no usage", "z: %d with no usage", (unsigned long)hidden),
 			         hidden);
+		/* z's state both ways: shown rows say so, and how to hide them again */
+		else if (hidden > 0 && nw == 0)
+			snprintf(hint, sizeof hint, P_("%d with no usage shown (z hides it)",
+			                               "%d with no usage shown (z hides them)", (unsigned long)hidden), hidden);
+		else if (hidden > 0)
+			snprintf(hint, sizeof hint, P_("z: hide %d with no usage", "z: hide %d with no usage",
+			                               (unsigned long)hidden), hidden);
 		else if (nw == 0)
 			snprintf(hint, sizeof hint, "%s", _("Enter: open the selected day by agent"));
 		hw = canvas_text_width(c, hint);
@@ -301,9 +308,13 @@ usage_draw_range(struct usage_state *s, struct canvas *c, const struct layout *l
 		y += draw_wrap(c, x, y, w, bottom - y, ST_DIM,
 		               _("List value: the credits at the overage price, not what is billed (see Projected); "
 		                 "rows are rounded by largest remainder so that they sum to the total."));
-	if (hidden > 0 && !s->show_zero && y < bottom) {
-		snprintf(line, sizeof line, P_("%d with no usage not shown.", "%d with no usage not shown.",
-		                               (unsigned long)hidden), hidden);
+	if (hidden > 0 && y < bottom) {
+		if (s->show_zero)
+			snprintf(line, sizeof line, P_("%d with no usage shown.", "%d with no usage shown.",
+			                               (unsigned long)hidden), hidden);
+		else
+			snprintf(line, sizeof line, P_("%d with no usage not shown.", "%d with no usage not shown.",
+			                               (unsigned long)hidden), hidden);
 		draw_text_fit(c, x, y++, w, ST_DIM, line);
 	}
 	if (m->by == BY_METER && w < 120 && n > 0 && y + 2 < bottom) {
