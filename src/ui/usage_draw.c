@@ -203,11 +203,16 @@ usage_draw_table(const struct usage_model *m, struct canvas *c, int x, int y, in
 	return r + 2;
 }
 
-/* "Connection minutes: 1,234 minutes, rounded up to 1-minute increments". */
+/* "Connection minutes: 1,234 minutes billed (74,010 seconds recorded), rounded
+ * up to 1-minute increments". */
 static void
 meter_note(const struct usage_line *ln, char *buf, size_t n)
 {
-	if (ln->is_meter && ln->billed_how[0])
+	if (ln->is_meter && ln->billed_how[0] && ln->raw_quantity[0] && ln->raw != ln->billed_raw)
+		/* TRANSLATORS: meter, billed quantity, raw quantity, rounding rule. */
+		snprintf(buf, n, _("%s: %s billed (%s recorded), %s"), ln->label, ln->quantity, ln->raw_quantity,
+		         ln->billed_how);
+	else if (ln->is_meter && ln->billed_how[0])
 		snprintf(buf, n, _("%s: %s, %s"), ln->label, ln->quantity, ln->billed_how);
 	else
 		snprintf(buf, n, "%s", ln->label);
@@ -319,11 +324,12 @@ usage_draw_range(struct usage_state *s, struct canvas *c, const struct layout *l
 	}
 	if (m->by == BY_METER && w < 120 && n > 0 && y + 2 < bottom) {
 		y++;
-		draw_text_fit(c, x, y++, w, ST_BOLD, _("How each meter is billed:"));
+		y += draw_wrap(c, x, y, w, 2, ST_BOLD,
+		               _("How each meter is billed (each record rounded up to its increment before summing):"));
 		for (i = 0; i < n && y < bottom; i++) {
 			if (!m->lines[i].is_meter)
 				continue;
-			snprintf(line, sizeof line, _("%s: %s"), m->lines[i].label, m->lines[i].billed_how);
+			meter_note(&m->lines[i], line, sizeof line);
 			y += draw_wrap(c, x + 2, y, w - 2, bottom - y, ST_NORMAL, line);
 		}
 	}

@@ -81,6 +81,17 @@ like "$(grep -F 'Remaining From' "$T_DIR/credits.txt")" "Remaining From +Expires
 like "$(cat "$T_DIR/credits.txt")" "Launch w.* 2026-11-13 2026-11-23" "an active grant: available from, then expires"
 like "$(cat "$T_DIR/credits.txt")" "Webinar .*scheduled 2026-11-18 2026-12-18" "a scheduled grant: available from, then expires"
 
+# Metering: each record rounded up to its increment before summing; raw vs billed.
+bt print usage --by meter >"$T_DIR/meter.txt"
+like "$(cat "$T_DIR/meter.txt")" "each record rounded up to its increment before" "the rule is said"
+like "$(cat "$T_DIR/meter.txt")" "Connection minutes: [0-9,]+ minutes billed \\([0-9,]+ seconds recorded\\)" \
+	"a rounded meter shows billed and recorded quantity"
+bt print usage --by meter --format json >"$T_DIR/meter.json"
+is "$(jq '[.rows[].meter | select(. != null) | select(.raw > .billed_raw)] | length' "$T_DIR/meter.json")" 0 \
+	"billed is never below the recorded quantity"
+is "$(jq '[.rows[].meter | select(. != null) | select(.raw < .billed_raw)] | length > 0' "$T_DIR/meter.json")" true \
+	"and rounding up shows on some meter"
+
 # Ranges: their spans and day counts.
 span() { bt print usage --range "$1" --format json | jq -r '"\(.from) \(.to) \(.days | length)"'; }
 is "$(span 7d)" "2026-11-09 2026-11-15 7" "7d: the last 7 days, today included"
