@@ -38,7 +38,7 @@ for V in active trial past-due exhausted paused; do
 	rm -f "$CACHE"
 	start_billtopd --seed "demo=$V" || { ok 1 "$V: billtopd starts"; continue; }
 	check "$V: sync" sync_cache
-	for p in overview usage credits; do
+	for p in overview usage credits plans; do
 		bt print "$p" --format json >"$D/$p.json" 2>"$D/$p.err" || sed 's/^/# /' "$D/$p.err"
 	done
 	$CC cross "$D" >"$D/cross.txt" 2>&1
