@@ -33,7 +33,7 @@ draw_summary(const struct credits_state *s, struct canvas *c, int x, int y, int 
 		         fig_credits(d, sizeof d, m->ctx.fc.remaining));
 		rows += draw_wrap(c, x, y + rows, w, wrap ? 2 : 1, ST_NORMAL, line);
 		rows += draw_wrap(c, x, y + rows, w, wrap ? 2 : 1, ST_DIM,
-		                  _("(allocated = consumed from grants this period + remaining on the grants available now)"));
+		                  _("(allocated = consumed from grants this period + remaining on grants now)"));
 	}
 
 	fig_credits(e, sizeof e, m->ctx.burn.days > 0 ? m->ctx.burn.credits / m->ctx.burn.days : 0);
