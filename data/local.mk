@@ -9,4 +9,4 @@ dist_bashcomp_DATA = data/completion/billtop
 zshcompdir = $(datadir)/zsh/vendor-completions
 dist_zshcomp_DATA = data/completion/_billtop
 # The README, the API and the sample configuration, under docdir.
-dist_doc_DATA = README docs/api.md docs/sources.md docs/figures.md docs/security.md data/config.sample
+dist_doc_DATA = README docs/api.md docs/sources.md docs/figures.md docs/print-json.md docs/security.md data/config.sample

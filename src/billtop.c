@@ -110,8 +110,8 @@ main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'D': demo = optarg ? optarg : "active"; break;
-		case 'h': usage(stdout); return EXIT_OK;
-		case 'V': version(); return EXIT_OK;
+		case 'h': usage(stdout); return cli_finish_stdout(EXIT_OK);
+		case 'V': version(); return cli_finish_stdout(EXIT_OK);
 		default:
 			if (cli_common_option(&opts, c, optarg))
 				break;
@@ -125,7 +125,7 @@ main(int argc, char **argv)
 				argc -= optind;
 				argv += optind;
 				optind = 1;
-				return cmd->run(&opts, argc, argv);
+				return cli_finish_stdout(cmd->run(&opts, argc, argv));
 			}
 		}
 		fprintf(stderr, _("%s: unknown command '%s'\n"), PACKAGE, argv[optind]);

@@ -44,6 +44,9 @@ struct cli_opts {
 
 /* Applies a common option; returns 1 if c was one, 0 otherwise. */
 int cli_common_option(struct cli_opts *o, int c, const char *arg);
+/* Flushes stdout; if anything written to it was lost (ENOSPC, EPIPE), says so
+ * on stderr and returns a failure code (rc, or 1 if rc was a success). */
+int cli_finish_stdout(int rc);
 
 /* A subcommand: argv[0] is its name; it parses the rest itself (getopt_long
  * with optind reset to 1) and returns an enum exit_code. */

@@ -355,12 +355,22 @@ print_json_banners(struct print_ctx *ctx)
 int
 print_json_dump(struct print_ctx *ctx, json_t *root)
 {
+	json_t *top;
 	int r;
 
 	if (!root)
 		return EXIT_FAILURE_GENERIC;
-	r = json_dumpf(root, ctx->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	/* format_version first: a script checks it before reading anything else
+	 * (docs/print-json.md; raised when a field changes meaning or goes). */
+	top = json_pack("{s:i}", "format_version", PRINT_FORMAT_VERSION);
+	if (!top || json_object_update(top, root) != 0) {
+		json_decref(top);
+		json_decref(root);
+		return EXIT_FAILURE_GENERIC;
+	}
 	json_decref(root);
+	r = json_dumpf(top, ctx->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_decref(top);
 	if (r != 0 || fputc('\n', ctx->out) == EOF || fflush(ctx->out) != 0)
 		return EXIT_FAILURE_GENERIC;
 	return EXIT_OK;

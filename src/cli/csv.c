@@ -7,7 +7,6 @@
 
 #include "cli/csv.h"
 #include "client/model.h"
-#include "core/money.h"
 
 /* prefix: a character written before s, inside the quotes if any (or 0). */
 static void
@@ -58,14 +57,17 @@ csv_int(FILE *out, int first, int64_t v)
 	csv_number(out, first, buf);
 }
 
+/* Money in CSV is the integer amount in the currency's minor unit (522.56 USD
+ * is 52256, 1,500 JPY is 1500, 1.250 KWD is 1250), next to a currency column:
+ * what a script sums without rounding.  Empty when unknown. */
 void
 csv_money(FILE *out, int first, int64_t minor, const char *currency)
 {
-	char buf[48];
-
-	if (minor == M_NONE || money_format(buf, sizeof buf, minor, currency, MONEY_FMT_PLAIN) < 0)
-		buf[0] = '\0';
-	csv_number(out, first, buf);
+	(void)currency;
+	if (minor == M_NONE)
+		csv_field(out, first, "");
+	else
+		csv_int(out, first, minor);
 }
 
 void

@@ -14,7 +14,8 @@ void csv_field(FILE *out, int first, const char *s);
 /* A number billtop formatted itself ("-1830", "-18.30"): written as is. */
 void csv_number(FILE *out, int first, const char *s);
 void csv_int(FILE *out, int first, int64_t v);
-/* Money in MONEY_FMT_PLAIN ("1234.50"); an empty field for M_NONE. */
+/* Money as the integer amount in minor units ("123450" for 1234.50 USD),
+ * beside a currency column; an empty field for M_NONE. */
 void csv_money(FILE *out, int first, int64_t minor, const char *currency);
 /* Ends the record: "\r\n". */
 void csv_end(FILE *out);

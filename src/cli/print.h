@@ -70,7 +70,9 @@ json_t *print_json_forecast(enum forecast_err err, int has_so_far, int has_alloc
                             const char *currency);
 /* The banners of the headless app as [{"kind": ..., "text": ..., "url": ...}]. */
 json_t *print_json_banners(struct print_ctx *ctx);
-/* Dumps root (stolen) to ctx->out, indented, keys in insertion order. */
+/* The "format_version" at the top of every --format json output. */
+#define PRINT_FORMAT_VERSION 1
+/* Dumps root (stolen, an object) with "format_version" first to ctx->out, indented, keys in insertion order. */
 int print_json_dump(struct print_ctx *ctx, json_t *root);
 
 #endif

@@ -87,6 +87,12 @@ run(struct print_ctx *ctx)
 	                           "end", print_json_time(m.last_end),
 	                           "credits_used", (json_int_t)m.last_used),
 	                 "plans", arr);
+	/* the one period forecast, as overview/usage/credits print it */
+	json_object_set_new(root, "this_period", json_pack("{s:s, s:o}", "projection",
+	                    m.proj_err == FORECAST_OK ? "ok" : m.proj_err == FORECAST_TOO_LITTLE_DATA
+	                    ? "not_enough_data" : "none", "projected_total",
+	                    m.proj_err == FORECAST_OK ? print_json_money(m.proj_total, m.acct.currency)
+	                    : json_null()));
 	rc = print_json_dump(ctx, root);
 	plans_free(&m);
 	return rc;

@@ -4,7 +4,7 @@
  * every row, the meters' billing notes).  json: the range, the current
  * period with its projection, the chart's series per day, and every row
  * (zero-usage rows included).  csv: the table, one record per row, with a
- * header; amounts in MONEY_FMT_PLAIN, shares as "12.3".
+ * header; amounts in integer minor units, shares as "12.3".
  */
 #include <config.h>
 
@@ -124,7 +124,8 @@ row_json(const struct usage_source *src, const struct usage_model *m, const stru
 	json_t *meter = json_null();
 
 	if (mt)
-		meter = json_pack("{s:o, s:s, s:s, s:s, s:s}", "billed_raw", credits_json(l->billed_raw),
+		meter = json_pack("{s:o, s:o, s:s, s:s, s:s, s:s}", "raw", credits_json(l->raw),
+		                  "billed_raw", credits_json(l->billed_raw),
 		                  "raw_unit", mt->raw_unit, "unit", mt->unit, "quantity", l->quantity,
 		                  "billing", l->billed_how);
 	return json_pack("{s:s, s:s, s:o, s:o, s:i, s:o}", "key", l->key, "name", l->label,

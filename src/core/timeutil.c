@@ -1,4 +1,5 @@
-/* timeutil.c: RFC 3339, calendar arithmetic in UTC, billing periods, local dates for the screen. */
+/* timeutil.c: RFC 3339, calendar arithmetic in UTC, billing periods, and the
+ * dates billtop shows: billing days are UTC calendar days, whatever TZ says. */
 #include <config.h>
 
 #include <langinfo.h>
@@ -225,17 +226,11 @@ time_period_containing(int64_t anchor, int64_t t, int64_t *start, int64_t *end)
 	return 0;
 }
 
-/* Local calendar day number of an instant; falls back to UTC if localtime fails. */
+/* The UTC calendar day number of an instant: billing days are UTC days. */
 static int64_t
-local_day(int64_t t)
+utc_day(int64_t t)
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	tzset(); /* localtime_r need not notice a changed TZ by itself */
-	if (localtime_r(&tt, &tm) == NULL)
-		return floor_div(t, DAY);
-	return days_from_civil((int64_t)tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	return floor_div(t, DAY);
 }
 
 void
@@ -250,8 +245,8 @@ time_left_until(int64_t now, int64_t until, struct time_left *out)
 		return;
 	}
 	out->hours = left / 3600 > INT_MAX ? INT_MAX : (int)(left / 3600);
-	/* Calendar days, not 24 h blocks: a 23 h or 25 h DST day is still one day. */
-	days = local_day(until) - local_day(now);
+	/* Calendar days (UTC, the billing days), not 24 h blocks. */
+	days = utc_day(until) - utc_day(now);
 	if (days <= 0)
 		out->today = 1;
 	else
@@ -286,8 +281,9 @@ c_time_locale(void)
 	    strncmp(name, "C.", 2) == 0;
 }
 
+/* In UTC, never the local zone: a billing date must not move with TZ. */
 static int
-format_local(int64_t epoch, const char *fmt, char *buf, size_t n)
+format_utc(int64_t epoch, const char *fmt, char *buf, size_t n)
 {
 	time_t tt = (time_t)epoch;
 	struct tm tm;
@@ -295,8 +291,7 @@ format_local(int64_t epoch, const char *fmt, char *buf, size_t n)
 
 	if (n > 0)
 		buf[0] = '\0';
-	tzset();
-	if (localtime_r(&tt, &tm) == NULL)
+	if (gmtime_r(&tt, &tm) == NULL)
 		return -1;
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
@@ -314,7 +309,7 @@ format_local(int64_t epoch, const char *fmt, char *buf, size_t n)
 int
 time_format_date(int64_t epoch, char *buf, size_t n)
 {
-	return format_local(epoch, c_time_locale() ? "%Y-%m-%d" : nl_langinfo(D_FMT), buf, n);
+	return format_utc(epoch, c_time_locale() ? "%Y-%m-%d" : nl_langinfo(D_FMT), buf, n);
 }
 
 int
@@ -325,13 +320,36 @@ time_format_datetime(int64_t epoch, char *buf, size_t n)
 
 	strbuf_init(&sb, fmt, sizeof fmt);
 	strbuf_add(&sb, c_time_locale() ? "%Y-%m-%d" : nl_langinfo(D_FMT));
-	strbuf_add(&sb, " %H:%M");
+	/* TRANSLATORS: a time of day in UTC, after a date: keep %H:%M and UTC. */
+	strbuf_add(&sb, _(" %H:%M UTC"));
 	if (strbuf_finish(&sb) < 0) {
 		if (n > 0)
 			buf[0] = '\0';
 		return -1;
 	}
-	return format_local(epoch, fmt, buf, n);
+	return format_utc(epoch, fmt, buf, n);
+}
+
+int
+time_format_period(int64_t start, int64_t end, char *buf, size_t n)
+{
+	char a[64], b[64];
+	int r;
+
+	if (n > 0)
+		buf[0] = '\0';
+	/* [start, end): the last day is the one of end's previous second. */
+	if (end <= start || end == INT64_MIN || time_format_date(start, a, sizeof a) != 0 ||
+	    time_format_date(end - 1, b, sizeof b) != 0)
+		return -1;
+	/* TRANSLATORS: a billing period, first day to last day, both included. */
+	r = snprintf(buf, n, _("%s to %s"), a, b);
+	if (r < 0 || (size_t)r >= n) {
+		if (n > 0)
+			buf[0] = '\0';
+		return -1;
+	}
+	return 0;
 }
 
 int64_t

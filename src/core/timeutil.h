@@ -1,4 +1,5 @@
-/* timeutil.h: UTC instants (int64 seconds since the epoch) in storage, local time on screen. */
+/* timeutil.h: UTC instants (int64 seconds since the epoch) in storage and on
+ * screen: billing days are UTC calendar days, so no date moves with TZ. */
 #ifndef BILLTOP_TIMEUTIL_H
 #define BILLTOP_TIMEUTIL_H
 
@@ -32,25 +33,30 @@ int time_period_containing(int64_t anchor, int64_t t, int64_t *start, int64_t *e
 
 struct time_left {
 	int ended; /* until <= now */
-	int today; /* not ended, and until falls on today's local date */
-	int days;  /* calendar days in the local zone between the two dates (0 when today/ended) */
+	int today; /* not ended, and until falls on today's UTC date */
+	int days;  /* UTC calendar days between the two dates (0 when today/ended) */
 	int hours; /* whole hours left (floor), 0 when ended */
 };
 
-/* Days are counted in calendar days of the local zone (TZ honoured), so a 23 h or 25 h DST day is one day. */
+/* Days are UTC calendar days (the billing days), whatever TZ says. */
 void time_left_until(int64_t now, int64_t until, struct time_left *out);
 
 /* "9 days left", "1 day left", "ends today", "ended" (translated).  0 or -1 if buf too small. */
 int time_left_format(const struct time_left *tl, char *buf, size_t n);
 
 /*
- * Local date for the screen: "2026-11-22" in the C/POSIX locale (LC_TIME),
- * otherwise strftime with nl_langinfo(D_FMT) ("22.11.2026").  0 or -1.
+ * The UTC date of an instant for the screen: "2026-11-22" in the C/POSIX
+ * locale (LC_TIME), otherwise strftime with nl_langinfo(D_FMT)
+ * ("22.11.2026").  TZ is ignored: billing days are UTC days.  0 or -1.
  */
 int time_format_date(int64_t epoch, char *buf, size_t n);
 
-/* time_format_date + " HH:MM" (24-hour clock, local time).  0 or -1. */
+/* time_format_date + " HH:MM UTC" (24-hour clock, UTC, said so).  0 or -1. */
 int time_format_datetime(int64_t epoch, char *buf, size_t n);
+
+/* A period [start, end) as its first and last day, both included, the one
+ * way billtop writes a period: "2026-11-01 to 2026-11-30".  0 or -1. */
+int time_format_period(int64_t start, int64_t end, char *buf, size_t n);
 
 /* t floored to 00:00:00Z of its UTC day (INT64_MIN where that is not representable). */
 int64_t time_day_start_utc(int64_t t);

@@ -37,6 +37,9 @@ usage(FILE *out)
 	        "                              active (default), trial, past-due, exhausted, paused\n"
 	        "      --seed large --scale N  seed N days of usage for 30 meters and 50 agents\n"
 	        "                              (default N: 365)\n"
+	        "      --seed random=N         seed an account drawn from the number N: currency\n"
+	        "                              (USD, EUR, JPY, KWD, GBP), plan, state, usage,\n"
+	        "                              purchases, promotions, tax (written to stderr)\n"
 	        "      --now RFC3339           fix the clock at this instant (tests)\n"
 	        "      --emulate PROVIDER      serve the account through PROVIDER's admin API\n"
 	        "                              instead of docs/api.md: openai (costs, usage,\n"
@@ -165,6 +168,7 @@ args_parse(int argc, char **argv, struct options *o, struct srv *s)
 		{ NULL, 0, NULL, 0 }
 	};
 	static char seed_buf[64];
+	char *rs_end = NULL;
 	const char *colon;
 	struct fault *f;
 	char role[32], *e;
@@ -225,9 +229,12 @@ args_parse(int argc, char **argv, struct options *o, struct srv *s)
 				o->variant = e ? e : "active";
 			} else if (strcmp(seed_buf, "large") == 0 && !e) {
 				o->seed = "large";
+			} else if (strcmp(seed_buf, "random") == 0 && e && *e >= '0' && *e <= '9' &&
+			           (errno = 0, o->random_seed = strtoull(e, &rs_end, 10), !*rs_end && !errno)) {
+				o->seed = "random";
 			} else {
 				fprintf(stderr, _("billtopd: bad --seed '%s': expected demo[=active|trial|past-due|"
-				                  "exhausted|paused] or large\n"), optarg);
+				                  "exhausted|paused], large or random=N\n"), optarg);
 				return ARGS_EXIT_USAGE;
 			}
 			break;

@@ -10,7 +10,8 @@ struct options {
 	char listen_addr[64];     /* numeric address */
 	int listen_port;          /* 0: any free port (printed) */
 	const char *db_path;      /* NULL: a temporary file removed at exit */
-	const char *seed;         /* "demo" or "large" */
+	const char *seed;         /* "demo", "large" or "random" */
+	unsigned long long random_seed; /* --seed random=N */
 	const char *variant;      /* demo variant: active, trial, past-due, exhausted, paused */
 	long scale;               /* days of usage for the large seed */
 	int64_t now;              /* --now, or -1 */

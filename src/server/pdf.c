@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/money.h"
+#include "core/timeutil.h"
 #include "server/pdf.h"
 
 struct buf {
@@ -145,6 +146,23 @@ date_text(const json_t *o, const char *key, char *out, size_t n)
 	snprintf(out, n, "%.10s", s ? s : "-");
 }
 
+/* The period's last day, included ("2026-11-30" for an end of
+ * 2026-12-01T00:00:00Z), as billtop writes a period on every screen. */
+static void
+last_day_text(const json_t *inv, char *out, size_t n)
+{
+	const char *s = json_string_value(json_object_get(inv, "period_end"));
+	int64_t end, start;
+
+	if (s && time_parse_rfc3339(s, &end) == 0 &&
+	    !(json_string_value(json_object_get(inv, "period_start")) &&
+	      time_parse_rfc3339(json_string_value(json_object_get(inv, "period_start")), &start) == 0 &&
+	      end <= start) &&
+	    end > INT64_MIN && time_format_day(end - 1, out, n) == 0)
+		return;
+	date_text(inv, "period_end", out, n);
+}
+
 static void
 content(struct buf *c, const json_t *inv, const char *account_name)
 {
@@ -169,7 +187,7 @@ content(struct buf *c, const json_t *inv, const char *account_name)
 	text_at(c, 1, 10, 50, y, 0, line);
 	y -= 14;
 	date_text(inv, "period_start", a, sizeof a);
-	date_text(inv, "period_end", b2, sizeof b2);
+	last_day_text(inv, b2, sizeof b2);
 	snprintf(line, sizeof line, "Period: %s to %s", a, b2);
 	text_at(c, 1, 10, 50, y, 0, line);
 	y -= 14;

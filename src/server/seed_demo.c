@@ -83,6 +83,9 @@ day_scale(int64_t day_start, int64_t first, int64_t last, int64_t size_ppm)
 	return size_ppm * growth / 1000000 * (wd == 0 || wd == 6 ? 60 : 100) / 100;
 }
 
+/* The exhausted variant's usage this month is at least EXHAUST_BY's worth. */
+#define EXHAUST_BY (14 * DAY_SECONDS)
+
 /* Rolls the account to t, then reloads it. */
 static int
 roll_to(struct db *d, struct account *a, int64_t t)
@@ -90,15 +93,48 @@ roll_to(struct db *d, struct account *a, int64_t t)
 	return eng_roll(d, t) < 0 || acct_load(d, a) < 0 ? -1 : 0;
 }
 
+void
+seed_params_demo(struct seed_params *p, const char *variant)
+{
+	int exhausted = strcmp(variant, "exhausted") == 0;
+	int trial_like = strcmp(variant, "trial") == 0 || strcmp(variant, "paused") == 0;
+
+	memset(p, 0, sizeof *p);
+	p->variant = variant;
+	p->rng_seed = DEMO_SEED;
+	str_copy(p->currency, sizeof p->currency, "USD");
+	p->tax_rate_bp = 800;
+	p->plan_id = exhausted ? "free" : "pro";
+	p->size_ppm = trial_like ? 800000 : exhausted ? 80000 : 1350000; /* some Pro months run into overage */
+	if (!trial_like && !exhausted) {
+		p->customer_credit = 2000; /* a goodwill credit, applied to the first invoice */
+		p->failed_charge = 1;
+		p->buy1 = 50000;
+		p->buy2 = 100000;
+		p->promo1 = 50000;
+		p->promo2 = 10000;
+	}
+}
+
 int
 seed_demo(struct db *d, const char *variant, int64_t now)
 {
+	struct seed_params p;
+
+	seed_params_demo(&p, variant);
+	return seed_account(d, &p, now);
+}
+
+int
+seed_account(struct db *d, const struct seed_params *sp, int64_t now)
+{
+	const char *variant = sp->variant;
 	struct meter meters[NMETERS];
 	struct usage_cell cells[NCELLS];
 	struct account a;
 	struct day_plan dp;
 	struct purchase_out po;
-	struct rng r = { DEMO_SEED };
+	struct rng r = { sp->rng_seed };
 	int64_t month0, start, today, day, at, size_ppm = 1000000, fail_day = -1, fix_day = -1, back_day = -1;
 	int64_t buy1 = -1, buy2 = -1, promo_day = -1;
 	int trial = strcmp(variant, "trial") == 0, paused = strcmp(variant, "paused") == 0;
@@ -140,8 +176,8 @@ seed_demo(struct db *d, const char *variant, int64_t now)
 	memset(&a, 0, sizeof a);
 	str_copy(a.id, sizeof a.id, "acct_demo");
 	str_copy(a.name, sizeof a.name, "Acme Robotics");
-	str_copy(a.currency, sizeof a.currency, "USD");
-	a.tax_rate_bp = 800;
+	str_copy(a.currency, sizeof a.currency, sp->currency);
+	a.tax_rate_bp = sp->tax_rate_bp;
 	a.trial_end = NO_TIME;
 	if (trial || paused) {
 		/* A new sign-up on a 14-day Pro trial. */
@@ -150,24 +186,25 @@ seed_demo(struct db *d, const char *variant, int64_t now)
 		a.created_at = start;
 		str_copy(a.status, sizeof a.status, "trialing");
 		str_copy(a.plan_id, sizeof a.plan_id, "pro");
-		size_ppm = 800000;
+		size_ppm = sp->size_ppm;
 	} else {
 		start = time_add_months(month0, -4);
 		a.created_at = start - 3 * DAY_SECONDS + 9 * 3600 + 30 * 60;
 		str_copy(a.status, sizeof a.status, "active");
-		str_copy(a.plan_id, sizeof a.plan_id, exhausted ? "free" : "pro");
-		if (exhausted) {
-			size_ppm = 80000;
-		} else {
-			size_ppm = 1350000; /* some months run into overage */
-			a.customer_credit = 2000; /* a goodwill credit, applied to the first invoice */
+		str_copy(a.plan_id, sizeof a.plan_id, exhausted ? "free" : sp->plan_id);
+		size_ppm = sp->size_ppm;
+		a.customer_credit = sp->customer_credit;
+		if (sp->failed_charge) {
 			fail_day = time_add_months(start, 2);
 			fix_day = fail_day + DAY_SECONDS;
 			back_day = fail_day + 6 * DAY_SECONDS;
-			buy1 = time_add_months(start, 1) + 12 * DAY_SECONDS;
-			buy2 = time_add_months(start, 3) + 5 * DAY_SECONDS;
-			promo_day = today - 2 * DAY_SECONDS;
 		}
+		if (sp->buy1 > 0)
+			buy1 = time_add_months(start, 1) + 12 * DAY_SECONDS;
+		if (sp->buy2 > 0)
+			buy2 = time_add_months(start, 3) + 5 * DAY_SECONDS;
+		if (sp->promo1 > 0 || sp->promo2 > 0)
+			promo_day = today - 2 * DAY_SECONDS;
 	}
 	a.anchor = start;
 	a.period_start = start;
@@ -223,13 +260,15 @@ seed_demo(struct db *d, const char *variant, int64_t now)
 		if (day == back_day && eng_set_default(d, &a, pm_card, day + 15 * 3600) < 0)
 			return -1;
 		if ((day == buy1 || day == buy2) &&
-		    eng_purchase(d, &a, day + 15 * 3600 + 20 * 60, day == buy1 ? 50000 : 100000, &po) != ENG_OK)
+		    eng_purchase(d, &a, day + 15 * 3600 + 20 * 60, day == buy1 ? sp->buy1 : sp->buy2, &po) != ENG_OK)
 			return -1;
-		if (day == promo_day &&
-		    (eng_grant(d, day + 10 * 3600, "promotion", "Launch week bonus", 50000, day + 10 * 3600,
-		               today + 8 * DAY_SECONDS, NULL, 0) < 0 ||
-		     eng_grant(d, day + 10 * 3600, "promotion", "Webinar bonus", 10000, today + 3 * DAY_SECONDS,
-		               today + 33 * DAY_SECONDS, NULL, 0) < 0))
+		if (day == promo_day && sp->promo1 > 0 &&
+		    eng_grant(d, day + 10 * 3600, "promotion", "Launch week bonus", sp->promo1, day + 10 * 3600,
+		              today + 8 * DAY_SECONDS, NULL, 0) < 0)
+			return -1;
+		if (day == promo_day && sp->promo2 > 0 &&
+		    eng_grant(d, day + 10 * 3600, "promotion", "Webinar bonus", sp->promo2, today + 3 * DAY_SECONDS,
+		              today + 33 * DAY_SECONDS, NULL, 0) < 0)
 			return -1;
 		if (acct_save(d, &a) < 0)
 			return -1;
@@ -243,6 +282,14 @@ seed_demo(struct db *d, const char *variant, int64_t now)
 		dp.scale_ppm = day_scale(day, start, today, size_ppm);
 		if (day == today)
 			dp.scale_ppm = dp.scale_ppm * (now - day) / DAY_SECONDS;
+		if (exhausted && day >= month0 && now - month0 < EXHAUST_BY) {
+			/* Early in the month the Free allowance would still last: the
+			 * usage of EXHAUST_BY goes into the days so far, so the credits
+			 * are used up on any clock, not only in the second half. */
+			int64_t elapsed = now - month0 > 60 ? now - month0 : 60;
+
+			dp.scale_ppm = dp.scale_ppm * EXHAUST_BY / elapsed;
+		}
 		if (seed_day(d, &a, &r, &dp, day, at) < 0)
 			return -1;
 	}

@@ -61,12 +61,13 @@ static void
 paused_text(const struct app *app, struct banner *b)
 {
 	char date[64];
+	size_t k;
 
 	switch (app->account.pause_reason) {
 	case PAUSE_TRIAL_ENDED:
 		snprintf(b->text, sizeof b->text, "%s",
-		         _("Runs are paused: the trial ended without a payment method. "
-		           "Add one in Payment, or move to Free in Plans."));
+		         _("Runs are paused: the trial ended with no payment method: "
+		           "add one in Payment or pick Free in Plans."));
 		break;
 	case PAUSE_PAST_DUE:
 		snprintf(b->text, sizeof b->text, "%s",
@@ -84,6 +85,10 @@ paused_text(const struct app *app, struct banner *b)
 		snprintf(b->text, sizeof b->text, "%s", _("Runs are paused."));
 		break;
 	}
+	/* Whatever the reason: nothing is lost while paused. */
+	k = strlen(b->text);
+	snprintf(b->text + k, sizeof b->text - k, " %s",
+	         _("Agents and workflows are kept and resume on reactivation."));
 }
 
 int
@@ -171,13 +176,16 @@ banner_rows(const struct canvas *c, const struct banner *b, int w)
 int
 banners_draw(struct canvas *c, int x, int y, int w, int max_rows, struct banner *b, int n)
 {
-	int i, rows = 0, need, used, ux;
+	int i, rows = 0, need, used, ux, left;
 	char more[64];
 
 	for (i = 0; i < n && rows < max_rows; i++) {
 		need = banner_rows(c, &b[i], w);
 		b[i].link_w = 0;
-		if (rows + need > max_rows)
+		/* a row kept for each banner after this one (as many as fit), so a
+		 * long notice never pushes a later one (TLS off) out of sight */
+		left = n - i - 1 < max_rows - rows - 1 ? n - i - 1 : max_rows - rows - 1;
+		if (rows + need + left > max_rows)
 			need = 1;   /* squeezed: text and URL share one row */
 		/* One row left and more banners than room: say how many are hidden. */
 		if (rows == max_rows - 1 && i < n - 1) {

@@ -80,7 +80,7 @@ draw_tabbar(struct app *app, struct canvas *c, struct frame *f)
 		draw_text_right(c, c->w - 1, 0, c->w - x - 2, ST_TAB, app->account.name);
 }
 
-/* The local time of t ("14:02"), with its date when that is not today's. */
+/* The UTC time of t ("14:02 UTC"), with its date when that is not today's. */
 static void
 synced_when(int64_t now, int64_t t, char *buf, size_t n)
 {
@@ -92,9 +92,10 @@ synced_when(int64_t now, int64_t t, char *buf, size_t n)
 		return;
 	}
 	len = strlen(dt);
+	/* dt is d1, a space, then the time of day */
 	if (time_format_date(now, d0, sizeof d0) == 0 && time_format_date(t, d1, sizeof d1) == 0 &&
-	    strcmp(d0, d1) == 0 && len >= 5)
-		str_copy(buf, n, dt + len - 5);
+	    strcmp(d0, d1) == 0 && len > strlen(d1) + 1)
+		str_copy(buf, n, dt + strlen(d1) + 1);
 	else
 		str_copy(buf, n, dt);
 }
@@ -124,7 +125,7 @@ draw_status(struct app *app, struct canvas *c, int y)
 		 * is right whatever the age says. */
 		ago_format(app->now, app->synced_at, ago, sizeof ago);
 		synced_when(app->now, app->synced_at, when, sizeof when);
-		/* TRANSLATORS: "updated 14:02 (3 min ago)"; the first %s is a local time (or date and time). */
+		/* TRANSLATORS: "updated 14:02 (3 min ago)"; the first %s is a time in UTC (or date and time), with "UTC". */
 		snprintf(left, sizeof left, _("updated %s (%s)"), when, ago);
 	} else {
 		snprintf(left, sizeof left, "%s", _("not updated yet"));

@@ -34,7 +34,7 @@ draw_summary(const struct credits_state *s, struct canvas *c, int x, int y, int 
 		         fig_credits(d, sizeof d, m->ctx.fc.remaining));
 		rows += draw_wrap(c, x, y + rows, w, wrap ? 2 : 1, ST_NORMAL, line);
 		rows += draw_wrap(c, x, y + rows, w, wrap ? 2 : 1, ST_DIM,
-		                  _("(allocated = consumed from grants this period + remaining on the grants available now)"));
+		                  _("(allocated = consumed from grants this period + remaining on grants now)"));
 	}
 
 	fig_credits(e, sizeof e, m->ctx.burn.days > 0 ? m->ctx.burn.credits / m->ctx.burn.days : 0);
@@ -209,12 +209,13 @@ draw_grants(struct credits_state *s, struct canvas *c, int x, int y, int w, int 
 	}
 	memset(cols, 0, sizeof cols);
 	cols[GC_MARK] = (struct column){ "", 1, 0, 0, 0, 0, 0 };
-	cols[GC_NAME] = (struct column){ _("Grant"), w >= 70 ? 24 : 12, 0, 0, 1, 0, 0 };
+	cols[GC_NAME] = (struct column){ _("Grant"), w >= 90 ? 24 : w >= 70 ? 16 : 12, 0, 0, 1, 0, 0 };
 	cols[GC_SOURCE] = (struct column){ _("Source"), 14, 0, 5, 0, 0, 0 };
 	cols[GC_AMOUNT] = (struct column){ _("Amount"), 10, 1, 2, 0, 0, 0 };
 	cols[GC_USED] = (struct column){ _("Consumed"), 10, 1, 4, 0, 0, 0 };
 	cols[GC_LEFT] = (struct column){ _("Remaining"), 10, 1, 0, 0, 0, 0 };
-	cols[GC_FROM] = (struct column){ _("Available"), 10, 0, 3, 0, 0, 0 };
+	/* the available-from date: kept from 80 columns, a grant counts from it */
+	cols[GC_FROM] = (struct column){ _("From"), 10, 0, 3, 0, 0, 0 };
 	cols[GC_EXPIRES] = (struct column){ _("Expires"), 24, 0, 1, 0, 0, 0 };
 	columns_fit(cols, GC_N, w, 1);
 	/* Narrow: the expiry as a bare date. */
@@ -300,7 +301,7 @@ draw_ledger(struct credits_state *s, struct canvas *c, int x, int y, int w, int 
 	if (r >= rows || m->nledger == 0)
 		return r;
 	memset(cols, 0, sizeof cols);
-	cols[LC_WHEN] = (struct column){ _("When"), w >= 60 ? 16 : 10, 0, 0, 0, 0, 0 };
+	cols[LC_WHEN] = (struct column){ _("When"), w >= 60 ? 20 : 10, 0, 0, 0, 0, 0 };
 	cols[LC_KIND] = (struct column){ _("Kind"), 10, 0, 1, 0, 0, 0 };
 	cols[LC_CREDITS] = (struct column){ _("Credits"), 10, 1, 0, 0, 0, 0 };
 	cols[LC_BALANCE] = (struct column){ _("Balance"), 10, 1, 2, 0, 0, 0 };

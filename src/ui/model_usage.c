@@ -248,9 +248,14 @@ fill_meter_line(struct usage_line *l, const struct meter *mt)
 	char unit[48];
 
 	l->is_meter = 1;
+	struct meter_def raw_def = { 1, 1, 0 };   /* the raw unit itself: whole numbers */
+
 	unit_for(mt->unit, l->billed_raw != mt->raw_per_unit, unit, sizeof unit);
 	if (meter_format_quantity(&def, unit, l->billed_raw, l->quantity, sizeof l->quantity) < 0)
 		l->quantity[0] = '\0';
+	unit_for(mt->raw_unit, l->raw != 1, unit, sizeof unit);
+	if (meter_format_quantity(&raw_def, unit, l->raw, l->raw_quantity, sizeof l->raw_quantity) < 0)
+		l->raw_quantity[0] = '\0';
 	if (meter_describe_rounding(&def, mt->unit, l->billed_how, sizeof l->billed_how) < 0)
 		l->billed_how[0] = '\0';
 }
@@ -401,6 +406,7 @@ usage_model_build(struct usage_model *m, const struct usage_input *in, enum usag
 		if ((l = find_line(m->lines, m->nlines, in->rows[i].key)) == NULL)
 			continue;
 		l->credits = usage_sum(l->credits, in->rows[i].credits);
+		l->raw = usage_sum(l->raw, in->rows[i].raw);
 		l->billed_raw = usage_sum(l->billed_raw, in->rows[i].billed_raw);
 	}
 	if (by == BY_METER) {

@@ -67,7 +67,9 @@ struct usage_line {                   /* one table row */
 	int share_pm;                 /* per-mille of the span's total */
 	/* Meter rows only (is_meter): the billed quantity and how it is billed. */
 	int is_meter;
-	int64_t billed_raw;
+	int64_t raw;                  /* the records' raw quantity, summed as recorded */
+	int64_t billed_raw;           /* each record rounded up to its increment, then summed */
+	char raw_quantity[64];        /* "74,010 seconds" (the meter's raw unit) */
 	char quantity[64];            /* "1,234 minutes" */
 	char billed_how[96];          /* "rounded up to 1-minute increments" */
 };

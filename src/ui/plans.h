@@ -10,6 +10,7 @@
 
 #include "client/model.h"
 #include "core/advisor.h"
+#include "core/forecast.h"
 #include "ui/canvas.h"
 #include "ui/view.h"
 
@@ -37,6 +38,10 @@ struct plans_model {
 	int64_t last_start, last_end;
 	int64_t last_used;           /* credits used in it */
 	int best;                    /* the cheapest plan that would have served it, or -1 */
+	/* This period on the current plan: forecast_period()'s projection (the
+	 * same figure as Overview, Usage and Credits), tax included. */
+	enum forecast_err proj_err;  /* FORECAST_OK when proj_total is known */
+	int64_t proj_total;          /* minor units of acct.currency */
 };
 
 int plans_load(struct cache *c, int64_t now, struct plans_model *m, char *err, size_t errsz);

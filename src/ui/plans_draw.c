@@ -9,6 +9,8 @@
 #include "core/forecast.h"
 #include "core/money.h"
 #include "core/i18n.h"
+#include "core/timeutil.h"
+#include "core/util.h"
 #include "ui/glyphs.h"
 #include "ui/labels.h"
 #include "ui/offered.h"
@@ -258,6 +260,34 @@ draw_advisor_row(const struct plans_model *m, struct canvas *c, int x, int y, in
 	}
 }
 
+/* This period on the current plan: the period forecast's total, tax
+ * included ("$733.82 with tax"); "" when there is none. */
+static void
+projection_label(const struct plans_model *m, int utf8, char *buf, size_t n)
+{
+	char money[64];
+
+	buf[0] = '\0';
+	if (m->proj_err != FORECAST_OK || m->proj_total == M_NONE)
+		return;
+	money_label(m->proj_total, m->acct.currency, utf8, money, sizeof money);
+	/* TRANSLATORS: this period's projected total on the current plan. */
+	snprintf(buf, n, _("%s with tax"), money);
+}
+
+static void
+draw_projection_row(const struct plans_model *m, struct canvas *c, int x, int y, int w, int label_w)
+{
+	int cw = (w - label_w) / m->n;
+	char buf[128];
+
+	if (label_w > 0)
+		draw_text_fit(c, x, y, label_w - 1, ST_DIM, _("Projected"));
+	projection_label(m, c->utf8, buf, sizeof buf);
+	if (m->current >= 0)
+		draw_text_fit(c, x + label_w + m->current * cw + 1, y, cw - 1, ST_BOLD, buf);
+}
+
 /* Narrow screens: one line per plan, then the selected plan's details. */
 static void
 draw_list(const struct plans_model *m, int sel, struct canvas *c, int x, int y, int w, int bottom)
@@ -292,6 +322,9 @@ draw_list(const struct plans_model *m, int sel, struct canvas *c, int x, int y, 
 	plans_advice_label(m, sel, c->utf8, buf, sizeof buf);
 	if (y < bottom && buf[0])
 		draw_field(c, x, y++, 12, w, _("Last period"), ST_NORMAL, buf);
+	projection_label(m, c->utf8, buf, sizeof buf);
+	if (y < bottom && buf[0] && sel == m->current)
+		draw_field(c, x, y++, 12, w, _("Projected"), ST_BOLD, buf);
 }
 
 /* Rows the features of the tallest column take at column width cw. */
@@ -336,8 +369,8 @@ void
 plans_draw(const struct plans_model *m, int sel, struct canvas *c, const struct layout *l)
 {
 	int x = l->x, w = l->w, y = l->y, bottom = l->y + l->h, label_w, foot, adv, need;
-	int columns;
-	char buf[768], a[64], b[64], used[64];
+	int columns, proj;
+	char buf[768], a[80], used[64];
 
 	if (w < 20 || m->n == 0) {
 		if (m->n == 0)
@@ -348,30 +381,34 @@ plans_draw(const struct plans_model *m, int sel, struct canvas *c, const struct 
 	foot = l->h >= 14 ? 5 : 2;
 	label_w = (w - ROW_LABEL_W) / m->n >= MIN_COL_W ? ROW_LABEL_W : 0;
 	columns = !l->compact && w / m->n >= MIN_COL_W;
-	adv = columns && m->has_last ? 2 : 0;
+	proj = columns && m->proj_err == FORECAST_OK && m->current >= 0;
+	adv = columns && (m->has_last || proj) ? 2 + (m->has_last && proj) : 0;
 	/* A tall area (a big terminal, `billtop print`) ends after the content
 	 * instead of leaving a gap above the footer. */
 	if (columns)
 		need = 7 + features_rows(m, c, (w - label_w) / m->n) + adv + 1 + foot;
 	else
-		need = m->n + 1 + 5 + 1 + foot;
+		need = m->n + 1 + 6 + 1 + foot;
 	if (need < l->h)
 		bottom = y + need;
 	if (columns) {
 		draw_columns(m, sel, c, x, y, w, bottom - foot - adv - 1, label_w);
-		if (adv && bottom - foot - 1 > y + 7)
+		if (m->has_last && adv && bottom - foot - 1 > y + 7)
 			draw_advisor_row(m, c, x, bottom - foot - 1, w, label_w);
+		/* this period, on the current plan, above what last period cost on each */
+		if (proj && bottom - foot - 1 - m->has_last > y + 7)
+			draw_projection_row(m, c, x, bottom - foot - 1 - m->has_last, w, label_w);
 	} else {
 		draw_list(m, sel, c, x, y, w, bottom - foot);
 	}
 	y = bottom - foot;
 	if (foot >= 4) {
 		if (m->has_last) {
-			date_label(m->last_start, a, sizeof a);
-			date_label(m->last_end, b, sizeof b);
+			if (time_format_period(m->last_start, m->last_end, a, sizeof a) != 0)
+				str_copy(a, sizeof a, "?");
 			credits_label(m->last_used, used, sizeof used);
-			snprintf(buf, sizeof buf, _("Last period (%s to %s): %s credits, priced per plan."),
-			         a, b, used);
+			snprintf(buf, sizeof buf, _("Last period (%s): %s credits, priced per plan."),
+			         a, used);
 		} else {
 			snprintf(buf, sizeof buf, "%s",
 			         _("Last period: no full period yet, so no cost comparison."));

@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "core/money.h"
 #include "core/timeutil.h"
+#include "ui/model_common.h"
 #include "ui/plans.h"
 
 #define DAY 86400
@@ -78,6 +79,27 @@ out:
 	free(map);
 }
 
+/* The period forecast every tab shows (billing_ctx_load, forecast_period):
+ * no second computation here.  Without it (no credit summary yet, no price)
+ * the Plans tab simply says nothing about this period. */
+static void
+load_projection(struct cache *c, struct plans_model *m)
+{
+	struct billing_ctx *ctx = calloc(1, sizeof *ctx);
+	char e[256];
+
+	m->proj_err = FORECAST_INVALID;
+	m->proj_total = M_NONE;
+	if (ctx == NULL)
+		return;
+	if (billing_ctx_load(c, m->now, ctx, e, sizeof e) == 0) {
+		m->proj_err = ctx->fc_err;
+		if (ctx->fc_err == FORECAST_OK)
+			m->proj_total = ctx->fc.total;
+	}
+	free(ctx);
+}
+
 int
 plans_load(struct cache *c, int64_t now, struct plans_model *m, char *err, size_t errsz)
 {
@@ -122,6 +144,7 @@ plans_load(struct cache *c, int64_t now, struct plans_model *m, char *err, size_
 	if (load_last_period(c, m) != 0)
 		goto fail;
 	advise(m);
+	load_projection(c, m);
 	return 0;
 fail:
 	snprintf(err, errsz, "%s", cache_error(c));

@@ -75,7 +75,8 @@ usage_draw_period(const struct usage_model *m, struct canvas *c, int x, int y, i
 		snprintf(line, sizeof line, "%s", _("Projected at period end: no projection"));
 	} else {
 		fig_credits(a, sizeof a, p->projected);
-		fig_date(d, sizeof d, p->end);
+		/* the period's last day: a period is written with its last day included */
+		fig_date(d, sizeof d, p->end - 1);
 		if (p->projected_spend != M_NONE) {
 			fig_money(c, money, sizeof money, p->projected_spend, m->currency, "");
 			if (narrow)
@@ -204,11 +205,16 @@ usage_draw_table(const struct usage_model *m, struct canvas *c, int x, int y, in
 	return r + 2;
 }
 
-/* "Connection minutes: 1,234 minutes, rounded up to 1-minute increments". */
+/* "Connection minutes: 1,234 minutes billed (74,010 seconds recorded), rounded
+ * up to 1-minute increments". */
 static void
 meter_note(const struct usage_line *ln, char *buf, size_t n)
 {
-	if (ln->is_meter && ln->billed_how[0])
+	if (ln->is_meter && ln->billed_how[0] && ln->raw_quantity[0] && ln->raw != ln->billed_raw)
+		/* TRANSLATORS: meter, billed quantity, raw quantity, rounding rule. */
+		snprintf(buf, n, _("%s: %s billed (%s recorded), %s"), ln->label, ln->quantity, ln->raw_quantity,
+		         ln->billed_how);
+	else if (ln->is_meter && ln->billed_how[0])
 		snprintf(buf, n, _("%s: %s, %s"), ln->label, ln->quantity, ln->billed_how);
 	else
 		snprintf(buf, n, "%s", ln->label);
@@ -288,6 +294,13 @@ usage_draw_range(struct usage_state *s, struct canvas *c, const struct layout *l
 		else if (hidden > 0 && !s->show_zero)
 			snprintf(hint, sizeof hint, P_("z: %d with no usage", "z: %d with no usage", (unsigned long)hidden),
 			         hidden);
+		/* z's state both ways: shown rows say so, and how to hide them again */
+		else if (hidden > 0 && nw == 0)
+			snprintf(hint, sizeof hint, P_("%d with no usage shown (z hides it)",
+			                               "%d with no usage shown (z hides them)", (unsigned long)hidden), hidden);
+		else if (hidden > 0)
+			snprintf(hint, sizeof hint, P_("z: hide %d with no usage", "z: hide %d with no usage",
+			                               (unsigned long)hidden), hidden);
 		else if (nw == 0)
 			snprintf(hint, sizeof hint, "%s", _("Enter: open the selected day by agent"));
 		hw = canvas_text_width(c, hint);
@@ -302,18 +315,23 @@ usage_draw_range(struct usage_state *s, struct canvas *c, const struct layout *l
 		y += draw_wrap(c, x, y, w, bottom - y, ST_DIM,
 		               _("List value: the credits at the overage price, not what is billed (see Projected); "
 		                 "rows are rounded by largest remainder so that they sum to the total."));
-	if (hidden > 0 && !s->show_zero && y < bottom) {
-		snprintf(line, sizeof line, P_("%d with no usage not shown.", "%d with no usage not shown.",
-		                               (unsigned long)hidden), hidden);
+	if (hidden > 0 && y < bottom) {
+		if (s->show_zero)
+			snprintf(line, sizeof line, P_("%d with no usage shown.", "%d with no usage shown.",
+			                               (unsigned long)hidden), hidden);
+		else
+			snprintf(line, sizeof line, P_("%d with no usage not shown.", "%d with no usage not shown.",
+			                               (unsigned long)hidden), hidden);
 		draw_text_fit(c, x, y++, w, ST_DIM, line);
 	}
 	if (m->by == BY_METER && w < 120 && n > 0 && y + 2 < bottom) {
 		y++;
-		draw_text_fit(c, x, y++, w, ST_BOLD, _("How each meter is billed:"));
+		y += draw_wrap(c, x, y, w, 2, ST_BOLD,
+		               _("How each meter is billed (each record rounded up to its increment before summing):"));
 		for (i = 0; i < n && y < bottom; i++) {
 			if (!m->lines[i].is_meter)
 				continue;
-			snprintf(line, sizeof line, _("%s: %s"), m->lines[i].label, m->lines[i].billed_how);
+			meter_note(&m->lines[i], line, sizeof line);
 			y += draw_wrap(c, x + 2, y, w - 2, bottom - y, ST_NORMAL, line);
 		}
 	}

@@ -99,14 +99,14 @@ duration(const struct run *r, char *buf, size_t n)
 		snprintf(buf, n, _("%" PRId64 "h %02" PRId64 "m"), d / 3600, d % 3600 / 60);
 }
 
-/* Local "HH:MM:SS" of an instant. */
+/* "HH:MM:SS" of an instant in UTC (the column says so), as every billing time. */
 static void
 clock_time(int64_t t, char *buf, size_t n)
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
 
-	if (localtime_r(&tt, &tm) == NULL || strftime(buf, n, "%H:%M:%S", &tm) == 0)
+	if (gmtime_r(&tt, &tm) == NULL || strftime(buf, n, "%H:%M:%S", &tm) == 0)
 		str_copy(buf, n, "?");
 }
 
@@ -148,7 +148,7 @@ usage_draw_runs(struct usage_state *s, struct canvas *c, const struct layout *l)
 	}
 
 	memset(cols, 0, sizeof cols);
-	cols[RC_START] = (struct column){ _("Started"), 8, 0, 0, 0, 0, 0 };
+	cols[RC_START] = (struct column){ _("Started UTC"), 11, 0, 0, 0, 0, 0 };
 	cols[RC_DUR] = (struct column){ _("Duration"), 8, 1, 3, 0, 0, 0 };
 	cols[RC_STATUS] = (struct column){ _("Status"), 9, 0, 2, 1, 0, 0 };
 	cols[RC_LLM] = (struct column){ line_item_label(ITEM_LLM), 9, 1, 1, 0, 0, 0 };

@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/util.h"
+#include "core/timeutil.h"
 #include "ui/columns.h"
 #include "ui/figures.h"
 #include "ui/glyphs.h"
@@ -212,7 +213,7 @@ int
 invoice_detail_draw(struct canvas *c, int x, int y, int w, int h, const struct invoice *inv,
                     int64_t now, int side)
 {
-	char buf[256], period[64], d1[32], d2[32], sbuf[64];
+	char buf[256], period[64], d1[80], d2[32], sbuf[64];
 	struct strbuf sb;
 	int style, r = 0, used, split;
 	const char *st = status_text(inv, now, &style, sbuf, sizeof sbuf);
@@ -232,11 +233,10 @@ invoice_detail_draw(struct canvas *c, int x, int y, int w, int h, const struct i
 	strbuf_init(&sb, buf, sizeof buf);
 	fig_date(d1, sizeof d1, inv->period_start);
 	fig_date(d2, sizeof d2, inv->period_end - 1);
+	if (inv->period_end > inv->period_start && strcmp(d1, d2) != 0 &&
+	    time_format_period(inv->period_start, inv->period_end, d1, sizeof d1) != 0)
+		fig_date(d1, sizeof d1, inv->period_start);
 	strbuf_add(&sb, d1);
-	if (inv->period_end > inv->period_start && strcmp(d1, d2) != 0) {
-		strbuf_add(&sb, " - ");
-		strbuf_add(&sb, d2);
-	}
 	if (inv->issued_at != M_NONE) {
 		strbuf_add(&sb, "   ");
 		strbuf_add(&sb, _("issued"));

@@ -54,7 +54,7 @@ gap(struct ov_draw *d)
 static void
 draw_plan_rows(const struct overview *o, struct ov_draw *d, int utf8)
 {
-	char buf[512], a[64], b[64], left[64];
+	char buf[512], a[80], left[64];
 	struct time_left tl;
 	int st;
 
@@ -78,12 +78,12 @@ draw_plan_rows(const struct overview *o, struct ov_draw *d, int utf8)
 		st = ST_ALERT;
 	}
 	row(d, _("Status"), st, buf);
-	date_label(o->acct.period_start, a, sizeof a);
-	date_label(o->acct.period_end, b, sizeof b);
+	if (time_format_period(o->acct.period_start, o->acct.period_end, a, sizeof a) != 0)
+		date_label(o->acct.period_start, a, sizeof a);
 	time_left_until(o->now, o->acct.period_end, &tl);
 	if (time_left_format(&tl, left, sizeof left) != 0)
 		left[0] = '\0';
-	snprintf(buf, sizeof buf, _("%s to %s (%s)"), a, b, left);
+	snprintf(buf, sizeof buf, _("%s (%s)"), a, left);
 	row(d, _("Period"), ST_NORMAL, buf);
 	if (o->acct.next_billing != M_NONE) {
 		date_label(o->acct.next_billing, a, sizeof a);

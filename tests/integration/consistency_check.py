@@ -45,6 +45,11 @@ def amount(m):
 
 def cross(d):
     ov, us, cr = load(d, "overview"), load(d, "usage"), load(d, "credits")
+    pl = load(d, "plans")
+    fend = (ov.get("forecast") or {}).get("at_period_end")
+    same(amount((pl.get("this_period") or {}).get("projected_total")),
+         amount(fend["total"]) if fend and ov["forecast"]["status"] == "ok" else None,
+         "the Plans tab's projection = the forecast total (print plans = print overview)")
     proj, per = ov["projection"], us["period"]
     # The figures both outputs had before the one forecast existed.
     if proj.get("status") == "ok":

@@ -68,12 +68,12 @@ grep -q '^Credits unter 500.000: noch 162.217$' "$T_DIR/check-de.out"; ok $? "ch
 o="$T_DIR/print-overview.out"
 grep -q 'Pro, 500,00 \$ pro Monat' "$o"; ok $? "de: money as 500,00 \$"
 grep -q 'noch 162.217 von 450.000' "$o"; ok $? "de: thousands grouped with '.'"
-grep -q '01.11.2026 bis 01.12.2026' "$o"; ok $? "de: dates as 01.11.2026"
+grep -q '01.11.2026 bis 30.11.2026' "$o"; ok $? "de: dates as 01.11.2026"
 LC_ALL=de_DE.UTF-8 "$BILLTOP" print invoices --cache "$T_DIR/c.db" --invoice BT-2026-0006 >"$T_DIR/inv.out" 2>&1
 grep -q '1.234\|629,48 \$' "$T_DIR/inv.out"; ok $? "de: an invoice's total as 629,48 \$"
 LC_ALL=fr_FR.UTF-8 "$BILLTOP" print overview --cache "$T_DIR/c.db" >"$T_DIR/fr.out" 2>&1
 grep -q 'Forfait *Pro, 500,00 \$ par mois' "$T_DIR/fr.out"; ok $? "fr: French, money as 500,00 \$"
-grep -q '01/11/2026 au 01/12/2026' "$T_DIR/fr.out"; ok $? "fr: dates as 01/11/2026"
+grep -q '01/11/2026 au 30/11/2026' "$T_DIR/fr.out"; ok $? "fr: dates as 01/11/2026"
 if locale -a 2>/dev/null | grep -qi '^es_ES\.utf-\?8$'; then
 	LC_ALL=es_ES.UTF-8 "$BILLTOP" print overview --cache "$T_DIR/c.db" >"$T_DIR/es.out" 2>&1
 	grep -q 'quedan 162.217 de 450.000' "$T_DIR/es.out"; ok $? "es: Spanish, numbers as 162.217"

@@ -16,6 +16,11 @@ USAGE_TESTS += tests/integration/check_thresholds.sh tests/integration/print_usa
 # Issue 11: one figure everywhere, and the projection billtopd then invoices.
 USAGE_TESTS += tests/integration/consistency.sh
 EXTRA_DIST += tests/integration/consistency_check.py
+# docs/print-json.md lists every JSON field and CSV column print writes.
+USAGE_TESTS += tests/integration/print_fields.sh
+# Billing days are UTC days: no TZ moves a date; a period is written one way.
+USAGE_TESTS += tests/integration/print_tz.sh
+EXTRA_DIST += tests/integration/print_fields.py
 
 # billtop sync and the cache (issue 4): basics, every fault on every resource,
 # kill -9 mid-refresh, concurrent refreshes, migrations, secrets and config.

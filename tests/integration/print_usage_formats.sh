@@ -61,7 +61,7 @@ for by in item meter agent; do
 	ok $? "print usage --by $by --format csv"
 	is "$(head -n 1 "$T_DIR/u.csv" | tr -d '\r')" \
 		"key,name,credits,cost,currency,share_percent,billed_raw,raw_unit,unit,billing" "$by: CSV header"
-	tail -n +2 "$T_DIR/u.csv" | csv2tsv | cut -f 1,2,3,4,6,7 | undot 4,5 >"$T_DIR/csv.tsv"
+	tail -n +2 "$T_DIR/u.csv" | csv2tsv | cut -f 1,2,3,4,6,7 | undot 5 >"$T_DIR/csv.tsv"
 	ok $? "$by: every CSV record ends in CRLF"
 	jq -r '.rows[] | [.key, .name, .credits, (.cost.amount // ""), .share_permille,
 	       (.meter.billed_raw // "")] | @tsv' "$T_DIR/u.json" >"$T_DIR/json.tsv"
@@ -74,6 +74,23 @@ for by in item meter agent; do
 		"$by: each day's series add up to its total"
 	is "$total" "$(server_credits 2026-10-17 2026-11-15)" "$by: total equals the server's usage items"
 done
+
+# Grants show the day they are available from, scheduled or not (80 columns).
+bt print credits >"$T_DIR/credits.txt"
+like "$(grep -F 'Remaining From' "$T_DIR/credits.txt")" "Remaining From +Expires" "the grants table has an available-from column"
+like "$(cat "$T_DIR/credits.txt")" "Launch w.* 2026-11-13 2026-11-23" "an active grant: available from, then expires"
+like "$(cat "$T_DIR/credits.txt")" "Webinar .*scheduled 2026-11-18 2026-12-18" "a scheduled grant: available from, then expires"
+
+# Metering: each record rounded up to its increment before summing; raw vs billed.
+bt print usage --by meter >"$T_DIR/meter.txt"
+like "$(cat "$T_DIR/meter.txt")" "each record rounded up to its increment before" "the rule is said"
+like "$(cat "$T_DIR/meter.txt")" "Connection minutes: [0-9,]+ minutes billed \\([0-9,]+ seconds recorded\\)" \
+	"a rounded meter shows billed and recorded quantity"
+bt print usage --by meter --format json >"$T_DIR/meter.json"
+is "$(jq '[.rows[].meter | select(. != null) | select(.raw > .billed_raw)] | length' "$T_DIR/meter.json")" 0 \
+	"billed is never below the recorded quantity"
+is "$(jq '[.rows[].meter | select(. != null) | select(.raw < .billed_raw)] | length > 0' "$T_DIR/meter.json")" true \
+	"and rounding up shows on some meter"
 
 # Ranges: their spans and day counts.
 span() { bt print usage --range "$1" --format json | jq -r '"\(.from) \(.to) \(.days | length)"'; }

@@ -18,9 +18,9 @@ tui_keys 2
 twait "2 opens Credits with the balance" "Balance: $(group "$before") credits"
 twait "allocated, consumed, remaining" "This period: allocated "
 twait "the run-out date at the last 7 days' burn rate" "Runs out on 2026-11-"
-twait "a grant expiring within 14 days is marked (without colour too)" "! promotion: Launch week bonus"
+twait "a grant expiring within 14 days is marked (without colour too)" "! promotion: Launch w"
 twait "with the days it has left" "(8 days left)"
-twait "a future grant shows as scheduled" "scheduled from 2026-11-18"
+twait "a future grant shows as scheduled, with the day it is available from" "scheduled 2026-11-18 2026-12-18"
 twait "the ledger, newest first" "Ledger (all kinds): 1-"
 
 tui_keys f

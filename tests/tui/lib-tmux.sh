@@ -22,6 +22,8 @@
 #   TUI_TOKEN     the token (default $BT_TOKEN)
 #   TUI_ARGS      extra billtop arguments (word-split)
 #   TUI_W, TUI_H  the size (default 80x24)
+#   TUI_TZ        the TZ billtop runs in (default UTC)
+#   TUI_LIVE_CLOCK  when non-empty, no BILLTOP_NOW: the wall clock
 
 need_tool tmux tmux
 need_tool pgrep procps
@@ -65,9 +67,10 @@ tui_start() {
 	TUI_RUNS=$((TUI_RUNS + 1))
 	_tcmd="env"
 	[ -z "${TUI_NO_COLOR:-}" ] && _tcmd="$_tcmd -u NO_COLOR"
-	_tcmd="$_tcmd TERM=$TUI_TERM TZ=UTC LANG=$(tui_q "${TUI_LANG:-C.UTF-8}")"
+	_tcmd="$_tcmd TERM=$TUI_TERM TZ=$(tui_q "${TUI_TZ:-UTC}") LANG=$(tui_q "${TUI_LANG:-C.UTF-8}")"
 	_tcmd="$_tcmd LC_ALL=$(tui_q "${TUI_LANG:-C.UTF-8}")"
-	_tcmd="$_tcmd BILLTOP_NOW=$(tui_q "$BT_NOW") XDG_CONFIG_HOME=$(tui_q "$T_DIR/config")"
+	[ -z "${TUI_LIVE_CLOCK:-}" ] && _tcmd="$_tcmd BILLTOP_NOW=$(tui_q "$BT_NOW")"
+	_tcmd="$_tcmd XDG_CONFIG_HOME=$(tui_q "$T_DIR/config")"
 	_tcmd="$_tcmd XDG_CACHE_HOME=$(tui_q "$T_DIR/xdgcache") TMPDIR=$(tui_q "$T_DIR")"
 	_tcmd="$_tcmd BILLTOP_TOKEN=$(tui_q "${TUI_TOKEN:-$BT_TOKEN}") BILLTOPD=$(tui_q "$BILLTOPD")"
 	[ -n "${TUI_NO_COLOR:-}" ] && _tcmd="$_tcmd NO_COLOR=$(tui_q "$TUI_NO_COLOR")"

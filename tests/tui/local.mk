@@ -1,7 +1,7 @@
 ## tests/tui: the dashboard driven in tmux against a real billtopd.
 ## lib-tmux.sh holds the helpers (a private tmux, send keys, wait for text,
 ## resize, capture); suites skip when tmux is missing.
-EXTRA_DIST += tests/tui/lib-tmux.sh
+EXTRA_DIST += tests/tui/lib-tmux.sh tests/tui/readme_captures.sh
 TUI_TESTS += \
 	tests/tui/tui_tabs.sh \
 	tests/tui/tui_plans.sh \
@@ -9,8 +9,10 @@ TUI_TESTS += \
 	tests/tui/tui_resize.sh \
 	tests/tui/tui_terminal.sh \
 	tests/tui/tui_banners.sh \
-	tests/tui/tui_demo.sh
+	tests/tui/tui_demo.sh \
+	tests/tui/tui_tz.sh
 EXTRA_DIST += \
+	tests/tui/tui_tz.sh \
 	tests/tui/tui_tabs.sh \
 	tests/tui/tui_plans.sh \
 	tests/tui/tui_errors.sh \

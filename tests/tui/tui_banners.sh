@@ -25,7 +25,7 @@ banner() {
 banner trial "Trial: 9 days left (ends 2026-11-24)."
 banner past-due "Payment past due. Fix it at" "https://"
 banner exhausted "Runs are paused: the credits are used up. They reset on 2026-12-01"
-banner paused "Runs are paused: the trial ended without a payment method."
+banner paused "Runs are paused: the trial ended with no payment method" "kept and resume on reactivation."
 
 # TLS verification off: said on screen.
 start_billtopd --seed demo=active || bail "billtopd did not start"

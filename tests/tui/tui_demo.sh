@@ -56,6 +56,15 @@ is "$(tui_wait_exit)" "1" "a crashed dashboard: the demo ends with status 1"
 is "$(demo_dirs)" "0" "after a crash the directory is removed"
 ok "$(stopped "$srv" && echo 0 || echo 1)" "after a crash billtopd is stopped"
 
+# The exhausted demo on the wall clock, whatever day of the month it is: the
+# Free credits are used up and the 402's explanation names the reset date.
+reset=$(date -u -d "$(date -u +%Y-%m-01) +1 month" +%Y-%m-%d)
+TUI_LIVE_CLOCK=1 tui_start --demo=exhausted
+twait "--demo=exhausted on the wall clock: runs paused, the reset date named" \
+	"Runs are paused: the credits are used up. They reset on $reset"
+tui_keys q
+tui_wait_exit >/dev/null
+
 tui_start --demo=nonsense
 is "$(tui_wait_exit)" "2" "an unknown demo is a usage error"
 done_testing

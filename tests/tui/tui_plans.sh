@@ -11,6 +11,7 @@ tui_start
 twait "the Free account opens" "Free, no charge"
 tui_keys 6
 twait "the Plans tab marks the current plan in words" "CURRENT"
+twait "this period's projection on the current plan, the forecast's total" "Projected    \$0.00 with tax"
 tui_keys Right
 twait "right selects Starter and says what Enter does" "Upgrade to Starter now: \$50.00 more per month; \$54.00 charged today"
 tui_keys Enter

@@ -12,7 +12,7 @@ twait "the dashboard opens" "Acme Robotics"
 tui_keys 3
 twait "3 opens Usage at 30 days by line item" "Last 30 days (2026-10-17 to 2026-11-15), by line item"
 twait "the period against the allowance" "This period: "
-twait "the projection at period end" "Projected at period end (2026-12-01): "
+twait "the projection at period end" "Projected at period end (2026-11-30): "
 twait "the legend names the line items" "LLM"
 twait "the selected day (today) and its figures" "11-15: "
 twait "the table by line item" "Line item"

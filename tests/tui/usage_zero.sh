@@ -16,6 +16,7 @@ unlike "$(tui_capture)" "Connection minutes" "a meter without usage is hidden"
 tui_keys z
 twait "z shows it" "Connection minutes"
 twait "with zero credits" "0 minutes"
+twait "z says its state: shown, and how to hide them" "z: hide 3 with no usage"
 unlike "$(tui_capture)" "no usage hidden" "nothing is hidden any more"
 tui_keys z
 tui_wait_gone "Connection minutes"
@@ -26,6 +27,7 @@ twait "the hidden agent is counted" "1 with no usage hidden (z shows it)"
 unlike "$(tui_capture)" "Voice concierge" "an agent without usage is hidden"
 tui_keys z
 twait "z shows the agent" "Voice concierge"
+twait "and says so" "1 with no usage shown (z hides it)"
 tui_keys q
 is "$(tui_wait_exit)" 0 "q quits"
 done_testing

@@ -33,22 +33,6 @@ utc(int y, int mo, int d, int h, int mi, int s)
 	return (int64_t)timegm(&tm);
 }
 
-/* Local wall-clock time in the current TZ (mktime, DST decided by the zone). */
-static int64_t
-local(int y, int mo, int d, int h, int mi)
-{
-	struct tm tm;
-
-	memset(&tm, 0, sizeof tm);
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
-	tm.tm_isdst = -1;
-	return (int64_t)mktime(&tm);
-}
-
 /* Switches TZ, or skips the test if the zone is not installed (it would silently act as UTC). */
 static void
 use_tz(const char *tz, int64_t probe, long expect_gmtoff)
@@ -320,27 +304,25 @@ test_left_utc(void **state)
 	check_left(INT64_MIN, INT64_MAX, 0, 0, 0x7fffffff, 0x7fffffff);
 }
 
+/* Billing days are UTC calendar days: no zone moves them, DST or not. */
+static void
+left_any_zone(void)
+{
+	/* a day of 23 h 30 min in UTC: two UTC dates */
+	check_left(utc(2026, 3, 28, 23, 30, 0), utc(2026, 3, 30, 0, 30, 0), 0, 0, 2, 25);
+	check_left(utc(2026, 11, 22, 22, 0, 0), utc(2026, 11, 22, 23, 30, 0), 0, 1, 0, 1);
+	check_left(utc(2026, 11, 22, 23, 0, 0), utc(2026, 11, 23, 3, 0, 0), 0, 0, 1, 4);
+	/* the period end, 2026-12-01T00:00Z, seen at 2026-11-15 12:00Z: 16 days */
+	check_left(utc(2026, 11, 15, 12, 0, 0), utc(2026, 12, 1, 0, 0, 0), 0, 0, 16, 372);
+	check_left(utc(2026, 11, 30, 23, 59, 0), utc(2026, 12, 1, 0, 0, 0), 0, 0, 1, 0);
+}
+
 static void
 test_left_berlin(void **state)
 {
 	(void)state;
-	/* Berlin is UTC+1 in winter, +2 in summer */
 	use_tz("Europe/Berlin", utc(2026, 1, 15, 0, 0, 0), 3600);
-	/* Spring forward on 2026-03-29: that day has 23 hours */
-	assert_true(local(2026, 3, 29, 12, 0) - local(2026, 3, 28, 12, 0) == 23 * 3600);
-	check_left(local(2026, 3, 28, 12, 0), local(2026, 3, 29, 12, 0), 0, 0, 1, 23);
-	/* exactly 24 h apart but two calendar days */
-	check_left(local(2026, 3, 28, 23, 30), local(2026, 3, 30, 0, 30), 0, 0, 2, 24);
-	check_left(local(2026, 3, 29, 0, 30), local(2026, 3, 29, 23, 30), 0, 1, 0, 22);
-	/* Fall back on 2026-10-25: that day has 25 hours */
-	assert_true(local(2026, 10, 25, 12, 0) - local(2026, 10, 24, 12, 0) == 25 * 3600);
-	check_left(local(2026, 10, 24, 12, 0), local(2026, 10, 25, 12, 0), 0, 0, 1, 25);
-	/* 24 h apart on the same calendar day */
-	check_left(local(2026, 10, 25, 0, 30), local(2026, 10, 25, 23, 30), 0, 1, 0, 24);
-	/* a week across the change */
-	check_left(local(2026, 10, 21, 9, 0), local(2026, 10, 28, 8, 0), 0, 0, 7, 168);
-	/* the local date, not the UTC date: 00:30 Berlin is still the previous day in UTC */
-	check_left(utc(2026, 11, 22, 22, 0, 0), utc(2026, 11, 22, 23, 30, 0), 0, 0, 1, 1);
+	left_any_zone();
 }
 
 static void
@@ -348,14 +330,9 @@ test_left_new_york(void **state)
 {
 	(void)state;
 	use_tz("America/New_York", utc(2026, 1, 15, 0, 0, 0), -5 * 3600);
-	/* Spring forward on 2026-03-08 */
-	check_left(local(2026, 3, 7, 23, 0), local(2026, 3, 8, 23, 30), 0, 0, 1, 23);
-	check_left(local(2026, 3, 7, 23, 0), local(2026, 3, 9, 0, 0), 0, 0, 2, 24);
-	/* Fall back on 2026-11-01: 24 h 40 min on one calendar day */
-	check_left(local(2026, 11, 1, 0, 10), local(2026, 11, 1, 23, 50), 0, 1, 0, 24);
-	/* different UTC dates, same New York date */
-	check_left(utc(2026, 11, 22, 23, 0, 0), utc(2026, 11, 23, 3, 0, 0), 0, 1, 0, 4);
-	check_left(utc(2026, 11, 22, 23, 0, 0), utc(2026, 11, 23, 5, 0, 0), 0, 0, 1, 6);
+	left_any_zone();
+	use_tz("Pacific/Kiritimati", utc(2026, 1, 15, 0, 0, 0), 14 * 3600);
+	left_any_zone();
 }
 
 static void
@@ -402,24 +379,33 @@ test_format_date_c(void **state)
 	assert_int_equal(time_format_date(T0, buf, sizeof buf), 0);
 	assert_string_equal(buf, "2026-11-22");
 	assert_int_equal(time_format_datetime(T0, buf, sizeof buf), 0);
-	assert_string_equal(buf, "2026-11-22 18:19");
+	assert_string_equal(buf, "2026-11-22 18:19 UTC");
 	use_locale("C.UTF-8");
 	assert_int_equal(time_format_date(T0, buf, sizeof buf), 0);
 	assert_string_equal(buf, "2026-11-22");
 	use_locale("POSIX");
 	assert_int_equal(time_format_date(T0, buf, sizeof buf), 0);
 	assert_string_equal(buf, "2026-11-22");
-	/* local time, not UTC */
+	/* UTC whatever TZ says: a billing date never moves with the zone */
 	use_tz("America/New_York", T0, -5 * 3600);
 	assert_int_equal(time_format_date(utc(2026, 11, 23, 3, 0, 0), buf, sizeof buf), 0);
-	assert_string_equal(buf, "2026-11-22");
+	assert_string_equal(buf, "2026-11-23");
 	assert_int_equal(time_format_datetime(T0, buf, sizeof buf), 0);
-	assert_string_equal(buf, "2026-11-22 13:19");
+	assert_string_equal(buf, "2026-11-22 18:19 UTC");
+	use_tz("Pacific/Kiritimati", T0, 14 * 3600);
+	assert_int_equal(time_format_date(utc(2026, 11, 30, 12, 0, 0), buf, sizeof buf), 0);
+	assert_string_equal(buf, "2026-11-30");
+	/* a period: its last day included */
+	assert_int_equal(time_format_period(utc(2026, 11, 1, 0, 0, 0), utc(2026, 12, 1, 0, 0, 0), buf, sizeof buf), 0);
+	assert_string_equal(buf, "2026-11-01 to 2026-11-30");
+	assert_int_equal(time_format_period(utc(2026, 12, 1, 0, 0, 0), utc(2026, 12, 1, 0, 0, 0), buf, sizeof buf), -1);
+	use_tz("UTC", T0, 0);
 	/* too small */
 	assert_int_equal(time_format_date(T0, buf, 10), -1);
 	assert_string_equal(buf, "");
 	assert_int_equal(time_format_date(T0, buf, 11), 0);
-	assert_int_equal(time_format_datetime(T0, buf, 16), -1);
+	assert_int_equal(time_format_datetime(T0, buf, 20), -1);
+	assert_int_equal(time_format_datetime(T0, buf, 21), 0);
 }
 
 static void
@@ -433,7 +419,7 @@ test_format_date_locales(void **state)
 	assert_int_equal(time_format_date(T0, buf, sizeof buf), 0);
 	assert_string_equal(buf, "22.11.2026");
 	assert_int_equal(time_format_datetime(T0, buf, sizeof buf), 0);
-	assert_string_equal(buf, "22.11.2026 18:19");
+	assert_string_equal(buf, "22.11.2026 18:19 UTC");
 	use_locale("en_US.UTF-8");
 	assert_int_equal(time_format_date(T0, buf, sizeof buf), 0);
 	assert_string_equal(buf, "11/22/2026");
