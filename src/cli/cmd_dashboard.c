@@ -153,6 +153,7 @@ dashboard_run(struct cli_opts *opts)
 	app.offline = opts->offline;
 	app.insecure = opts->insecure;
 	app.allow_http = cl->cfg.allow_http;
+	str_copy(app.theme, sizeof app.theme, cl->cfg.theme);
 	app.refresh_every = cl->cfg.refresh;
 	if (cl->cache_note)
 		str_copy(app.notice, sizeof app.notice, cl->cache_note);

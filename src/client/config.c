@@ -17,9 +17,9 @@
 #include "core/i18n.h"
 #include "core/util.h"
 
-enum key { K_URL, K_TOKEN, K_TOKEN_COMMAND, K_REFRESH, K_ALLOW_HTTP, K_COUNT };
+enum key { K_URL, K_TOKEN, K_TOKEN_COMMAND, K_REFRESH, K_ALLOW_HTTP, K_THEME, K_COUNT };
 static const char *const key_names[K_COUNT] = {
-	"url", "token", "token_command", "refresh", "allow_http"
+	"url", "token", "token_command", "refresh", "allow_http", "theme"
 };
 
 /* What one section (the defaults, or a profile) sets. */
@@ -30,6 +30,7 @@ struct layer {
 	char *token;
 	int refresh;
 	int allow_http;
+	char theme[8];
 };
 
 struct parser {
@@ -239,6 +240,12 @@ set_key(struct parser *ps, struct layer *l, char *key, char *value)
 		else
 			return perr(ps, _("allow_http: expected yes or no, not '%s'"), value);
 		break;
+	case K_THEME:
+		if (strcmp(value, "dark") != 0 && strcmp(value, "light") != 0 &&
+		    strcmp(value, "mono") != 0)
+			return perr(ps, _("theme: expected dark, light or mono, not '%s'"), value);
+		str_copy(l->theme, sizeof l->theme, value);
+		break;
 	}
 	l->line[k] = ps->lineno;
 	return 0;
@@ -370,6 +377,8 @@ apply_layer(struct config *cfg, struct layer *l, const char *path)
 		cfg->refresh = l->refresh;
 	if (l->line[K_ALLOW_HTTP])
 		cfg->allow_http = l->allow_http;
+	if (l->line[K_THEME])
+		str_copy(cfg->theme, sizeof cfg->theme, l->theme);
 }
 
 /*

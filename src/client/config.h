@@ -51,6 +51,7 @@ struct config {
 	int allow_http;           /* plain http:// allowed to non-loopback hosts */
 	char url_from[64];        /* where url came from, for messages: "BILLTOP_URL" ... */
 	int token_timeout;        /* seconds token_command may take */
+	char theme[8];            /* "dark", "light", "mono"; "" for the default (dark) */
 };
 
 /* $XDG_CONFIG_HOME/billtop/config or ~/.config/billtop/config.  0 or -1. */

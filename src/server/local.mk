@@ -35,4 +35,4 @@ src_billtopd_SOURCES = \
 	src/server/seed_large.c \
 	src/server/seed_random.c
 src_billtopd_CFLAGS = $(AM_CFLAGS) $(MHD_CFLAGS) $(JANSSON_CFLAGS) $(SQLITE_CFLAGS) -pthread
-src_billtopd_LDADD = src/core/libcore.a $(UTF8PROC_LIBS) $(MHD_LIBS) $(JANSSON_LIBS) $(SQLITE_LIBS) $(LIBINTL) -lpthread
+src_billtopd_LDADD = src/core/libcore.a $(UTF8PROC_LIBS) $(MHD_LIBS) $(JANSSON_LIBS) $(SQLITE_LIBS) $(HPDF_LIBS) $(LIBINTL) -lpthread

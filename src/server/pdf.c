@@ -1,119 +1,71 @@
-/* pdf.c: an invoice as a one-page PDF 1.4 (Helvetica), written by hand with exact xref offsets. */
+/* pdf.c: an invoice as a one-page PDF through libharu, in DejaVu Sans
+ * (embedded), so every UTF-8 name and line prints as written. */
 #include <config.h>
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <hpdf.h>
 
 #include "core/money.h"
 #include "core/timeutil.h"
 #include "server/pdf.h"
 
-struct buf {
-	char *p;
-	size_t len, cap;
+#define FONT_FILE BILLTOPD_FONT_DIR "/DejaVuSans.ttf"
+
+/* One page being drawn; failed is set by libharu's error handler, so every
+ * call may go on and the caller looks once at the end. */
+struct pdfctx {
+	HPDF_Doc doc;
+	HPDF_Page page;
+	HPDF_Font font;
 	int failed;
 };
 
 static void
-buf_add(struct buf *b, const char *s, size_t n)
+on_error(HPDF_STATUS code, HPDF_STATUS detail, void *arg)
 {
-	char *q;
-	size_t cap;
+	struct pdfctx *x = arg;
 
-	if (b->failed)
+	(void)code;
+	(void)detail;
+	x->failed = 1;
+}
+
+/* Draws UTF-8 text at x,y in pt points; bold is the regular face filled and
+ * stroked (one embedded font file instead of two); right-aligned at x when
+ * right.  Control characters never reach the page. */
+static void
+text_at(struct pdfctx *x, int bold, int pt, int px, int py, int right, const char *s)
+{
+	char clean[512];
+	size_t i, n = 0;
+	HPDF_REAL w;
+
+	for (i = 0; s[i] && n + 1 < sizeof clean; i++)
+		clean[n++] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? ' ' : s[i];
+	clean[n] = '\0';
+	if (x->failed)
 		return;
-	if (b->len + n + 1 > b->cap) {
-		cap = b->cap ? b->cap : 4096;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		q = realloc(b->p, cap);
-		if (!q) {
-			b->failed = 1;
-			return;
-		}
-		b->p = q;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = '\0';
+	HPDF_Page_SetFontAndSize(x->page, x->font, (HPDF_REAL)pt);
+	w = right ? HPDF_Page_TextWidth(x->page, clean) : 0;
+	HPDF_Page_SetTextRenderingMode(x->page, bold ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
+	HPDF_Page_SetLineWidth(x->page, bold ? 0.35f : 1.0f);
+	HPDF_Page_BeginText(x->page);
+	HPDF_Page_TextOut(x->page, (HPDF_REAL)px - w, (HPDF_REAL)py, clean);
+	HPDF_Page_EndText(x->page);
 }
 
-static void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
 static void
-buf_printf(struct buf *b, const char *fmt, ...)
+rule(struct pdfctx *x, int x0, int x1, int y)
 {
-	char tmp[1024];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-	va_end(ap);
-	if (n < 0 || (size_t)n >= sizeof tmp) {
-		b->failed = 1;
+	if (x->failed)
 		return;
-	}
-	buf_add(b, tmp, (size_t)n);
-}
-
-/* Helvetica advance widths (1/1000 em) for ASCII 32..126, from the standard AFM. */
-static const short helv_w[95] = {
-	278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
-	556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,
-	1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,
-	667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,
-	333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,
-	556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584
-};
-
-/* Width of s in points at size pt (non-ASCII counts as '?'). */
-static int
-text_width_pt(const char *s, int pt)
-{
-	long w = 0;
-
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		w += (c >= 32 && c <= 126) ? helv_w[c - 32] : helv_w['?' - 32];
-	}
-	return (int)(w * pt / 1000);
-}
-
-/* A PDF string literal: ( ) \ escaped, anything outside printable ASCII shown as '?'. */
-static void
-pdf_string(struct buf *b, const char *s)
-{
-	buf_add(b, "(", 1);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '(' || c == ')' || c == '\\') {
-			char e[2] = { '\\', (char)c };
-
-			buf_add(b, e, 2);
-		} else if (c >= 32 && c <= 126) {
-			buf_add(b, (const char *)&c, 1);
-		} else if ((c & 0xC0) != 0x80) {
-			buf_add(b, "?", 1); /* one '?' per UTF-8 character */
-		}
-	}
-	buf_add(b, ")", 1);
-}
-
-/* Draws text at x,y; font 1 Helvetica, 2 Helvetica-Bold; right-aligned at x when right. */
-static void
-text_at(struct buf *b, int font, int pt, int x, int y, int right, const char *s)
-{
-	if (right)
-		x -= text_width_pt(s, pt);
-	buf_printf(b, "BT /F%d %d Tf %d %d Td ", font, pt, x, y);
-	pdf_string(b, s);
-	buf_add(b, " Tj ET\n", 7);
+	HPDF_Page_SetLineWidth(x->page, 0.5f);
+	HPDF_Page_MoveTo(x->page, (HPDF_REAL)x0, (HPDF_REAL)y);
+	HPDF_Page_LineTo(x->page, (HPDF_REAL)x1, (HPDF_REAL)y);
+	HPDF_Page_Stroke(x->page);
 }
 
 static const char *
@@ -164,7 +116,7 @@ last_day_text(const json_t *inv, char *out, size_t n)
 }
 
 static void
-content(struct buf *c, const json_t *inv, const char *account_name)
+content(struct pdfctx *c, const json_t *inv, const char *account_name)
 {
 	static const struct {
 		const char *label, *key;
@@ -178,112 +130,106 @@ content(struct buf *c, const json_t *inv, const char *account_name)
 	int y = 780;
 
 	snprintf(line, sizeof line, "Invoice %s", jstr(inv, "number"));
-	text_at(c, 2, 20, 50, y, 0, line);
-	text_at(c, 1, 10, 545, y + 4, 1, "billtop billing");
+	text_at(c, 1, 20, 50, y, 0, line);
+	text_at(c, 0, 10, 545, y + 4, 1, "billtop billing");
 	y -= 30;
-	text_at(c, 1, 11, 50, y, 0, account_name);
+	text_at(c, 0, 11, 50, y, 0, account_name);
 	y -= 16;
 	snprintf(line, sizeof line, "Status: %s", jstr(inv, "status"));
-	text_at(c, 1, 10, 50, y, 0, line);
+	text_at(c, 0, 10, 50, y, 0, line);
 	y -= 14;
 	date_text(inv, "period_start", a, sizeof a);
 	last_day_text(inv, b2, sizeof b2);
 	snprintf(line, sizeof line, "Period: %s to %s", a, b2);
-	text_at(c, 1, 10, 50, y, 0, line);
+	text_at(c, 0, 10, 50, y, 0, line);
 	y -= 14;
 	date_text(inv, "issued_at", a, sizeof a);
 	date_text(inv, "due_at", b2, sizeof b2);
 	date_text(inv, "paid_at", q, sizeof q);
 	snprintf(line, sizeof line, "Issued: %s   Due: %s   Paid: %s", a, b2, q);
-	text_at(c, 1, 10, 50, y, 0, line);
+	text_at(c, 0, 10, 50, y, 0, line);
 	y -= 30;
 
-	text_at(c, 2, 10, 50, y, 0, "Description");
-	text_at(c, 2, 10, 360, y, 1, "Quantity");
-	text_at(c, 2, 10, 450, y, 1, "Unit price");
-	text_at(c, 2, 10, 545, y, 1, "Amount");
-	buf_printf(c, "0.5 w 50 %d m 545 %d l S\n", y - 5, y - 5);
+	text_at(c, 1, 10, 50, y, 0, "Description");
+	text_at(c, 1, 10, 360, y, 1, "Quantity");
+	text_at(c, 1, 10, 450, y, 1, "Unit price");
+	text_at(c, 1, 10, 545, y, 1, "Amount");
+	rule(c, 50, 545, y - 5);
 	y -= 20;
 	for (i = 0; i < json_array_size(lines) && y > 200; i++) {
 		l = json_array_get(lines, i);
-		text_at(c, 1, 10, 50, y, 0, jstr(l, "description"));
+		text_at(c, 0, 10, 50, y, 0, jstr(l, "description"));
 		snprintf(q, sizeof q, "%" JSON_INTEGER_FORMAT " %s",
 		         json_integer_value(json_object_get(l, "quantity")), jstr(l, "unit"));
-		text_at(c, 1, 10, 360, y, 1, q);
+		text_at(c, 0, 10, 360, y, 1, q);
 		money_text(json_object_get(l, "unit_price"), a, sizeof a);
 		if (json_integer_value(json_object_get(l, "unit_price_per")) > 1) {
 			snprintf(b2, sizeof b2, "%s / %" JSON_INTEGER_FORMAT, a,
 			         json_integer_value(json_object_get(l, "unit_price_per")));
-			text_at(c, 1, 10, 450, y, 1, b2);
+			text_at(c, 0, 10, 450, y, 1, b2);
 		} else {
-			text_at(c, 1, 10, 450, y, 1, a);
+			text_at(c, 0, 10, 450, y, 1, a);
 		}
 		money_text(json_object_get(l, "amount"), a, sizeof a);
-		text_at(c, 1, 10, 545, y, 1, a);
+		text_at(c, 0, 10, 545, y, 1, a);
 		y -= 16;
 	}
-	buf_printf(c, "0.5 w 300 %d m 545 %d l S\n", y + 6, y + 6);
+	rule(c, 300, 545, y + 6);
 	y -= 12;
 	for (i = 0; i < sizeof totals / sizeof totals[0]; i++) {
 		int bold = strcmp(totals[i].key, "total") == 0 || strcmp(totals[i].key, "amount_due") == 0;
 
-		text_at(c, bold ? 2 : 1, 10, 300, y, 0, totals[i].label);
+		text_at(c, bold, 10, 300, y, 0, totals[i].label);
 		money_text(json_object_get(inv, totals[i].key), a, sizeof a);
-		text_at(c, bold ? 2 : 1, 10, 545, y, 1, a);
+		text_at(c, bold, 10, 545, y, 1, a);
 		y -= 15;
 	}
 	y -= 20;
-	text_at(c, 1, 8, 50, y, 0, jstr(inv, "hosted_url"));
+	text_at(c, 0, 8, 50, y, 0, jstr(inv, "hosted_url"));
 }
 
 int
 pdf_invoice(const json_t *inv, const char *account_name, char **out, size_t *len)
 {
-	struct buf b = { 0 }, c = { 0 };
-	size_t off[8];
-	char title[128];
-	int i;
+	struct pdfctx x = { NULL, NULL, NULL, 0 };
+	const char *fname;
+	char title[128], creator[64];
+	HPDF_UINT32 size = 0;
+	char *p = NULL;
+	int rc = -1;
 
-	content(&c, inv, account_name);
-	if (c.failed)
-		goto fail;
-	/* The binary comment line tells transfer tools the file is binary. */
-	buf_add(&b, "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", 15);
-	off[1] = b.len;
-	buf_printf(&b, "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
-	off[2] = b.len;
-	buf_printf(&b, "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n");
-	off[3] = b.len;
-	buf_printf(&b, "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]"
-	           " /Resources << /Font << /F1 4 0 R /F2 5 0 R >> >> /Contents 6 0 R >>\nendobj\n");
-	off[4] = b.len;
-	buf_printf(&b, "4 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica"
-	           " /Encoding /WinAnsiEncoding >>\nendobj\n");
-	off[5] = b.len;
-	buf_printf(&b, "5 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold"
-	           " /Encoding /WinAnsiEncoding >>\nendobj\n");
-	off[6] = b.len;
-	buf_printf(&b, "6 0 obj\n<< /Length %zu >>\nstream\n", c.len);
-	buf_add(&b, c.p, c.len);
-	buf_printf(&b, "\nendstream\nendobj\n");
-	off[7] = b.len;
+	x.doc = HPDF_New(on_error, &x);
+	if (!x.doc)
+		return -1;
+	HPDF_SetCompressionMode(x.doc, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(x.doc);
+	HPDF_SetCurrentEncoder(x.doc, "UTF-8");
+	fname = HPDF_LoadTTFontFromFile(x.doc, FONT_FILE, HPDF_TRUE);
+	x.font = fname ? HPDF_GetFont(x.doc, fname, "UTF-8") : NULL;
+	if (!x.font || x.failed)
+		goto out;
 	snprintf(title, sizeof title, "Invoice %s", jstr(inv, "number"));
-	buf_printf(&b, "7 0 obj\n<< /Title ");
-	pdf_string(&b, title);
-	buf_printf(&b, " /Producer (billtopd %s) >>\nendobj\n", VERSION);
-	off[0] = b.len; /* where the xref starts */
-	buf_printf(&b, "xref\n0 8\n0000000000 65535 f \n");
-	for (i = 1; i < 8; i++)
-		buf_printf(&b, "%010zu 00000 n \n", off[i]);
-	buf_printf(&b, "trailer\n<< /Size 8 /Root 1 0 R /Info 7 0 R >>\nstartxref\n%zu\n%%%%EOF\n", off[0]);
-	if (b.failed)
-		goto fail;
-	free(c.p);
-	*out = b.p;
-	*len = b.len;
-	return 0;
-fail:
-	free(b.p);
-	free(c.p);
-	return -1;
+	HPDF_SetInfoAttr(x.doc, HPDF_INFO_TITLE, title);
+	snprintf(creator, sizeof creator, "billtopd %s", VERSION);
+	HPDF_SetInfoAttr(x.doc, HPDF_INFO_CREATOR, creator);
+	x.page = HPDF_AddPage(x.doc);
+	if (!x.page)
+		goto out;
+	HPDF_Page_SetWidth(x.page, 595);
+	HPDF_Page_SetHeight(x.page, 842);
+	content(&x, inv, account_name);
+	if (x.failed || HPDF_SaveToStream(x.doc) != HPDF_OK)
+		goto out;
+	size = HPDF_GetStreamSize(x.doc);
+	p = malloc(size ? size : 1);
+	if (!p || HPDF_ReadFromStream(x.doc, (HPDF_BYTE *)p, &size) > HPDF_STREAM_EOF || x.failed)
+		goto out;
+	*out = p;
+	*len = size;
+	p = NULL;
+	rc = 0;
+out:
+	free(p);
+	HPDF_Free(x.doc);
+	return rc;
 }

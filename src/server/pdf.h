@@ -1,4 +1,4 @@
-/* pdf.h: an invoice as a one-page PDF 1.4 (Helvetica), written by hand with exact xref offsets. */
+/* pdf.h: an invoice as a one-page PDF (libharu, DejaVu Sans embedded). */
 #ifndef BILLTOPD_PDF_H
 #define BILLTOPD_PDF_H
 

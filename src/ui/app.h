@@ -68,6 +68,7 @@ struct app {
 	int refresh_off;        /* no URL or token: no worker; last_error says why */
 	int insecure;           /* --insecure: TLS verification is off (banner) */
 	int allow_http;         /* allow_http = yes (for the PDF download's net handle) */
+	char theme[8];          /* theme = dark|light|mono ("": dark) */
 	int64_t refresh_every;  /* seconds between background refreshes; 0: never */
 	int headless;           /* `billtop print`: no terminal, no refresh */
 	int64_t started_us;     /* CLOCK_MONOTONIC at start (BILLTOP_TIMING_LOG), or 0 */

@@ -5,6 +5,8 @@
  * the same attributes are kept and a colour pair added. */
 #include <config.h>
 
+#include <string.h>
+
 #include "ui/theme.h"
 #include "ui/theme_curses.h"
 
@@ -14,7 +16,7 @@ struct style_def {
 	attr_t mono_attr;  /* the whole rendering in monochrome */
 };
 
-static const struct style_def table[ST_COUNT] = {
+static const struct style_def dark[ST_COUNT] = {
 	[ST_NORMAL]       = { -1, -1, A_NORMAL, A_NORMAL },
 	[ST_DIM]          = { -1, -1, A_DIM, A_DIM },
 	[ST_BOLD]         = { -1, -1, A_BOLD, A_BOLD },
@@ -39,15 +41,55 @@ static const struct style_def table[ST_COUNT] = {
 	[ST_SERIES_5]     = { COLOR_RED, -1, A_NORMAL, A_NORMAL },
 };
 
+/* On a light background yellow, cyan and white text fade out: darker
+ * foregrounds, and the same attributes as the dark scheme (monochrome is
+ * shared), so both read the same without colour. */
+static const struct style_def light[ST_COUNT] = {
+	[ST_NORMAL]       = { -1, -1, A_NORMAL, A_NORMAL },
+	[ST_DIM]          = { -1, -1, A_DIM, A_DIM },
+	[ST_BOLD]         = { -1, -1, A_BOLD, A_BOLD },
+	[ST_TITLE]        = { COLOR_WHITE, COLOR_BLUE, A_BOLD, A_BOLD | A_REVERSE },
+	[ST_TAB]          = { COLOR_BLACK, COLOR_WHITE, A_NORMAL, A_REVERSE },
+	[ST_TAB_ACTIVE]   = { COLOR_WHITE, COLOR_BLUE, A_BOLD, A_BOLD | A_UNDERLINE },
+	[ST_SELECTED]     = { COLOR_WHITE, COLOR_BLUE, A_NORMAL, A_REVERSE },
+	[ST_OK]           = { COLOR_GREEN, -1, A_BOLD, A_NORMAL },
+	[ST_WARN]         = { COLOR_MAGENTA, -1, A_BOLD, A_BOLD },
+	[ST_ALERT]        = { COLOR_RED, -1, A_BOLD, A_BOLD | A_UNDERLINE },
+	[ST_BANNER_INFO]  = { COLOR_WHITE, COLOR_BLUE, A_NORMAL, A_REVERSE },
+	[ST_BANNER_WARN]  = { COLOR_WHITE, COLOR_MAGENTA, A_BOLD, A_REVERSE | A_BOLD },
+	[ST_BANNER_ALERT] = { COLOR_WHITE, COLOR_RED, A_BOLD, A_REVERSE | A_BOLD | A_UNDERLINE },
+	[ST_LINK]         = { COLOR_BLUE, -1, A_UNDERLINE, A_UNDERLINE },
+	[ST_STATUS]       = { COLOR_WHITE, COLOR_BLACK, A_NORMAL, A_REVERSE },
+	[ST_DIALOG]       = { COLOR_BLACK, COLOR_WHITE, A_NORMAL, A_NORMAL },
+	[ST_SERIES_0]     = { COLOR_GREEN, -1, A_NORMAL, A_NORMAL },
+	[ST_SERIES_1]     = { COLOR_BLUE, -1, A_NORMAL, A_NORMAL },
+	[ST_SERIES_2]     = { COLOR_MAGENTA, -1, A_NORMAL, A_NORMAL },
+	[ST_SERIES_3]     = { COLOR_RED, -1, A_NORMAL, A_NORMAL },
+	[ST_SERIES_4]     = { COLOR_BLACK, -1, A_NORMAL, A_NORMAL },
+	[ST_SERIES_5]     = { COLOR_CYAN, -1, A_NORMAL, A_NORMAL },
+};
+
+static const struct style_def *table = dark;
 static int colors_on;
 
+enum theme_scheme
+theme_scheme_parse(const char *name)
+{
+	if (name && strcmp(name, "light") == 0)
+		return THEME_LIGHT;
+	if (name && strcmp(name, "mono") == 0)
+		return THEME_MONO;
+	return THEME_DARK;
+}
+
 void
-theme_curses_init(void)
+theme_curses_init(enum theme_scheme scheme)
 {
 	short i;
 
 	colors_on = 0;
-	if (theme_choose(has_colors()))
+	table = scheme == THEME_LIGHT ? light : dark;
+	if (theme_choose(scheme != THEME_MONO && has_colors()))
 		return;
 	if (start_color() == ERR)
 		goto mono;

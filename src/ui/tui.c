@@ -217,7 +217,7 @@ tui_run(struct app *app)
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED |
 	          BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
-	theme_curses_init();
+	theme_curses_init(theme_scheme_parse(app->theme));
 
 	/* First frame straight from the cache, before any network. */
 	app->dirty = 1;

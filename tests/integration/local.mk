@@ -71,5 +71,5 @@ EXTRA_DIST += $(EMULATE_TESTS) tests/integration/emulate_common.sh tests/integra
 # Issue 16: every program the suites run comes with ./bootstrap.
 INTEGRATION_TESTS += tests/integration/tools_audit.sh
 EXTRA_DIST += tests/integration/tools_audit.sh tests/integration/tools_audit.py
-INTEGRATION_TESTS += tests/integration/completion.sh tests/integration/sync_progress.sh tests/integration/term_dumb.sh
-EXTRA_DIST += tests/integration/completion.sh tests/integration/sync_progress.sh tests/integration/term_dumb.sh
+INTEGRATION_TESTS += tests/integration/completion.sh tests/integration/sync_progress.sh tests/integration/term_dumb.sh tests/integration/pdf_utf8.sh
+EXTRA_DIST += tests/integration/completion.sh tests/integration/sync_progress.sh tests/integration/term_dumb.sh tests/integration/pdf_utf8.sh

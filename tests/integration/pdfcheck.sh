@@ -4,7 +4,7 @@
 # is wrong and returns 1, or returns 0.
 pdf_check() {
 	_f=$1
-	[ "$(head -c 8 "$_f")" = "%PDF-1.4" ] || { echo "no %PDF-1.4 header"; return 1; }
+	case "$(head -c 8 "$_f")" in "%PDF-1."[0-7]) ;; *) echo "no %PDF-1.x header"; return 1 ;; esac
 	[ "$(tail -c 6 "$_f" | tr -d '\n')" = "%%EOF" ] || { echo "no %%EOF at the end"; return 1; }
 	_sx=$(tail -c 40 "$_f" | tr -d '\r' | awk '/^startxref$/ { getline; print; exit }')
 	case "$_sx" in '' | *[!0-9]*) echo "no startxref"; return 1 ;; esac
