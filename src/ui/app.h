@@ -98,6 +98,9 @@ struct app {
 	char last_error[512];   /* the last refresh's error, in plain words, or "" */
 	char load_error[512];   /* a view's load error (app_set_error), or "" */
 	char notice[256];       /* a one-off status line note ("Refreshed."), or "" */
+	/* The `/` prompt of a view's find(): typing, and the last query for n/N. */
+	int searching;
+	char query[64], last_query[64];
 	char sync_note[600];    /* items the last refresh left out ("invoices: 1 item refused:
 	                         * data[3] ..."), from the sync state; "" when none */
 

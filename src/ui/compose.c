@@ -22,6 +22,7 @@ const struct keyhelp global_keys[] = {
 	{ N_("PgUp/PgDn, Space"), N_("a page up or down (Space: down)"), SA_NONE },
 	{ N_("Home/End, g/G"), N_("first or last item"), SA_NONE },
 	{ N_("mouse"), N_("click a tab or a row; the wheel moves in lists"), SA_NONE },
+	{ N_("/"), N_("search the list (then n/N: next or previous match)"), SA_NONE },
 	{ N_("Enter"), N_("open the selected item"), SA_NONE },
 	{ N_("Esc"), N_("back; close a dialog"), SA_NONE },
 	{ N_("r, F5"), N_("refresh from the server now"), SA_NONE },
@@ -109,7 +110,9 @@ draw_status(struct app *app, struct canvas *c, int y)
 	int st = ST_STATUS, hw;
 
 	canvas_fill(c, 0, y, c->w, 1, ST_STATUS, " ");
-	if (app->refreshing) {
+	if (app->searching) {
+		snprintf(left, sizeof left, "/%s_  %s", app->query, _("(Enter: find, Esc: cancel)"));
+	} else if (app->refreshing) {
 		snprintf(left, sizeof left, "%s %s", g->spin[app->spin % g->nspin], _("Refreshing..."));
 	} else if (app->notice[0]) {
 		snprintf(left, sizeof left, "%s", app->notice);

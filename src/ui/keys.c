@@ -3,7 +3,11 @@
 #include <config.h>
 
 #include <curses.h>
+#include <stdio.h>
+#include <string.h>
 
+#include "core/i18n.h"
+#include "core/util.h"
 #include "ui/app.h"
 #include "ui/tui.h"
 
@@ -51,6 +55,58 @@ view_ready(struct app *app)
 	return !app->load_error[0];
 }
 
+/* n/N and Enter of the `/` prompt: the view's find() with the last query. */
+static void
+run_find(struct app *app, struct view *v, int dir, int from_sel)
+{
+	char msg[256];
+	int r;
+
+	if (!app->last_query[0]) {
+		str_copy(app->notice, sizeof app->notice, _("Type / and some text to search this list."));
+		return;
+	}
+	msg[0] = '\0';
+	r = v->ops->find(v, app, app->last_query, dir, from_sel, msg, sizeof msg);
+	if (r == 0)
+		snprintf(app->notice, sizeof app->notice, _("Nothing matches \"%s\"."), app->last_query);
+	else
+		str_copy(app->notice, sizeof app->notice, msg);
+	v->dirty = 1;
+}
+
+/* Every key is the prompt's while it is open. */
+static void
+search_prompt_key(struct app *app, struct view *v, int key)
+{
+	size_t len = strlen(app->query);
+
+	app->dirty = 1;
+	switch (key) {
+	case KEY_ESC:
+		app->searching = 0;
+		return;
+	case '\n': case '\r': case KEY_ENTER:
+		app->searching = 0;
+		str_copy(app->last_query, sizeof app->last_query, app->query);
+		run_find(app, v, 1, 1);
+		return;
+	case KEY_BACKSPACE: case 127: case 8:
+		/* a whole UTF-8 character */
+		while (len > 0 && ((unsigned char)app->query[len - 1] & 0xC0) == 0x80)
+			app->query[--len] = '\0';
+		if (len > 0)
+			app->query[len - 1] = '\0';
+		return;
+	default:
+		if (key >= 0x20 && key <= 0xff && key != 0x7f && len + 1 < sizeof app->query) {
+			app->query[len] = (char)key;
+			app->query[len + 1] = '\0';
+		}
+		return;
+	}
+}
+
 void
 tui_key(struct app *app, int key)
 {
@@ -65,6 +121,10 @@ tui_key(struct app *app, int key)
 	if (app->help) {
 		app->help = 0;
 		app->dirty = 1;
+		return;
+	}
+	if (app->searching) {
+		search_prompt_key(app, v, key);
 		return;
 	}
 	if (app->notice[0]) {
@@ -96,6 +156,18 @@ tui_key(struct app *app, int key)
 	case 'r':
 	case KEY_F(5):
 		app_refresh(app);
+		break;
+	case '/':
+	case 'n':
+	case 'N':
+		if (!view_ready(app) || !v->ops->find)
+			return;
+		if (key == '/') {
+			app->searching = 1;
+			app->query[0] = '\0';
+		} else {
+			run_find(app, v, key == 'n' ? 1 : -1, 0);
+		}
 		break;
 	default:
 		if (key >= '1' && key <= '9' && key - '1' < app->nviews)

@@ -15,5 +15,7 @@ int usage_draw_table(const struct usage_model *m, struct canvas *c, int x, int y
 void usage_draw_range(struct usage_state *s, struct canvas *c, const struct layout *l);
 void usage_draw_day(struct usage_state *s, struct canvas *c, const struct layout *l);
 void usage_draw_runs(struct usage_state *s, struct canvas *c, const struct layout *l);
+/* A run's status as the runs table shows it (translated). */
+const char *run_status_label(enum run_status st);
 
 #endif

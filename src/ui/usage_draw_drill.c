@@ -110,7 +110,7 @@ clock_time(int64_t t, char *buf, size_t n)
 		str_copy(buf, n, "?");
 }
 
-static const char *
+const char *
 run_status_label(enum run_status st)
 {
 	switch (st) {

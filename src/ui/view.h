@@ -99,6 +99,14 @@ struct view_ops {
 	 * readable or closed.  Both may be NULL. */
 	int (*job_fd)(struct view *v);
 	void (*job_ready)(struct view *v, struct app *app);
+	/* `/` search on the view's list (keys.c owns the prompt and n/N):
+	 * selects the next (dir 1) or previous (-1) row whose text contains
+	 * query, case-insensitively, starting after the selection (at it when
+	 * from_sel), wrapping around the whole list, not only the rows on
+	 * screen.  1: found (msg may say where), 0: none, -1: an error in msg.
+	 * NULL: the view has no searchable list (or handles `/` itself). */
+	int (*find)(struct view *v, struct app *app, const char *query, int dir, int from_sel,
+	            char *msg, size_t msgsz);
 };
 
 struct view {

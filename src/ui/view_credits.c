@@ -17,6 +17,7 @@
 #include "ui/app.h"
 #include "ui/view.h"
 #include "ui/view_credits.h"
+#include "ui/widgets.h"
 
 static const struct keyhelp keys[] = {
 	{ N_("up/down"), N_("move in the ledger (PgUp/PgDn: a page)"), SA_NONE },
@@ -132,6 +133,70 @@ key(struct view *v, struct app *app, int k)
 	}
 }
 
+/* The ledger is read from the cache a chunk at a time while searching, so
+ * `/` finds an entry anywhere in it, not only on the page loaded. */
+#define FIND_CHUNK 512
+
+struct ledger_find {
+	struct cache *cache;
+	int kind, dir;
+	const char *query;
+	struct ledger_entry *rows;   /* owned */
+	int first, n;
+};
+
+static int
+ledger_match(void *ctx, int i)
+{
+	struct ledger_find *f = ctx;
+	const struct ledger_entry *e;
+	int total, start;
+
+	if (!f->rows || i < f->first || i >= f->first + f->n) {
+		free(f->rows);
+		f->rows = NULL;
+		start = f->dir < 0 ? i - FIND_CHUNK + 1 : i;
+		if (start < 0)
+			start = 0;
+		if (cache_ledger(f->cache, f->kind, start, FIND_CHUNK, &f->rows, &f->n, &total) < 0)
+			return -1;
+		f->first = start;
+		if (i < f->first || i >= f->first + f->n)
+			return 0;
+	}
+	e = &f->rows[i - f->first];
+	return text_icontains(e->description, f->query) || text_icontains(ledger_kind_label(e->kind), f->query);
+}
+
+/* `/`: a ledger entry by its description or kind, in the whole ledger of
+ * the kind shown. */
+static int
+find(struct view *v, struct app *app, const char *query, int dir, int from_sel, char *msg, size_t msgsz)
+{
+	struct credits_state *s = v->priv;
+	struct ledger_find f = { app->cache, s->m.ledger_kind, dir, query, NULL, 0, 0 };
+	int i;
+
+	if (s == NULL || !s->loaded || s->dlg.open)
+		return 0;
+	i = list_find(s->m.ledger_total, s->ledger.sel, dir, from_sel, ledger_match, &f);
+	free(f.rows);
+	if (i == -2) {
+		snprintf(msg, msgsz, _("Credits could not be read from the cache: %s"), cache_error(app->cache));
+		return -1;
+	}
+	if (i < 0)
+		return 0;
+	s->ledger.n = s->m.ledger_total;
+	s->ledger.sel = i;
+	if (credits_state_sync_page(s, app->cache) < 0) {
+		snprintf(msg, msgsz, _("Credits could not be read from the cache: %s"), s->err);
+		return -1;
+	}
+	list_found_note(msg, msgsz, query, i, s->m.ledger_total);
+	return 1;
+}
+
 const struct view_ops view_credits_ops = {
 	.name = N_("Credits"),
 	.id = "credits",
@@ -143,4 +208,5 @@ const struct view_ops view_credits_ops = {
 	.draw = draw,
 	.key = key,
 	.keys = keys,
+	.find = find,
 };

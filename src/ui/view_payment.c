@@ -177,6 +177,40 @@ key(struct view *v, struct app *app, int k)
 	}
 }
 
+struct pm_find {
+	const struct payment_state *s;
+	const char *query;
+};
+
+static int
+pm_match(void *ctx, int i)
+{
+	const struct pm_find *f = ctx;
+	const struct payment_method *pm = &f->s->m.methods[i];
+	char text[256];
+
+	snprintf(text, sizeof text, "%s %s %s %02d/%d%s", pm->brand, pm->last4, pm->bank_name,
+	         pm->exp_month, pm->exp_year, pm->is_default ? " default" : "");
+	return text_icontains(text, f->query);
+}
+
+/* `/`: a method by brand, last four digits, bank or expiry. */
+static int
+find(struct view *v, struct app *app, const char *query, int dir, int from_sel, char *msg, size_t msgsz)
+{
+	struct payment_state *s = v->priv;
+	struct pm_find f = { s, query };
+	int i;
+
+	(void)app;
+	i = list_find(s->m.nmethods, s->pos.sel, dir, from_sel, pm_match, &f);
+	if (i < 0)
+		return 0;
+	s->pos.sel = i;
+	list_found_note(msg, msgsz, query, i, s->m.nmethods);
+	return 1;
+}
+
 static void
 state_init(void *s)
 {
@@ -225,4 +259,5 @@ const struct view_ops view_payment_ops = {
 	.draw = draw,
 	.key = key,
 	.keys = keys,
+	.find = find,
 };

@@ -17,6 +17,7 @@
 #include "ui/usage_draw.h"
 #include "ui/view.h"
 #include "ui/view_usage.h"
+#include "ui/widgets.h"
 
 static const struct keyhelp keys[] = {
 	{ N_("left/right"), N_("select the previous or next day in the chart"), SA_NONE },
@@ -176,6 +177,68 @@ key_state(struct usage_state *s, struct app *app, int k)
 	}
 }
 
+struct usage_find {
+	const struct usage_state *s;
+	const char *query;
+};
+
+static int
+line_match(void *ctx, int i)
+{
+	const struct usage_find *f = ctx;
+	const struct usage_model *m = f->s->level == UL_DAY ? &f->s->day_agents : &f->s->top;
+
+	return text_icontains(m->lines[i].label, f->query) || text_icontains(m->lines[i].key, f->query);
+}
+
+static int
+run_match(void *ctx, int i)
+{
+	const struct usage_find *f = ctx;
+	const struct run *r = &f->s->runs.runs[i];
+
+	return text_icontains(r->id, f->query) || text_icontains(r->agent_id, f->query) ||
+	       text_icontains(run_status_label(r->status), f->query);
+}
+
+/* `/`: a row of the table on screen (meter, agent, item; the day's agents;
+ * the runs) by its name or id. */
+static int
+find(struct view *v, struct app *app, const char *query, int dir, int from_sel, char *msg, size_t msgsz)
+{
+	struct usage_state *s = v->priv;
+	struct usage_find f = { s, query };
+	struct list_pos *pos;
+	int n, i;
+
+	(void)app;
+	if (s == NULL || !s->loaded)
+		return 0;
+	switch (s->level) {
+	case UL_RUNS:
+		pos = &s->run_rows;
+		n = s->runs.nruns;
+		i = list_find(n, pos->sel, dir, from_sel, run_match, &f);
+		break;
+	case UL_DAY:
+		pos = &s->day_rows;
+		n = usage_model_visible(&s->day_agents, s->show_zero);
+		i = list_find(n, pos->sel, dir, from_sel, line_match, &f);
+		break;
+	default:
+		pos = &s->rows;
+		n = usage_model_visible(&s->top, s->show_zero);
+		i = list_find(n, pos->sel, dir, from_sel, line_match, &f);
+		break;
+	}
+	if (i < 0)
+		return 0;
+	pos->sel = i;
+	list_clamp(pos, s->table_rows > 0 ? s->table_rows : 1);
+	list_found_note(msg, msgsz, query, i, n);
+	return 1;
+}
+
 static int
 key(struct view *v, struct app *app, int k)
 {
@@ -202,4 +265,5 @@ const struct view_ops view_usage_ops = {
 	.draw = draw,
 	.key = key,
 	.keys = keys,
+	.find = find,
 };

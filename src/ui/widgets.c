@@ -2,9 +2,11 @@
 #include <config.h>
 
 #include <curses.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/grapheme.h"
+#include "core/i18n.h"
 #include "ui/glyphs.h"
 #include "ui/widgets.h"
 
@@ -255,4 +257,54 @@ list_clamp(struct list_pos *l, int rows)
 		l->top = l->n - rows;
 	if (l->top < 0)
 		l->top = 0;
+}
+
+int
+list_find(int n, int sel, int dir, int from_sel, int (*match)(void *ctx, int i), void *ctx)
+{
+	/* k steps from sel; without from_sel the selection itself comes last */
+	int k, i, r, last = from_sel ? n - 1 : n;
+
+	if (n <= 0)
+		return -1;
+	dir = dir < 0 ? -1 : 1;
+	for (k = from_sel ? 0 : 1; k <= last; k++) {
+		i = (((sel + dir * k) % n) + n) % n;
+		r = match(ctx, i);
+		if (r < 0)
+			return -2;
+		if (r == 1)
+			return i;
+	}
+	return -1;
+}
+
+int
+text_icontains(const char *hay, const char *needle)
+{
+	size_t i, j, nl = strlen(needle);
+
+	if (nl == 0)
+		return 1;
+	for (i = 0; hay[i]; i++) {
+		for (j = 0; j < nl && hay[i + j]; j++) {
+			unsigned char a = (unsigned char)hay[i + j], b = (unsigned char)needle[j];
+
+			if (a >= 'A' && a <= 'Z')
+				a = (unsigned char)(a - 'A' + 'a');
+			if (b >= 'A' && b <= 'Z')
+				b = (unsigned char)(b - 'A' + 'a');
+			if (a != b)
+				break;
+		}
+		if (j == nl)
+			return 1;
+	}
+	return 0;
+}
+
+void
+list_found_note(char *msg, size_t n, const char *query, int row, int total)
+{
+	snprintf(msg, n, _("\"%s\": row %d of %d (n/N: next/previous)"), query, row + 1, total);
 }

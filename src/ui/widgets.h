@@ -42,4 +42,14 @@ int list_key(struct list_pos *l, int key, int page);
 /* Keeps the selection visible in `rows` rows and within [0, n). */
 void list_clamp(struct list_pos *l, int rows);
 
+/* The `/` search of a list (view_ops.find): the first row i, going dir (1
+ * or -1) from sel (sel itself first when from_sel), wrapping around all n,
+ * for which match(ctx, i) is 1.  -1 when none; match may return -1 to stop
+ * (an error), which list_find returns as -2. */
+int list_find(int n, int sel, int dir, int from_sel, int (*match)(void *ctx, int i), void *ctx);
+/* Whether hay contains needle, ASCII letters compared without case. */
+int text_icontains(const char *hay, const char *needle);
+/* The note after a match: "\"QUERY\": row I of N (n/N: next/previous)". */
+void list_found_note(char *msg, size_t n, const char *query, int row, int total);
+
 #endif

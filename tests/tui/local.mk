@@ -41,8 +41,8 @@ EXTRA_DIST += tests/tui/credits_past.sh
 TUI_TESTS += tests/tui/help_over_link.sh
 EXTRA_DIST += tests/tui/help_over_link.sh
 # A real mouse click on the tab bar (X10 bytes written into the pane).
-TUI_TESTS += tests/tui/tui_mouse.sh tests/tui/tui_habits.sh tests/tui/tui_theme.sh
-EXTRA_DIST += tests/tui/tui_mouse.sh tests/tui/tui_habits.sh tests/tui/tui_theme.sh
+TUI_TESTS += tests/tui/tui_mouse.sh tests/tui/tui_habits.sh tests/tui/tui_theme.sh tests/tui/tui_search.sh
+EXTRA_DIST += tests/tui/tui_mouse.sh tests/tui/tui_habits.sh tests/tui/tui_theme.sh tests/tui/tui_search.sh
 
 # Hostile and careless servers on screen (issue 18).
 TUI_TESTS += tests/tui/tui_hostile.sh
