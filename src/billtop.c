@@ -35,6 +35,7 @@ usage(FILE *out)
 	        "      --cache FILE      use FILE as the local cache\n"
 	        "      --offline         use the cache alone; never touch the network\n"
 	        "      --insecure        do not verify TLS certificates (shown on screen)\n"
+	        "      --source NAME     the API the URL speaks: billtop, openai or anthropic\n"
 	        "  -h, --help            show this help and exit\n"
 	        "  -V, --version         show the version and exit\n\n"), out);
 	fputs(_("Commands:\n"), out);

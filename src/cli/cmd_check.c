@@ -17,6 +17,7 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/check.h"
@@ -63,6 +64,10 @@ refresh(struct client *cl)
 	struct sync_report rep;
 
 	memset(&so, 0, sizeof so);
+	so.source = cl->cfg.source;
+	/* a fixed BILLTOP_NOW (tests) is the refresh's "today" too */
+	if (getenv("BILLTOP_NOW"))
+		so.now = app_clock();
 	memset(&rep, 0, sizeof rep);
 	if (sync_run(cl->net, cl->cache, &so, &rep) == 0)
 		return EXIT_OK;

@@ -99,6 +99,7 @@ worker_main(struct cli_opts *opts)
 		net_response_free(&resp);
 	}
 	memset(&so, 0, sizeof so);
+	so.source = cl->cfg.source;
 	/* The dashboard's clock, so a fixed BILLTOP_NOW (tests, goldens) and
 	 * the synced usage windows agree. */
 	if (getenv("BILLTOP_NOW"))

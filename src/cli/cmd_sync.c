@@ -4,6 +4,7 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -12,6 +13,7 @@
 #include "client/sync_refused.h"
 #include "core/credits.h"
 #include "core/i18n.h"
+#include "ui/app.h"
 #include "core/timeutil.h"
 
 static void
@@ -49,6 +51,8 @@ print_line(const struct sync_report *rep, const struct sync_result *r)
 {
 	char items[64];
 
+	if (!r->resource)
+		return;    /* a source with fewer resources */
 	switch (r->outcome) {
 	case SYNC_FETCHED:
 		count_items(r->items, items, sizeof items);
@@ -142,6 +146,10 @@ cmd_sync(struct cli_opts *opts, int argc, char **argv)
 		      stderr);
 	before = cache_synced_at(cl->cache);
 	memset(&so, 0, sizeof so);
+	so.source = cl->cfg.source;
+	/* a fixed BILLTOP_NOW (tests) is the refresh's "today" too */
+	if (getenv("BILLTOP_NOW"))
+		so.now = app_clock();
 	if (!quiet)
 		so.waiting = waiting;
 	rc = sync_run(cl->net, cl->cache, &so, &rep);

@@ -11,6 +11,8 @@
 #include "client/decode.h"
 #include "client/sync.h"
 #include "client/sync_refused.h"
+#include "client/config.h"
+#include "client/source_spend.h"
 #include "core/i18n.h"
 #include "core/util.h"
 
@@ -486,7 +488,25 @@ run_once(struct net *n, struct cache *c, const struct sync_opts *opts, struct sy
 		client_err_set(x.err, CERR_CACHE, "%s", cache_error(c));
 		return -1;
 	}
-	for (r = 0; r < SYNC_RESOURCES; r++) {
+	/* a provider's spend API (source_spend.h); the source_ops table
+	 * replaces this dispatch */
+	if (x.o->source == CONFIG_SOURCE_OPENAI || x.o->source == CONFIG_SOURCE_ANTHROPIC) {
+		for (r = 0; r < SYNC_RESOURCES; r++)
+			rep->res[r].resource = NULL;
+		r = (x.o->source == CONFIG_SOURCE_OPENAI ? openai_refresh : anthropic_refresh)
+			(n, c, x.o, rep) == 0 ? SYNC_RESOURCES : -1;
+		if (r < 0) {
+			cache_rollback(c);
+			if (x.err->kind != CERR_CANCELED && rep->failed && cache_begin(c, 2000) == 0) {
+				cache_state_failure(c, rep->failed, x.now, x.err->message);
+				if (cache_commit(c) < 0)
+					cache_rollback(c);
+			}
+			rep->finished_at = (int64_t)time(NULL);
+			return -1;
+		}
+	}
+	for (r = x.o->source == CONFIG_SOURCE_BILLTOP ? 0 : SYNC_RESOURCES; r < SYNC_RESOURCES; r++) {
 		x.cur = &rep->res[r];
 		if (sync_one(&x, r) < 0) {
 			x.cur->outcome = SYNC_FAILED;

@@ -78,6 +78,7 @@ struct sync_opts {
 	 * refresh has held the cache for about a second; may be NULL */
 	void (*waiting)(void *arg, const char *cache_path);
 	int64_t now;                 /* 0: time(NULL); tests fix it */
+	int source;                  /* CONFIG_SOURCE_* (client/config.h): which API */
 };
 
 /* One refresh.  0 on success; -1 with report->err (and report->failed). */
