@@ -11,6 +11,7 @@
 #include "cli/print.h"
 #include "client/cache.h"
 #include "client/client.h"
+#include "client/cache_spend.h"
 #include "core/i18n.h"
 #include "core/timeutil.h"
 #include "ui/app.h"
@@ -138,8 +139,9 @@ cmd_print(struct cli_opts *opts, int argc, char **argv)
 	struct client *cl = NULL;
 	struct app app;
 	char *end;
+	const char *format_arg = NULL;
 	long w;
-	int c, i, rc = EXIT_USAGE;
+	int c, i, rc = EXIT_USAGE, spend;
 
 	memset(&ctx, 0, sizeof ctx);
 	ctx.opts = opts;
@@ -171,10 +173,12 @@ cmd_print(struct cli_opts *opts, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_FORMAT:
-			if (parse_format(optarg, &ctx.format) != 0 || !(p->formats & (int)ctx.format)) {
+			/* checked against the printer once the source is known */
+			if (parse_format(optarg, &ctx.format) != 0) {
 				fprintf(stderr, _("billtop print %s: --format %s is not available\n"), p->name, optarg);
 				goto out;
 			}
+			format_arg = optarg;
 			break;
 		case OPT_WIDTH:
 			w = strtol(optarg, &end, 10);
@@ -208,11 +212,22 @@ cmd_print(struct cli_opts *opts, int argc, char **argv)
 	rc = open_cache(opts, &cl, &ctx.cache);
 	if (rc != EXIT_OK)
 		goto out;
+	spend = print_is_spend(cl, ctx.cache) &&
+	        (strcmp(p->name, "overview") == 0 || strcmp(p->name, "usage") == 0);
+	if (format_arg && !spend && !(p->formats & (int)ctx.format)) {
+		fprintf(stderr, _("billtop print %s: --format %s is not available\n"), p->name, format_arg);
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	ctx.budget = cl->cfg.budget;
+	memcpy(ctx.budget_currency, cl->cfg.budget_currency, sizeof ctx.budget_currency);
 	app_init(&app, ctx.cache, 1);
 	ctx.app = &app;
 	ctx.utf8 = app.utf8;
 	ctx.now = app.now;
-	if (!app.have_snapshot) {
+	if (spend && app.have_snapshot) {
+		rc = print_spend(&ctx, p->name);
+	} else if (!app.have_snapshot) {
 		fprintf(stderr, "%s\n", _("billtop: the cache is empty: run `billtop sync` first"));
 		rc = EXIT_CACHE;
 	} else if (app.access == ACCESS_FORBIDDEN) {
@@ -357,4 +372,16 @@ print_json_dump(struct print_ctx *ctx, json_t *root)
 	if (r != 0 || fputc('\n', ctx->out) == EOF || fflush(ctx->out) != 0)
 		return EXIT_FAILURE_GENERIC;
 	return EXIT_OK;
+}
+
+int
+print_is_spend(struct client *cl, struct cache *c)
+{
+	struct spend_org org;
+	struct account a;
+
+	if (cl->cfg.source != CONFIG_SOURCE_BILLTOP)
+		return 1;
+	/* a cache a spend source wrote, read without --source */
+	return cache_spend_org(c, &org) == 1 && cache_account(c, &a) == 0;
 }

@@ -37,4 +37,5 @@ src_client_libclient_a_SOURCES += \
 	src/client/decode_spend.h src/client/decode_openai.c src/client/decode_anthropic.c \
 	src/client/cache_spend.c src/client/cache_spend.h \
 	src/client/source_spend.c src/client/source_spend.h \
-	src/client/source_openai.c src/client/source_anthropic.c
+	src/client/source_openai.c src/client/source_anthropic.c \
+	src/client/spend_figures.c src/client/spend_figures.h
