@@ -62,3 +62,8 @@ EMULATE_TESTS = tests/integration/emulate_openai.sh tests/integration/emulate_an
 INTEGRATION_TESTS += $(EMULATE_TESTS)
 EXTRA_DIST += $(EMULATE_TESTS) tests/integration/emulate_common.sh tests/integration/emulate_sum.py \
 	tests/schemas tests/fixtures
+
+# The openai and anthropic sources end to end against billtopd --emulate (issue 12).
+SPEND_TESTS = tests/integration/spend_sync.sh
+INTEGRATION_TESTS += $(SPEND_TESTS)
+EXTRA_DIST += $(SPEND_TESTS) tests/golden/spend
