@@ -145,6 +145,9 @@ dashboard_run(struct cli_opts *opts)
 	app.insecure = opts->insecure;
 	app.allow_http = cl->cfg.allow_http;
 	app.refresh_every = cl->cfg.refresh;
+	app.source = cl->cfg.source;
+	app.budget = cl->cfg.budget;
+	memcpy(app.budget_currency, cl->cfg.budget_currency, sizeof app.budget_currency);
 	if (cl->cache_note)
 		str_copy(app.notice, sizeof app.notice, cl->cache_note);
 	/* The URL and the token now (a token_command runs once per session);

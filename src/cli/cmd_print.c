@@ -222,6 +222,7 @@ cmd_print(struct cli_opts *opts, int argc, char **argv)
 	ctx.budget = cl->cfg.budget;
 	memcpy(ctx.budget_currency, cl->cfg.budget_currency, sizeof ctx.budget_currency);
 	app_init(&app, ctx.cache, 1);
+	app.source = spend ? (cl->cfg.source ? cl->cfg.source : CONFIG_SOURCE_OPENAI) : CONFIG_SOURCE_BILLTOP;
 	ctx.app = &app;
 	ctx.utf8 = app.utf8;
 	ctx.now = app.now;

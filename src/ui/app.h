@@ -66,6 +66,10 @@ struct app {
 	int insecure;           /* --insecure: TLS verification is off (banner) */
 	int allow_http;         /* allow_http = yes (for the PDF download's net handle) */
 	int64_t refresh_every;  /* seconds between background refreshes; 0: never */
+	int source;             /* CONFIG_SOURCE_* (client/config.h): a spend source
+	                         * shows its own Overview and Usage (view_spend.h) */
+	int64_t budget;         /* the profile's budget, minor units; -1: none */
+	char budget_currency[4];
 	int headless;           /* `billtop print`: no terminal, no refresh */
 	int64_t started_us;     /* CLOCK_MONOTONIC at start (BILLTOP_TIMING_LOG), or 0 */
 	int utf8;               /* UTF-8 glyphs (from the locale) */

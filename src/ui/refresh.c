@@ -15,6 +15,7 @@
 #include "core/i18n.h"
 #include "core/util.h"
 #include "ui/app.h"
+#include "client/config.h"
 #include "ui/refresh.h"
 
 #define RECORD_MAX (1 << 20)   /* a response body larger than this is cut */
@@ -134,6 +135,10 @@ refresh_start(struct app *app, const struct action *act)
 	}
 	if (app->insecure)
 		argv[argc++] = "--insecure";
+	if (app->source != CONFIG_SOURCE_BILLTOP) {
+		argv[argc++] = "--source";
+		argv[argc++] = config_source_name(app->source);
+	}
 	argv[argc] = NULL;
 
 	if (pipe2(in, O_CLOEXEC) != 0 || pipe2(out, O_CLOEXEC) != 0)

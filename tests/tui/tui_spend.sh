@@ -1,0 +1,37 @@
+#!/bin/sh
+# tui_spend.sh: billtop --demo=openai and --demo=anthropic open the dashboard
+# on the demo account served by billtopd --emulate, read through that source:
+# the Overview shows the organisation's spend and projection, Usage the cost
+# tables; the other tabs do not crash.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/tui/lib-tmux.sh"
+
+for src in openai anthropic; do
+	case $src in openai) title=OpenAI ;; *) title=Anthropic ;; esac
+	tui_start --demo=$src
+	twait "--demo=$src: the Overview shows the month to date" "Month to date"
+	twait "$src: the source" "$title"
+	twait "$src: the projection" "Projected at month end"
+	like "$(tui_capture)" 'Month to date +\$[0-9,]+\.[0-9][0-9] \(' "$src: an amount in dollars and cents"
+	like "$(tui_capture)" 'Last month +\$[0-9,]+\.[0-9][0-9]' "$src: last month"
+	srv=$(pgrep -f "billtopd --seed demo=active --listen 127.0.0.1:0 --db $T_DIR/billtop-demo.*--emulate $src" | head -n 1)
+	ok "$([ -n "$srv" ] && echo 0 || echo 1)" "$src: billtopd runs with --emulate $src"
+	tui_keys 3
+	if [ $src = openai ]; then
+		twait "$src: Usage shows the cost by line item" "Cost by line item"
+		twait "$src: and by project" "Cost by project"
+	else
+		twait "$src: Usage shows the cost by description" "Cost by description"
+		twait "$src: and by workspace" "Cost by workspace"
+	fi
+	twait "$src: and tokens by model" "Tokens and requests by model"
+	for k in 2 4 5 6 1; do
+		tui_keys "$k"
+		sleep 0.3
+		ok "$(tui_alive && echo 0 || echo 1)" "$src: tab $k does not crash the dashboard"
+	done
+	twait "$src: back on the Overview" "Month to date"
+	tui_keys q
+	is "$(tui_wait_exit)" "0" "$src: q quits"
+done
+done_testing
