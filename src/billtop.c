@@ -29,7 +29,8 @@ usage(FILE *out)
 	        "Without a command, opens the dashboard.\n\n"), out);
 	fputs(_("Options:\n"
 	        "      --demo[=VARIANT]  open the dashboard on the built-in demo account\n"
-	        "                        (VARIANT: active, trial, past-due, exhausted, paused)\n"
+	        "                        (VARIANT: active, trial, past-due, exhausted, paused,\n"
+	        "                        or openai, anthropic: the demo through that source)\n"
 	        "      --url URL         billing API base URL (overrides the config)\n"
 	        "      --profile NAME    use the [profile NAME] section of the config\n"
 	        "      --cache FILE      use FILE as the local cache\n"
