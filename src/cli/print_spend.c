@@ -161,9 +161,10 @@ out:
 }
 
 static const char *const kinds[] = {
-	TOK_INPUT, TOK_CACHE_WRITE, TOK_CACHE_READ, TOK_OUTPUT, TOK_REQUESTS, TOK_WEB_SEARCH
+	TOK_INPUT, TOK_CACHE_WRITE, TOK_CACHE_READ, TOK_OUTPUT, TOK_REQUESTS, TOK_WEB_SEARCH,
+	TOK_IMAGES, TOK_CHARACTERS, TOK_SECONDS
 };
-#define NKINDS 6
+#define NKINDS 9
 
 static int
 tokens(struct print_ctx *ctx, const struct spend_figures *f, json_t *arr)
@@ -171,7 +172,8 @@ tokens(struct print_ctx *ctx, const struct spend_figures *f, json_t *arr)
 	struct spend_row *r = NULL;
 	int n = 0, i, j, k;
 	int64_t q[NKINDS];
-	char model[40];
+	char model[64], extra[160];
+	size_t len;
 
 	if (cache_spend_tokens(ctx->cache, f->month_from, f->today, &r, &n) < 0) {
 		fprintf(stderr, "billtop: %s\n", cache_error(ctx->cache));
@@ -179,7 +181,7 @@ tokens(struct print_ctx *ctx, const struct spend_figures *f, json_t *arr)
 	}
 	if (ctx->format == PRINT_TEXT) {
 		fprintf(ctx->out, "%s\n", _("Tokens and requests by model"));
-		fprintf(ctx->out, "  %-24s %13s %12s %12s %12s %10s\n", _("Model"), _("Input"),
+		fprintf(ctx->out, "  %-18s%12s%12s%12s%12s%12s\n", _("Model"), _("Input"),
 		        _("Cache write"), _("Cache read"), _("Output"), _("Requests"));
 	}
 	for (i = 0; i < n; i = j) {
@@ -189,10 +191,11 @@ tokens(struct print_ctx *ctx, const struct spend_figures *f, json_t *arr)
 				if (strcmp(r[j].name, kinds[k]) == 0)
 					q[k] = r[j].amount;
 		if (ctx->format == PRINT_JSON) {
-			json_array_append_new(arr, json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:I}", "model", r[i].key,
-			                                     "input_uncached", (json_int_t)q[0], "cache_write", (json_int_t)q[1],
-			                                     "cache_read", (json_int_t)q[2], "output", (json_int_t)q[3],
-			                                     "requests", (json_int_t)q[4], "web_search", (json_int_t)q[5]));
+			json_t *o = json_pack("{s:s}", "model", r[i].key);
+
+			for (k = 0; k < NKINDS; k++)
+				json_object_set_new(o, kinds[k], json_integer((json_int_t)q[k]));
+			json_array_append_new(arr, o);
 		} else if (ctx->format == PRINT_CSV) {
 			for (k = 0; k < NKINDS; k++) {
 				csv_field(ctx->out, 1, "tokens");
@@ -204,9 +207,20 @@ tokens(struct print_ctx *ctx, const struct spend_figures *f, json_t *arr)
 				csv_end(ctx->out);
 			}
 		} else {
-			text_fit(r[i].key[0] ? r[i].key : _("(all models)"), 24, model, sizeof model);
-			fprintf(ctx->out, "  %-24s %13lld %12lld %12lld %12lld %10lld\n", model, (long long)q[0],
+			text_fit(r[i].key[0] ? r[i].key : _("(all models)"), 17, model, sizeof model);
+			extra[0] = '\0';
+			len = 0;
+			/* images, characters, seconds: after the row, with their unit */
+			if (q[6] && len < sizeof extra)
+				len += (size_t)snprintf(extra + len, sizeof extra - len, _(", %lld images"), (long long)q[6]);
+			if (q[7] && len < sizeof extra)
+				len += (size_t)snprintf(extra + len, sizeof extra - len, _(", %lld characters"), (long long)q[7]);
+			if (q[8] && len < sizeof extra)
+				len += (size_t)snprintf(extra + len, sizeof extra - len, _(", %lld seconds"), (long long)q[8]);
+			fprintf(ctx->out, "  %-18s%12lld%12lld%12lld%12lld%12lld\n", model, (long long)q[0],
 			        (long long)q[1], (long long)q[2], (long long)q[3], (long long)q[4]);
+			if (extra[0])
+				fprintf(ctx->out, "    %s\n", extra + 2);
 		}
 	}
 	free(r);

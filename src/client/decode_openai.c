@@ -66,11 +66,11 @@ bucket_day(struct dctx *d, const json_t *b, char day[M_DAY])
 }
 
 typedef int (*result_fn)(struct dctx *d, const json_t *r, const char *day,
-                         const struct spend_sink *s);
+                         const struct spend_sink *s, const void *spec);
 
 static int
 buckets(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
-        struct client_err *err, result_fn fn)
+        struct client_err *err, result_fn fn, const void *spec)
 {
 	struct dctx d;
 	json_t *data, *b, *results;
@@ -89,7 +89,7 @@ buckets(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
 		json_array_foreach(results, j, b) {
 			m2 = d_push_key(&d, "results");
 			d_push_index(&d, j);
-			if (d_is_object(&d, b) < 0 || fn(&d, b, day, s) < 0)
+			if (d_is_object(&d, b) < 0 || fn(&d, b, day, s, spec) < 0)
 				return -1;
 			d_pop(&d, m2);
 		}
@@ -99,7 +99,8 @@ buckets(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
 }
 
 static int
-cost_result(struct dctx *d, const json_t *r, const char *day, const struct spend_sink *s)
+cost_result(struct dctx *d, const json_t *r, const char *day, const struct spend_sink *s,
+            const void *spec)
 {
 	char item[M_NAME], project[M_NAME], code[16], cur[4];
 	json_t *amount;
@@ -121,6 +122,7 @@ cost_result(struct dctx *d, const json_t *r, const char *day, const struct spend
 	if (micro < 0)
 		return d_fail(d, "value", _("a negative cost"));
 	d_pop(d, m);
+	(void)spec;
 	return s->cost(s->arg, day, item, project, micro, cur, d->err);
 }
 
@@ -128,11 +130,12 @@ int
 oa_decode_costs(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
                 struct client_err *err)
 {
-	return buckets(root, s, pg, err, cost_result);
+	return buckets(root, s, pg, err, cost_result, NULL);
 }
 
 static int
-completions_result(struct dctx *d, const json_t *r, const char *day, const struct spend_sink *s)
+completions_result(struct dctx *d, const json_t *r, const char *day, const struct spend_sink *s,
+                   const void *spec)
 {
 	char model[M_NAME];
 	int64_t in, cached, uncached, write, out, req;
@@ -147,6 +150,7 @@ completions_result(struct dctx *d, const json_t *r, const char *day, const struc
 	    sj_int(d, r, "num_model_requests", 0, max, 0, &req) < 0 ||
 	    sj_str(d, r, "model", model, sizeof model, D_NULL) < 0)
 		return -1;
+	(void)spec;
 	if (cached == M_NONE)
 		cached = 0;
 	if (write == M_NONE)
@@ -169,7 +173,71 @@ int
 oa_decode_completions(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
                       struct client_err *err)
 {
-	return buckets(root, s, pg, err, completions_result);
+	return buckets(root, s, pg, err, completions_result, NULL);
+}
+
+/* The other usage kinds with a model: one quantity and the requests. */
+struct usage_kind {
+	const char *object;     /* "organization.usage.embeddings.result" */
+	const char *field;      /* "input_tokens" */
+	const char *kind;       /* the spend_tokens kind */
+};
+
+static const struct usage_kind kind_embeddings = {
+	"organization.usage.embeddings.result", "input_tokens", TOK_INPUT
+};
+static const struct usage_kind kind_images = { "organization.usage.images.result", "images", TOK_IMAGES };
+static const struct usage_kind kind_speeches = {
+	"organization.usage.audio_speeches.result", "characters", TOK_CHARACTERS
+};
+static const struct usage_kind kind_transcriptions = {
+	"organization.usage.audio_transcriptions.result", "seconds", TOK_SECONDS
+};
+
+static int
+kind_result(struct dctx *d, const json_t *r, const char *day, const struct spend_sink *s, const void *spec)
+{
+	const struct usage_kind *k = spec;
+	char model[M_NAME];
+	int64_t q, req;
+
+	if (sj_tag(d, r, "object", k->object) < 0 ||
+	    sj_int(d, r, k->field, 0, INT64_MAX, 0, &q) < 0 ||
+	    sj_int(d, r, "num_model_requests", 0, INT64_MAX, 0, &req) < 0 ||
+	    sj_str(d, r, "model", model, sizeof model, D_NULL) < 0)
+		return -1;
+	if (s->tokens(s->arg, day, model, k->kind, q, d->err) < 0 ||
+	    s->tokens(s->arg, day, model, TOK_REQUESTS, req, d->err) < 0)
+		return -1;
+	return 0;
+}
+
+int
+oa_decode_embeddings(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
+                     struct client_err *err)
+{
+	return buckets(root, s, pg, err, kind_result, &kind_embeddings);
+}
+
+int
+oa_decode_images(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
+                 struct client_err *err)
+{
+	return buckets(root, s, pg, err, kind_result, &kind_images);
+}
+
+int
+oa_decode_speeches(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
+                   struct client_err *err)
+{
+	return buckets(root, s, pg, err, kind_result, &kind_speeches);
+}
+
+int
+oa_decode_transcriptions(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
+                         struct client_err *err)
+{
+	return buckets(root, s, pg, err, kind_result, &kind_transcriptions);
 }
 
 int

@@ -22,6 +22,9 @@
 #define TOK_OUTPUT      "output"
 #define TOK_REQUESTS    "requests"
 #define TOK_WEB_SEARCH  "web_search"
+#define TOK_IMAGES      "images"
+#define TOK_CHARACTERS  "characters"
+#define TOK_SECONDS     "seconds"
 
 struct spend_sink {
 	void *arg;
@@ -46,6 +49,16 @@ int oa_decode_costs(const json_t *root, const struct spend_sink *s, struct spend
                     struct client_err *err);
 int oa_decode_completions(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
                           struct client_err *err);
+/* usage/embeddings, images, audio_speeches, audio_transcriptions: the
+ * quantity (input tokens, images, characters, seconds) and the requests. */
+int oa_decode_embeddings(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
+                         struct client_err *err);
+int oa_decode_images(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
+                     struct client_err *err);
+int oa_decode_speeches(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
+                       struct client_err *err);
+int oa_decode_transcriptions(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
+                             struct client_err *err);
 int oa_decode_projects(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
                        struct client_err *err);
 

@@ -1,7 +1,9 @@
 /* source_openai.c: an OpenAI organisation's spend through the
  * Administration API (admin key, Authorization: Bearer): projects for their
- * names, daily costs grouped by line item and project, completions usage by
- * model (docs/sources.md). */
+ * names, daily costs grouped by line item and project, usage by model of
+ * completions, embeddings, images and audio (docs/sources.md).  Moderations,
+ * vector stores and code interpreter sessions have no model or no quantity
+ * billtop shows; their cost is in the costs. */
 #include <config.h>
 
 #include <stdio.h>
@@ -16,8 +18,16 @@
 int
 openai_refresh(struct net *n, struct cache *c, const struct sync_opts *o, struct sync_report *rep)
 {
+	static const struct { const char *name; spend_decode_fn decode; } kinds[] = {
+		{ "completions", oa_decode_completions },
+		{ "embeddings", oa_decode_embeddings },
+		{ "images", oa_decode_images },
+		{ "audio_speeches", oa_decode_speeches },
+		{ "audio_transcriptions", oa_decode_transcriptions },
+	};
 	struct spend_run r = { 0 };
 	char path[512];
+	size_t k;
 
 	r.rep = rep;
 	r.item_dim = "line_item";
@@ -39,11 +49,13 @@ openai_refresh(struct net *n, struct cache *c, const struct sync_opts *o, struct
 	if (spend_fetch_all(&r, path, "page", oa_decode_costs) < 0)
 		return -1;
 	spend_resource(&r, 3, "usage");
-	snprintf(path, sizeof path, "/v1/organization/usage/completions?start_time=%lld"
-	         "&end_time=%lld&bucket_width=1d&limit=%d&group_by=model",
-	         (long long)r.from, (long long)r.to, USAGE_LIMIT);
-	if (spend_fetch_all(&r, path, "page", oa_decode_completions) < 0)
-		return -1;
+	for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		snprintf(path, sizeof path, "/v1/organization/usage/%s?start_time=%lld"
+		         "&end_time=%lld&bucket_width=1d&limit=%d&group_by=model", kinds[k].name,
+		         (long long)r.from, (long long)r.to, USAGE_LIMIT);
+		if (spend_fetch_all(&r, path, "page", kinds[k].decode) < 0)
+			return -1;
+	}
 	/* the Administration API does not name the organisation */
 	spend_resource(&r, 0, "organization");
 	if (spend_finish(&r, "") < 0)

@@ -59,6 +59,8 @@ for SRC in openai anthropic; do
 	golden "$SRC-overview-80-utf8" C.UTF-8 overview
 	golden "$SRC-usage-80-ascii" C usage
 	golden "$SRC-usage-132-utf8" C.UTF-8 usage --width 132
+	widest=$(LC_ALL=C.UTF-8 bt print usage | LC_ALL=C.UTF-8 wc -L)
+	ok "$([ "$widest" -le 80 ] && echo 0 || echo 1)" "$SRC: print usage fits 80 columns (widest line $widest)"
 	# October seen from its last day: overage on most days, split over the projects
 	export BILLTOP_NOW=2026-10-31T12:00:00Z
 	golden "$SRC-overview-oct-80-ascii" C overview

@@ -166,6 +166,17 @@ openai_usage_projects(void **state)
 			found += g.v[i] == 500;
 	}
 	assert_int_equal(found, 4);
+	/* usage_other.json holds one result of every kind: the embeddings
+	 * decoder takes the first and refuses the moderations result after it */
+	assert_int_equal(run("openai/usage_other.json", oa_decode_embeddings, &pg, &err), -1);
+	assert_int_equal(g.n, 2);
+	assert_string_equal(g.item[0], "text-embedding-ada-002-v2");
+	assert_string_equal(g.group[0], TOK_INPUT);
+	assert_int_equal(g.v[0], 20);
+	assert_string_equal(g.group[1], TOK_REQUESTS);
+	assert_int_equal(g.v[1], 2);
+	assert_string_equal(err.message, "data[0].results[1].object: expected \"organization.usage.embeddings.result\", "
+	                    "not \"organization.usage.moderations.result\"");
 	assert_int_equal(run("openai/projects.json", oa_decode_projects, &pg, &err), 0);
 	assert_int_equal(g.n, 1);
 	assert_string_equal(g.item[0], "proj_abc");
