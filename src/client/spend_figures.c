@@ -10,7 +10,6 @@
 #include "client/spend_figures.h"
 #include "core/i18n.h"
 #include "core/money.h"
-#include "core/allocate.h"
 
 #define DAY 86400
 #define BURN_WINDOW 7
@@ -250,28 +249,57 @@ spend_budget_text(const struct spend_figures *f, int flags, char *buf, size_t n)
 int
 spend_alloc(const struct spend_row *rows, int n, const char *currency, int64_t *out, int64_t *total)
 {
-	int64_t sum = 0, *w;
-	int i, rc;
+	return spend_split(rows, n, currency, -1, out, total);
+}
+
+int
+spend_split(const struct spend_row *rows, int n, const char *currency, int64_t target, int64_t *out,
+            int64_t *total)
+{
+	const struct currency *cur = currency_find(currency);
+	int64_t sum = 0, div = 1, floors = 0, left, *rem;
+	int i, j, best;
 
 	*total = 0;
 	if (n <= 0)
 		return 0;
-	w = malloc((size_t)n * sizeof *w);
-	if (!w)
+	if (!cur || cur->exponent > 6)
 		return -1;
+	for (i = cur->exponent; i < 6; i++)
+		div *= 10;
+	rem = malloc((size_t)n * sizeof *rem);
+	if (!rem)
+		return -1;
+	/* each row's exact share is micro / div minor units: its floor, then the
+	 * units the once-rounded total has left go one each to the rows with the
+	 * largest remainders (ties: the earlier row): the largest remainder method */
 	for (i = 0; i < n; i++) {
-		w[i] = rows[i].amount > 0 ? rows[i].amount : 0;
-		if (money_add(sum, w[i], &sum) != MONEY_OK) {
-			free(w);
+		int64_t m = rows[i].amount > 0 ? rows[i].amount : 0;
+
+		if (money_add(sum, m, &sum) != MONEY_OK) {
+			free(rem);
 			return -1;
 		}
+		out[i] = m / div;
+		rem[i] = m % div;
+		floors += out[i];
 	}
-	if (spend_round(sum, currency, total) < 0) {
-		free(w);
+	if (target >= 0)
+		*total = target;
+	else if (spend_round(sum, currency, total) < 0) {
+		free(rem);
 		return -1;
 	}
-	rc = *total == 0 ? (memset(out, 0, (size_t)n * sizeof *out), 0)
-	                 : allocate_largest_remainder(*total, w, n, out);
-	free(w);
-	return rc;
+	for (left = *total - floors; left > 0; left--) {
+		best = -1;
+		for (j = 0; j < n; j++)
+			if (rem[j] > 0 && (best < 0 || rem[j] > rem[best]))
+				best = j;
+		if (best < 0)
+			break;
+		out[best]++;
+		rem[best] = 0;
+	}
+	free(rem);
+	return 0;
 }

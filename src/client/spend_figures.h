@@ -66,8 +66,14 @@ int spend_budget_text(const struct spend_figures *f, int flags, char *buf, size_
 /* "OpenAI", "Anthropic" */
 const char *spend_source_title(const char *source);
 /* Rows of micro-units shown in minor units that sum exactly to their total:
- * the total is summed exactly and rounded once (spend_round), then split
- * over the rows by the largest remainder (core/allocate.h).  out[] has n
+ * the total is summed exactly and rounded once (spend_round); each row gets
+ * the floor of its exact share and the units left go to the rows with the
+ * largest remainders (the largest remainder method on the exact amounts, so
+ * a row that is a whole number of cents shows exactly that).  out[] has n
  * entries.  0, or -1 (overflow, unknown currency, out of memory). */
 int spend_alloc(const struct spend_row *rows, int n, const char *currency, int64_t *out,
+                int64_t *total);
+/* The same with a given total (target >= 0: a chart bar already rounded,
+ * at least the sum of the floors), or target -1 for spend_alloc. */
+int spend_split(const struct spend_row *rows, int n, const char *currency, int64_t target, int64_t *out,
                 int64_t *total);

@@ -1,6 +1,7 @@
 /* view_spend.c: Overview and Usage of a spend source (view_spend.h). */
 #include <config.h>
 
+#include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +45,7 @@ spend_view_free(struct spend_view *sv)
 	free(sv->day_labels);
 	free(sv->day_label_ptrs);
 	free(sv->tokens);
+	free(sv->daily);
 	free(sv);
 }
 
@@ -113,13 +115,81 @@ spend_view_load(struct app *app, struct spend_view **out, char *err, size_t errs
 	if (table_load(app->cache, &sv->f, anth ? "description" : "line_item", &sv->items) < 0 ||
 	    table_load(app->cache, &sv->f, anth ? "workspace" : "project", &sv->groups) < 0 ||
 	    days_load(app->cache, sv) < 0 ||
-	    cache_spend_tokens(app->cache, sv->f.month_from, sv->f.today, &sv->tokens, &sv->ntokens) < 0) {
+	    cache_spend_tokens(app->cache, sv->f.month_from, sv->f.today, &sv->tokens, &sv->ntokens) < 0 ||
+	    cache_spend_daily(app->cache, anth ? "description" : "line_item", sv->f.month_from, sv->f.today,
+	                      &sv->daily, &sv->ndaily) < 0) {
 		snprintf(err, errsz, _("the spend could not be read from the cache: %s"), cache_error(app->cache));
 		spend_view_free(sv);
 		return -1;
 	}
+	sv->sel = -1;
 	*out = sv;
 	return 0;
+}
+
+int
+spend_view_key(struct spend_view *sv, int key)
+{
+	switch (key) {
+	case KEY_LEFT:
+	case 'h':
+		if (sv->ndays <= 0)
+			return VIEW_IGNORED;
+		sv->sel = sv->sel < 0 ? sv->ndays - 1 : sv->sel > 0 ? sv->sel - 1 : 0;
+		return VIEW_HANDLED;
+	case KEY_RIGHT:
+	case 'l':
+		if (sv->ndays <= 0)
+			return VIEW_IGNORED;
+		sv->sel = sv->sel < 0 ? sv->ndays - 1 : sv->sel + 1 < sv->ndays ? sv->sel + 1 : sv->sel;
+		return VIEW_HANDLED;
+	case 27:
+		if (sv->sel < 0)
+			return VIEW_IGNORED;
+		sv->sel = -1;
+		return VIEW_HANDLED;
+	default:
+		return VIEW_IGNORED;
+	}
+}
+
+/* The selected day: its rows by item, split from the day's bar so they add
+ * up to it.  Returns the next row. */
+static int
+draw_day(const struct spend_view *sv, struct canvas *c, int x, int y, int w, int bottom)
+{
+	char day[11], buf[160], m[64];
+	struct spend_row *rows;
+	int64_t *minor, total;
+	int i, k = 0, first = -1;
+
+	snprintf(day, sizeof day, "%.8s%02d", sv->f.month_from, (sv->sel + 1) % 100);
+	for (i = 0; i < sv->ndaily; i++)
+		if (strcmp(sv->daily[i].day, day) == 0) {
+			if (first < 0)
+				first = i;
+			k++;
+		}
+	money_format(m, sizeof m, sv->day_minor[sv->sel], sv->f.org.currency, c->utf8 ? 0 : MONEY_FMT_ASCII);
+	snprintf(buf, sizeof buf, _("%s: %s (Esc: the whole month)"), day, m);
+	draw_text_fit(c, x, y++, w, ST_BOLD, buf);
+	if (k == 0)
+		return y + 1;
+	minor = calloc((size_t)k, sizeof *minor);
+	if (!minor)
+		return y + 1;
+	/* the day's rows are contiguous (ordered by day, then key), split so
+	 * they add up to the day's bar */
+	rows = &sv->daily[first];
+	if (spend_split(rows, k, sv->f.org.currency, sv->day_minor[sv->sel], minor, &total) < 0)
+		memset(minor, 0, (size_t)k * sizeof *minor);
+	for (i = 0; i < k && y < bottom; i++, y++) {
+		money_format(m, sizeof m, minor[i], sv->f.org.currency, c->utf8 ? 0 : MONEY_FMT_ASCII);
+		draw_text_fit(c, x + 2, y, w - 18, ST_NORMAL, rows[i].name[0] ? rows[i].name : _("(none)"));
+		draw_text_right(c, x + w, y, 16, ST_NORMAL, m);
+	}
+	free(minor);
+	return y + 1;
 }
 
 void
@@ -174,7 +244,7 @@ spend_view_draw_usage(const struct spend_view *sv, struct canvas *c, const struc
 	static const char *const series[] = { N_("Cost") };
 	const char *names[1];
 	struct chart_data d;
-	struct chart_opts o = { -1, 0 };
+	struct chart_opts o = { sv->sel, 0 };
 	char buf[256];
 	int y = l->y, bottom = l->y + l->h, ch, i, j, half;
 	int64_t in, out, req;
@@ -193,6 +263,10 @@ spend_view_draw_usage(const struct spend_view *sv, struct canvas *c, const struc
 	ch = l->h >= 30 ? 10 : l->h >= 20 ? 7 : 0;
 	if (ch && chart_draw(c, l->x, y, l->w, ch, &d, &o, NULL) == 0)
 		y += ch + 1;
+	if (sv->sel >= 0 && sv->sel < sv->ndays) {
+		draw_day(sv, c, l->x, y, l->w, bottom);
+		return;
+	}
 	half = l->w >= 100 ? l->w / 2 - 1 : l->w;
 	if (half != l->w) {
 		int y2 = draw_table(sv, &sv->groups, sv->group_title, c, l->x + half + 2, y, half - 2, bottom);

@@ -32,6 +32,9 @@ struct spend_view {
 	int ndays;
 	struct spend_row *tokens;
 	int ntokens;
+	struct spend_row *daily;  /* the month's rows by item and day (the drill-down) */
+	int ndaily;
+	int sel;                  /* the selected day (index), or -1 */
 };
 
 /* 1 when the app reads a spend source. */
@@ -40,6 +43,8 @@ int spend_view_active(const struct app *app);
 int spend_view_load(struct app *app, struct spend_view **sv, char *err, size_t errsz);
 void spend_view_free(struct spend_view *sv);
 void spend_view_draw_overview(const struct spend_view *sv, struct canvas *c, const struct layout *l);
+/* Usage keys: left/right (h/l) select a day, Esc clears; VIEW_HANDLED or VIEW_IGNORED. */
+int spend_view_key(struct spend_view *sv, int key);
 void spend_view_draw_usage(const struct spend_view *sv, struct canvas *c, const struct layout *l);
 
 #endif

@@ -195,6 +195,8 @@ key(struct view *v, struct app *app, int k)
 	int64_t t0 = app_mono_us();
 	int r;
 
+	if (s != NULL && s->spend)
+		return spend_view_key(s->spend, k);
 	if (s == NULL || !s->loaded)
 		return VIEW_IGNORED;
 	r = key_state(s, app, k);

@@ -25,6 +25,10 @@ for src in openai anthropic; do
 		twait "$src: and by workspace" "Cost by workspace"
 	fi
 	twait "$src: and tokens by model" "Tokens and requests by model"
+	tui_keys Left
+	twait "$src: left selects a day: its drill-down" "(Esc: the whole month)"
+	tui_keys Escape
+	twait "$src: Esc goes back to the month" "Tokens and requests by model"
 	for k in 2 4 5 6 1; do
 		tui_keys "$k"
 		sleep 0.3

@@ -298,6 +298,19 @@ exact(void **state)
 	assert_int_equal(spend_alloc(rows, 3, "USD", out, &total), 0);
 	assert_int_equal(total, 1);
 	assert_int_equal(out[0] + out[1] + out[2], 1);
+	assert_int_equal(out[2], 1);               /* the largest remainder */
+	/* a whole number of cents stays exactly that: the plan fee is $500.00 */
+	rows[0].amount = 500000000;
+	rows[1].amount = 25985000 + 4999;          /* $25.98 and a half cent */
+	rows[2].amount = 5470000 + 6000;
+	assert_int_equal(spend_alloc(rows, 3, "USD", out, &total), 0);
+	assert_int_equal(total, 50000 + 2599 + 548);
+	assert_int_equal(out[0], 50000);
+	assert_int_equal(out[0] + out[1] + out[2], total);
+	/* split to a bar already rounded */
+	assert_int_equal(spend_split(rows, 3, "USD", 50000 + 2598 + 547 + 1, out, &total), 0);
+	assert_int_equal(out[0], 50000);
+	assert_int_equal(out[0] + out[1] + out[2], 50000 + 2598 + 547 + 1);
 }
 
 int
