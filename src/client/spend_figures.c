@@ -72,6 +72,13 @@ project(struct cache *c, struct spend_figures *f)
 
 	day_str(today - BURN_WINDOW * DAY, from);
 	day_str(today - DAY, to);
+	/* days before the first one fetched are unknown, not zero */
+	if (f->org.first_day[0] && strcmp(from, f->org.first_day) < 0)
+		snprintf(from, sizeof from, "%s", f->org.first_day);
+	if (strcmp(from, to) > 0) {
+		f->fc_err = FORECAST_TOO_LITTLE_DATA;
+		return;
+	}
 	f->fc_err = FORECAST_INVALID;
 	if (cache_spend_per_day(c, from, to, &days, &n) < 0)
 		return;

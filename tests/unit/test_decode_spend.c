@@ -19,6 +19,8 @@
 #include "client/spend_json.h"
 #include "client/model.h"
 #include "client/spend_figures.h"
+#include "client/cache_write.h"
+#include "client/cache_spend.h"
 
 #define MAXR 64
 
@@ -313,6 +315,73 @@ exact(void **state)
 	assert_int_equal(out[0] + out[1] + out[2], 50000 + 2598 + 547 + 1);
 }
 
+/* The figures from a cache: month to date, last month, the projection from
+ * forecast_period() and the budget's states. */
+static void
+figures(void **state)
+{
+	char dir[] = "/tmp/billtop-spend-XXXXXX", path[300], err[256];
+	struct spend_org org = { "openai", "Org", "USD", "2026-10-01", "2026-11-10" };
+	struct spend_figures f;
+	struct cache *c = NULL;
+	char day[11];
+	int d;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/c.db", dir);
+	assert_int_equal(cache_open(path, &c, NULL), 0);
+	assert_int_equal(cache_begin(c, 1000), 0);
+	assert_int_equal(cache_spend_put_org(c, &org), 0);
+	/* October: $100.000001 on the 1st; November: $10.000001 a day, 1st to 10th */
+	assert_int_equal(cache_spend_add_cost(c, "2026-10-01", SPEND_DIM_TOTAL, "", "", 100000001, "USD"), 0);
+	for (d = 1; d <= 10; d++) {
+		snprintf(day, sizeof day, "2026-11-%02d", d);
+		assert_int_equal(cache_spend_add_cost(c, day, SPEND_DIM_TOTAL, "", "", 10000001, "USD"), 0);
+	}
+	assert_int_equal(cache_commit(c), 0);
+
+	/* 2026-11-11T00:00Z: 10 days done, 20 to go at $10.000001 a day */
+	assert_int_equal(spend_figures_load(c, 1794355200, -1, NULL, &f, err, sizeof err), 0);
+	assert_int_equal(f.mtd_micro, 100000010);
+	assert_int_equal(f.mtd, 10001);                /* $100.00001 rounded up once */
+	assert_int_equal(f.last, 10001);
+	assert_int_equal(f.fc_err, FORECAST_OK);
+	assert_int_equal(f.projected_micro, 300000030);
+	assert_int_equal(f.projected, 30001);
+	assert_int_equal(f.change, 20000);
+	assert_int_equal(f.budget_state, BUDGET_NONE);
+	/* budgets: projected over, 80%, 100% */
+	assert_int_equal(spend_figures_load(c, 1794355200, 20000, "USD", &f, err, sizeof err), 0);
+	assert_int_equal(f.budget_state, BUDGET_PROJECTED_OVER);
+	assert_int_equal(f.budget_pct, 50);
+	assert_int_equal(spend_figures_load(c, 1794355200, 12000, "USD", &f, err, sizeof err), 0);
+	assert_int_equal(f.budget_state, BUDGET_80);
+	assert_int_equal(spend_figures_load(c, 1794355200, 10001, "USD", &f, err, sizeof err), 0);
+	assert_int_equal(f.budget_state, BUDGET_100);
+	assert_true(spend_budget_text(&f, 0, err, sizeof err));
+	assert_non_null(strstr(err, "Budget reached"));
+	/* a budget in another currency is not compared */
+	assert_int_equal(spend_figures_load(c, 1794355200, 100, "EUR", &f, err, sizeof err), 0);
+	assert_int_equal(f.budget, -1);
+	/* the burn rate counts the days before the data as zeros only when they
+	 * were fetched: from a history starting on November 1st, two complete
+	 * days give no projection */
+	assert_int_equal(spend_figures_load(c, 1793491200 + 2 * 86400, -1, NULL, &f, err, sizeof err), 0);
+	assert_int_equal(f.fc_err, FORECAST_OK);
+	assert_int_equal(cache_begin(c, 1000), 0);
+	snprintf(org.first_day, sizeof org.first_day, "2026-11-01");
+	assert_int_equal(cache_spend_put_org(c, &org), 0);
+	assert_int_equal(cache_commit(c), 0);
+	assert_int_equal(spend_figures_load(c, 1793491200 + 2 * 86400, -1, NULL, &f, err, sizeof err), 0);
+	assert_int_equal(f.fc_err, FORECAST_TOO_LITTLE_DATA);
+	assert_int_equal(spend_figures_load(c, 1793491200, -1, NULL, &f, err, sizeof err), 0);
+	assert_int_equal(f.fc_err, FORECAST_TOO_LITTLE_DATA);
+	cache_close(c);
+	snprintf(path, sizeof path, "rm -rf '%s'", dir);
+	assert_int_equal(system(path), 0);
+}
+
 int
 main(void)
 {
@@ -322,6 +391,7 @@ main(void)
 		cmocka_unit_test(openai_bad),
 		cmocka_unit_test(anthropic_all),
 		cmocka_unit_test(exact),
+		cmocka_unit_test(figures),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
