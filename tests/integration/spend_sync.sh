@@ -43,8 +43,12 @@ like "$N_SPEND,$N_PROJ,$N_OCT" '^[0-9]+,[0-9]+,[0-9]+$' "the native figures are 
 
 for SRC in openai anthropic; do
 	restart_billtopd --emulate "$SRC"
+	mark=$(wc -l <"$T_DIR/billtopd.log")
 	spend_sync
 	is "$SYNC_RC" 0 "$SRC: billtop sync --source $SRC succeeds"
+	# a first sync reads 13 months in bounded requests (180 or 31 buckets a page)
+	n=$(tail -n +$((mark + 1)) "$T_DIR/billtopd.log" | grep -c '^GET ')
+	ok "$([ "$n" -le 80 ] && echo 0 || echo 1)" "$SRC: a first sync of 13 months takes $n requests (at most 80)"
 	like "$SYNC_OUT" "costs: fetched" "$SRC: the costs were fetched"
 	like "$SYNC_OUT" "usage: fetched" "$SRC: and the usage"
 	bt print overview --format json >"$T_DIR/o.json"
@@ -136,6 +140,14 @@ mark=$(wc -l <"$T_DIR/billtopd.log")
 spend_sync
 is "$SYNC_RC" 0 "a 429 with Retry-After: 1 is waited out"
 is "$(tail -n +$((mark + 1)) "$T_DIR/billtopd.log" | grep -c 'GET /v1/organization/costs 429')" 1 "one 429 was answered"
+
+restart_billtopd --emulate anthropic --fault '/v1/organizations/cost_report=429:1*1'
+SRC=anthropic
+mark=$(wc -l <"$T_DIR/billtopd.log")
+spend_sync
+is "$SYNC_RC" 0 "anthropic: a 429 with retry-after: 1 is waited out"
+is "$(tail -n +$((mark + 1)) "$T_DIR/billtopd.log" | grep -c 'GET /v1/organizations/cost_report 429')" 1 "one 429 was answered"
+SRC=openai
 
 # A foreign body: refused with its JSON path, the previous snapshot whole.
 snap=$(spend_dump)
