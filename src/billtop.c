@@ -30,12 +30,14 @@ usage(FILE *out)
 	        "Without a command, opens the dashboard.\n\n"), out);
 	fputs(_("Options:\n"
 	        "      --demo[=VARIANT]  open the dashboard on the built-in demo account\n"
-	        "                        (VARIANT: active, trial, past-due, exhausted, paused)\n"
+	        "                        (VARIANT: active, trial, past-due, exhausted, paused,\n"
+	        "                        or openai, anthropic: the demo through that source)\n"
 	        "      --url URL         billing API base URL (overrides the config)\n"
 	        "      --profile NAME    use the [profile NAME] section of the config\n"
 	        "      --cache FILE      use FILE as the local cache\n"
 	        "      --offline         use the cache alone; never touch the network\n"
 	        "      --insecure        do not verify TLS certificates (shown on screen)\n"
+	        "      --source NAME     the API the URL speaks: billtop, openai or anthropic\n"
 	        "  -h, --help            show this help and exit\n"
 	        "  -V, --version         show the version and exit\n\n"), out);
 	fputs(_("Commands:\n"), out);

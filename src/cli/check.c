@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/check.h"
+#include "client/spend_figures.h"
 #include "core/i18n.h"
 #include "core/money.h"
 #include "core/text.h"
@@ -107,6 +108,34 @@ check_spend(const struct billing_ctx *ctx, int64_t above, struct check_result *o
 	add_reason(out, line);
 }
 
+static void
+above_line(const char *what, int64_t above, int64_t value, const char *currency, struct check_result *out)
+{
+	char a[48], b[48], line[256];
+	int flags = text_utf8_locale() ? 0 : MONEY_FMT_ASCII;
+
+	if (value <= above)
+		return;
+	if (money_format(a, sizeof a, above, currency, flags) < 0 ||
+	    money_format(b, sizeof b, value, currency, flags) < 0)
+		return;
+	if (strcmp(what, "spend") == 0)
+		snprintf(line, sizeof line, _("spend above %s: %s so far this period"), a, b);
+	else
+		snprintf(line, sizeof line, _("projected spend above %s: %s at the end of this period"), a, b);
+	add_reason(out, line);
+}
+
+void
+check_evaluate_spend(const struct spend_figures *f, const struct check_limits *lim, struct check_result *out)
+{
+	memset(out, 0, sizeof *out);
+	if (lim->spend_above != M_NONE)
+		above_line("spend", lim->spend_above, f->mtd, f->org.currency, out);
+	if (lim->projected_above != M_NONE && f->fc_err == FORECAST_OK)
+		above_line("projected", lim->projected_above, f->projected, f->org.currency, out);
+}
+
 void
 check_evaluate(const struct billing_ctx *ctx, const struct check_limits *lim, struct check_result *out)
 {
@@ -117,4 +146,6 @@ check_evaluate(const struct billing_ctx *ctx, const struct check_limits *lim, st
 		check_days(ctx, lim->days_below, out);
 	if (lim->spend_above != M_NONE)
 		check_spend(ctx, lim->spend_above, out);
+	if (lim->projected_above != M_NONE && ctx->fc_err == FORECAST_OK)
+		above_line("projected", lim->projected_above, ctx->fc.spend, ctx->acct.currency, out);
 }

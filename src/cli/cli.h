@@ -25,6 +25,7 @@ struct cli_opts {
 	const char *cache;     /* --cache FILE */
 	int offline;           /* --offline */
 	int insecure;          /* --insecure: TLS verification off, and said so */
+	const char *source;    /* --source billtop|openai|anthropic */
 };
 
 /* Long options every command accepts, before or after its name.  Commands
@@ -35,12 +36,14 @@ struct cli_opts {
 #define CLI_OPT_CACHE    0x102
 #define CLI_OPT_OFFLINE  0x103
 #define CLI_OPT_INSECURE 0x104
+#define CLI_OPT_SOURCE   0x105
 #define CLI_COMMON_LONGOPTS \
 	{ "url", required_argument, NULL, CLI_OPT_URL }, \
 	{ "profile", required_argument, NULL, CLI_OPT_PROFILE }, \
 	{ "cache", required_argument, NULL, CLI_OPT_CACHE }, \
 	{ "offline", no_argument, NULL, CLI_OPT_OFFLINE }, \
-	{ "insecure", no_argument, NULL, CLI_OPT_INSECURE }
+	{ "insecure", no_argument, NULL, CLI_OPT_INSECURE }, \
+	{ "source", required_argument, NULL, CLI_OPT_SOURCE }
 
 /* Applies a common option; returns 1 if c was one, 0 otherwise. */
 int cli_common_option(struct cli_opts *o, int c, const char *arg);

@@ -17,11 +17,14 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "client/source.h"
 #include "cli/check.h"
 #include "cli/cli.h"
 #include "client/client.h"
+#include "client/spend_figures.h"
 #include "client/sync.h"
 #include "core/i18n.h"
 #include "core/money.h"
@@ -31,18 +34,23 @@
 #define OPT_CREDITS 0x200
 #define OPT_DAYS 0x201
 #define OPT_SPEND 0x202
+#define OPT_PROJECTED 0x203
 
 static void
 usage(FILE *out)
 {
 	fprintf(out, _("Usage: %s check [--credits-below N] [--days-left-below N] [--spend-above AMOUNT] "
-	               "[--offline]\n"), PACKAGE);
+	               "[--projected-above AMOUNT] [--offline]\n"), PACKAGE);
 	fputs(_("Refreshes the cache, then exits 10 with one line per threshold crossed, or 0 when all are fine.\n"
 	        "  --credits-below N      the credit balance is below N\n"
 	        "  --days-left-below N    fewer than N days until the trial ends or the credits run out\n"
 	        "                         (at the burn rate of the last 7 complete days), whichever is first\n"
 	        "  --spend-above AMOUNT   this period's spend so far (plan price and overage, before tax)\n"
 	        "                         is above AMOUNT, in the account's currency (e.g. 250.00)\n"
+	        "  --projected-above AMOUNT  the projection of this period's spend at its end (before tax)\n"
+	        "                         is above AMOUNT\n"
+	        "For the openai and anthropic sources the period is the calendar month (UTC) and only\n"
+	        "--spend-above and --projected-above are offered.\n"
 	        "  --offline              judge the cache as it is; do not refresh it first\n"), out);
 }
 
@@ -55,6 +63,21 @@ parse_count(const char *opt, const char *arg, int64_t *out)
 	return -1;
 }
 
+/* An exact amount in currency (>= 0) for an option; 0 or -1 (said). */
+static int
+parse_amount(const char *opt, const char *arg, const char *currency, int64_t *out)
+{
+	enum money_err me = money_parse(arg, currency, out);
+
+	if (me == MONEY_OK && *out < 0)
+		me = MONEY_ERR_RANGE;
+	if (me == MONEY_OK)
+		return 0;
+	fprintf(stderr, _("billtop check: %s '%s' is not an amount in %s: %s\n"), opt, arg, currency,
+	        money_strerror(me));
+	return -1;
+}
+
 /* Refreshes the cache unless --offline; an exit code. */
 static int
 refresh(struct client *cl)
@@ -63,6 +86,9 @@ refresh(struct client *cl)
 	struct sync_report rep;
 
 	memset(&so, 0, sizeof so);
+	/* a fixed BILLTOP_NOW (tests) is the refresh's "today" too */
+	if (getenv("BILLTOP_NOW"))
+		so.now = app_clock();
 	memset(&rep, 0, sizeof rep);
 	if (sync_run(client_source(cl), cl->net, cl->cache, &so, &rep) == 0)
 		return EXIT_OK;
@@ -77,17 +103,19 @@ cmd_check(struct cli_opts *opts, int argc, char **argv)
 		{ "credits-below", required_argument, NULL, OPT_CREDITS },
 		{ "days-left-below", required_argument, NULL, OPT_DAYS },
 		{ "spend-above", required_argument, NULL, OPT_SPEND },
+		{ "projected-above", required_argument, NULL, OPT_PROJECTED },
 		{ "help", no_argument, NULL, 'h' },
 		CLI_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
-	struct check_limits lim = { M_NONE, M_NONE, M_NONE };
-	const char *spend = NULL;
+	struct check_limits lim = { M_NONE, M_NONE, M_NONE, M_NONE };
+	const char *spend = NULL, *projected = NULL, *currency;
+	struct spend_figures sf;
+	int is_spend;
 	struct client *cl = NULL;
 	struct client_err cerr;
 	struct billing_ctx ctx;
 	struct check_result res;
-	enum money_err me;
 	char err[512];
 	int c, i, rc;
 
@@ -104,6 +132,9 @@ cmd_check(struct cli_opts *opts, int argc, char **argv)
 		case OPT_SPEND:
 			spend = optarg;
 			break;
+		case OPT_PROJECTED:
+			projected = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return EXIT_OK;
@@ -118,9 +149,9 @@ cmd_check(struct cli_opts *opts, int argc, char **argv)
 		fprintf(stderr, _("billtop check: unexpected argument '%s'\n"), argv[optind]);
 		return EXIT_USAGE;
 	}
-	if (lim.credits_below == M_NONE && lim.days_below == M_NONE && spend == NULL) {
+	if (lim.credits_below == M_NONE && lim.days_below == M_NONE && spend == NULL && projected == NULL) {
 		fputs(_("billtop check: give at least one threshold (--credits-below, --days-left-below, "
-		        "--spend-above)\n"), stderr);
+		        "--spend-above, --projected-above)\n"), stderr);
 		return EXIT_USAGE;
 	}
 
@@ -132,27 +163,37 @@ cmd_check(struct cli_opts *opts, int argc, char **argv)
 		fprintf(stderr, "billtop: %s\n", cl->cache_note);
 	if (!opts->offline && (rc = refresh(cl)) != EXIT_OK)
 		goto out;
-	if (billing_ctx_load(cl->cache, app_clock(), &ctx, err, sizeof err) < 0) {
+	is_spend = (client_source(cl)->caps & SRC_CAP_SPEND) != 0;
+	if (is_spend && (lim.credits_below != M_NONE || lim.days_below != M_NONE)) {
+		fprintf(stderr, _("billtop check: the %s source has no credits: only --spend-above and "
+		                  "--projected-above are offered\n"), client_source(cl)->name);
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	if (is_spend ? spend_figures_load(cl->cache, app_clock(), cl->cfg.budget, cl->cfg.budget_currency,
+	                                  &sf, err, sizeof err) < 0
+	             : billing_ctx_load(cl->cache, app_clock(), &ctx, err, sizeof err) < 0) {
 		fprintf(stderr, "billtop check: %s\n", err);
 		rc = EXIT_CACHE;
 		goto out;
 	}
-	/* The amount is exact in the account's currency, known only now. */
-	if (spend != NULL) {
-		me = money_parse(spend, ctx.acct.currency, &lim.spend_above);
-		if (me == MONEY_OK && lim.spend_above < 0)
-			me = MONEY_ERR_RANGE;
-		if (me != MONEY_OK) {
-			fprintf(stderr, _("billtop check: --spend-above '%s' is not an amount in %s: %s\n"), spend,
-			        ctx.acct.currency, money_strerror(me));
-			rc = EXIT_USAGE;
-			goto out;
-		}
+	/* The amounts are exact in the account's currency, known only now. */
+	currency = is_spend ? sf.org.currency : ctx.acct.currency;
+	if ((spend && parse_amount("--spend-above", spend, currency, &lim.spend_above) < 0) ||
+	    (projected && parse_amount("--projected-above", projected, currency, &lim.projected_above) < 0)) {
+		rc = EXIT_USAGE;
+		goto out;
 	}
-	if (lim.days_below != M_NONE && ctx.burn_err != FORECAST_OK && ctx.acct.status != ACCT_TRIALING &&
-	    ctx.credits.balance > 0)
-		fputs(_("billtop check: no run-out forecast yet (fewer than 3 complete days of usage)\n"), stderr);
-	check_evaluate(&ctx, &lim, &res);
+	if (projected && (is_spend ? sf.fc_err : ctx.fc_err) != FORECAST_OK)
+		fputs(_("billtop check: no projection yet (fewer than 3 complete days of data)\n"), stderr);
+	if (is_spend) {
+		check_evaluate_spend(&sf, &lim, &res);
+	} else {
+		if (lim.days_below != M_NONE && ctx.burn_err != FORECAST_OK && ctx.acct.status != ACCT_TRIALING &&
+		    ctx.credits.balance > 0)
+			fputs(_("billtop check: no run-out forecast yet (fewer than 3 complete days of usage)\n"), stderr);
+		check_evaluate(&ctx, &lim, &res);
+	}
 	for (i = 0; i < res.n; i++)
 		printf("%s\n", res.reasons[i]);
 	rc = res.n > 0 ? EXIT_THRESHOLD : EXIT_OK;

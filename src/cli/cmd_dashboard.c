@@ -155,6 +155,8 @@ dashboard_run(struct cli_opts *opts)
 	app.allow_http = cl->cfg.allow_http;
 	str_copy(app.theme, sizeof app.theme, cl->cfg.theme);
 	app.refresh_every = cl->cfg.refresh;
+	app.budget = cl->cfg.budget;
+	memcpy(app.budget_currency, cl->cfg.budget_currency, sizeof app.budget_currency);
 	if (cl->cache_note)
 		str_copy(app.notice, sizeof app.notice, cl->cache_note);
 	/* The URL and the token now (a token_command runs once per session);

@@ -11,6 +11,7 @@
 #include "cli/print.h"
 #include "client/cache.h"
 #include "client/client.h"
+#include "client/cache_spend.h"
 #include "core/i18n.h"
 #include "core/timeutil.h"
 #include "ui/app.h"
@@ -18,6 +19,7 @@
 #include "ui/canvas.h"
 #include "ui/glyphs.h"
 #include "ui/offered.h"
+#include "client/source.h"
 
 /* The printers: one line each, in the order of the tabs. */
 static const struct printer *const printers[] = {
@@ -130,6 +132,8 @@ open_cache(struct cli_opts *opts, struct client **cl, struct cache **out)
 	return EXIT_OK;
 }
 
+static const struct source_ops *print_source(struct client *cl, struct cache *c, int spend);
+
 int
 cmd_print(struct cli_opts *opts, int argc, char **argv)
 {
@@ -139,8 +143,9 @@ cmd_print(struct cli_opts *opts, int argc, char **argv)
 	struct client *cl = NULL;
 	struct app app;
 	char *end, words[1024];
+	const char *format_arg = NULL;
 	long w;
-	int c, i, idx, rc = EXIT_USAGE;
+	int c, i, idx, rc = EXIT_USAGE, spend;
 
 	memset(&ctx, 0, sizeof ctx);
 	ctx.opts = opts;
@@ -172,10 +177,12 @@ cmd_print(struct cli_opts *opts, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_FORMAT:
-			if (parse_format(optarg, &ctx.format) != 0 || !(p->formats & (int)ctx.format)) {
+			/* checked against the printer once the source is known */
+			if (parse_format(optarg, &ctx.format) != 0) {
 				fprintf(stderr, _("billtop print %s: --format %s is not available\n"), p->name, optarg);
 				goto out;
 			}
+			format_arg = optarg;
 			break;
 		case OPT_WIDTH:
 			w = strtol(optarg, &end, 10);
@@ -209,13 +216,24 @@ cmd_print(struct cli_opts *opts, int argc, char **argv)
 	rc = open_cache(opts, &cl, &ctx.cache);
 	if (rc != EXIT_OK)
 		goto out;
+	spend = print_is_spend(cl, ctx.cache) &&
+	        (strcmp(p->name, "overview") == 0 || strcmp(p->name, "usage") == 0);
+	if (format_arg && !spend && !(p->formats & (int)ctx.format)) {
+		fprintf(stderr, _("billtop print %s: --format %s is not available\n"), p->name, format_arg);
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	ctx.budget = cl->cfg.budget;
+	memcpy(ctx.budget_currency, cl->cfg.budget_currency, sizeof ctx.budget_currency);
 	app_init(&app, ctx.cache, 1);
-	app.source = client_source(cl);
+	app.source = print_source(cl, ctx.cache, spend);
 	ctx.app = &app;
 	ctx.utf8 = app.utf8;
 	ctx.now = app.now;
 	idx = view_find(p->name);
-	if (idx >= 0 && offered_print_exit(app.source, view_table[idx], words, sizeof words) != EXIT_OK) {
+	if (spend && app.have_snapshot) {
+		rc = print_spend(&ctx, p->name);
+	} else if (idx >= 0 && offered_print_exit(app.source, view_table[idx], words, sizeof words) != EXIT_OK) {
 		/* the tab's data is not in this source: the same sentence as the tab's screen */
 		fprintf(stderr, "billtop: %s\n", words);
 		rc = EXIT_NOT_OFFERED;
@@ -374,4 +392,31 @@ print_json_dump(struct print_ctx *ctx, json_t *root)
 	if (r != 0 || fputc('\n', ctx->out) == EOF || fflush(ctx->out) != 0)
 		return EXIT_FAILURE_GENERIC;
 	return EXIT_OK;
+}
+
+/* The source to print with: the configured one; for a cache a spend source
+ * wrote, read without --source, the source named in it. */
+static const struct source_ops *
+print_source(struct client *cl, struct cache *c, int spend)
+{
+	struct spend_org org;
+	const struct source_ops *src = client_source(cl);
+
+	if (!spend || (src->caps & SRC_CAP_SPEND))
+		return src;
+	if (cache_spend_org(c, &org) == 1 && source_find(org.source))
+		return source_find(org.source);
+	return &source_openai;
+}
+
+int
+print_is_spend(struct client *cl, struct cache *c)
+{
+	struct spend_org org;
+	struct account a;
+
+	if (client_source(cl)->caps & SRC_CAP_SPEND)
+		return 1;
+	/* a cache a spend source wrote, read without --source */
+	return cache_spend_org(c, &org) == 1 && cache_account(c, &a) == 0;
 }

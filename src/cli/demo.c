@@ -31,7 +31,8 @@
 #define PORT_WAIT_MS 15000
 #define DIR_MAX 1024         /* the temporary directory's path; files go under it */   /* billtopd seeds a new database before it listens */
 
-static const char *const variants[] = { "active", "trial", "past-due", "exhausted", "paused", NULL };
+static const char *const variants[] = { "active", "trial", "past-due", "exhausted", "paused", "openai",
+                                         "anthropic", NULL };
 
 static volatile sig_atomic_t forward_sig;
 static volatile pid_t dashboard_pid = -1;
@@ -100,7 +101,7 @@ write_token(const char *path, char *token, int n)
 
 /* Starts billtopd; returns its pid and the port, or -1. */
 static pid_t
-start_server(const char *bin, const char *dir, const char *variant, int *port)
+start_server(const char *bin, const char *dir, const char *variant, const char *emulate, int *port)
 {
 	char seed[64], db[PATH_MAX], tok[PATH_MAX], log[PATH_MAX], line[32];
 	struct pollfd pfd;
@@ -134,8 +135,12 @@ start_server(const char *bin, const char *dir, const char *variant, int *port)
 		fd = open("/dev/null", O_RDONLY);
 		if (fd < 0 || dup2(fd, 0) < 0)
 			_exit(127);
-		execl(bin, "billtopd", "--seed", seed, "--listen", "127.0.0.1:0", "--db", db,
-		      "--token-file", tok, (char *)NULL);
+		if (emulate)
+			execl(bin, "billtopd", "--seed", seed, "--listen", "127.0.0.1:0", "--db", db,
+			      "--token-file", tok, "--emulate", emulate, (char *)NULL);
+		else
+			execl(bin, "billtopd", "--seed", seed, "--listen", "127.0.0.1:0", "--db", db,
+			      "--token-file", tok, (char *)NULL);
 		_exit(127);
 	}
 	close(out[1]);
@@ -219,9 +224,10 @@ demo_run(struct cli_opts *opts, const char *variant, int (*run)(struct cli_opts 
 	struct sigaction sa, old_int, old_term, old_hup;
 	int have_saved, port = 0, status = 0, rc = EXIT_FAILURE_GENERIC;
 	pid_t server = -1, child;
+	const char *emulate = NULL;
 
 	if (!demo_variant_ok(variant)) {
-		fprintf(stderr, _("billtop: unknown demo '%s': choose active, trial, past-due, exhausted or paused\n"),
+		fprintf(stderr, _("billtop: unknown demo '%s': choose active, trial, past-due, exhausted, paused, openai or anthropic\n"),
 		        variant);
 		return EXIT_USAGE;
 	}
@@ -239,7 +245,13 @@ demo_run(struct cli_opts *opts, const char *variant, int (*run)(struct cli_opts 
 		fprintf(stderr, _("billtop: cannot write the demo token: %s\n"), strerror(errno));
 		goto out;
 	}
-	server = start_server(bin, dir, variant, &port);
+	/* --demo=openai|anthropic: the active demo account served in that
+	 * provider's shapes (billtopd --emulate), read through that source */
+	if (strcmp(variant, "openai") == 0 || strcmp(variant, "anthropic") == 0) {
+		emulate = variant;
+		variant = "active";
+	}
+	server = start_server(bin, dir, variant, emulate, &port);
 	if (server < 0) {
 		fprintf(stderr, _("billtop: the demo server did not start (its log was %s/billtopd.log)\n"), dir);
 		goto out;
@@ -258,6 +270,7 @@ demo_run(struct cli_opts *opts, const char *variant, int (*run)(struct cli_opts 
 		 * (in the environment, never argv), and no user configuration. */
 		opts->url = url;
 		opts->cache = cache;
+		opts->source = emulate;
 		opts->profile = NULL;
 		opts->offline = 0;
 		setenv("BILLTOP_TOKEN", token, 1);

@@ -15,7 +15,9 @@
 
 #include "cli/cli.h"
 
-/* 1 when variant names a demo account: active, trial, past-due, exhausted, paused. */
+/* 1 when variant names a demo account: active, trial, past-due, exhausted,
+ * paused; or openai/anthropic: the active account through billtopd
+ * --emulate NAME, read with --source NAME. */
 int demo_variant_ok(const char *variant);
 
 /* Runs the demo; the dashboard is run(opts) in a child with opts->url and

@@ -20,3 +20,5 @@ src_billtop_SOURCES += src/cli/csv.c src/cli/csv.h src/cli/print_usage.c src/cli
 src_billtop_SOURCES += src/cli/cmd_sync.c src/cli/sync_progress.c src/cli/sync_progress.h
 # `billtop print invoices|payment` (issue 7).
 src_billtop_SOURCES += src/cli/print_invoices.c src/cli/print_payment.c
+# `billtop print overview|usage` for the openai and anthropic sources (issue 12).
+src_billtop_SOURCES += src/cli/print_spend.c

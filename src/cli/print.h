@@ -33,6 +33,8 @@ struct print_ctx {
 	int utf8;                 /* the locale is UTF-8 */
 	int64_t now;              /* the clock (BILLTOP_NOW for goldens) */
 	FILE *out;
+	int64_t budget;           /* the profile's budget (minor units), -1: none */
+	char budget_currency[4];
 };
 
 struct printer {
@@ -52,6 +54,12 @@ extern const struct printer print_usage;
 extern const struct printer print_credits;
 extern const struct printer print_invoices;
 extern const struct printer print_payment;
+
+/* A spend source's overview or usage (print_spend.c); -1 for another tab. */
+int print_spend(struct print_ctx *ctx, const char *tab);
+/* 1 when the cache (or the configured source) holds a spend source's data. */
+struct client;
+int print_is_spend(struct client *cl, struct cache *c);
 
 /* Text: banners, then view `id` drawn into a canvas ctx->width wide and as
  * tall as it needs, written with trailing blanks removed.  An exit code. */

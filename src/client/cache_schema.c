@@ -103,9 +103,29 @@ static const char migration_2[] =
 	/* version 1 kept one ETag for all usage: the months are refetched once */
 	"UPDATE sync_state SET etag = '' WHERE resource = 'usage';";
 
+/* 3: organisation spend read from a provider's cost and usage API (the
+ * openai and anthropic sources, docs/sources.md): daily cost rows in integer
+ * micro-units of the currency per dimension (line_item, project,
+ * description, workspace), token usage per day, model and kind, the names
+ * of projects/workspaces, and the organisation with the fetched range. */
+static const char migration_3[] =
+	"CREATE TABLE spend_org (one INTEGER PRIMARY KEY CHECK (one = 1),"
+	" source TEXT NOT NULL, name TEXT NOT NULL, currency TEXT NOT NULL,"
+	" first_day TEXT NOT NULL, last_day TEXT NOT NULL);"
+	"CREATE TABLE spend_costs (day TEXT NOT NULL, dimension TEXT NOT NULL,"
+	" key TEXT NOT NULL, name TEXT NOT NULL, amount_micro INTEGER NOT NULL,"
+	" currency TEXT NOT NULL,"
+	" PRIMARY KEY (day, dimension, key, currency)) WITHOUT ROWID;"
+	"CREATE TABLE spend_tokens (day TEXT NOT NULL, model TEXT NOT NULL,"
+	" kind TEXT NOT NULL, quantity INTEGER NOT NULL,"
+	" PRIMARY KEY (day, model, kind)) WITHOUT ROWID;"
+	"CREATE TABLE spend_names (dimension TEXT NOT NULL, key TEXT NOT NULL,"
+	" name TEXT NOT NULL, PRIMARY KEY (dimension, key)) WITHOUT ROWID;";
+
 static const char *const migrations[CACHE_SCHEMA_VERSION] = {
 	migration_1,
 	migration_2,
+	migration_3,
 };
 
 static int

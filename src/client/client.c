@@ -38,6 +38,7 @@ client_net(struct client *c, struct client_err *err)
 	no.token = c->cfg.token;
 	no.insecure = c->insecure;
 	no.allow_http = c->cfg.allow_http;
+	no.auth = c->cfg.source == CONFIG_SOURCE_ANTHROPIC ? NET_AUTH_ANTHROPIC : NET_AUTH_BEARER;
 	return net_open(&no, &c->net, err);
 }
 
@@ -59,6 +60,11 @@ client_open(const struct cli_opts *opts, int flags, struct client **out, struct 
 		goto fail;
 	if (opts->url && config_set_url(&c->cfg, opts->url, "--url", err) < 0)
 		goto fail;
+	if (opts->source && (c->cfg.source = config_parse_source(opts->source)) < 0) {
+		client_err_set(err, CERR_USAGE, _("--source: unknown source '%s' (billtop, openai or anthropic)"),
+		               opts->source);
+		goto fail;
+	}
 	if (opts->cache) {
 		if (str_copy(c->cache_path, sizeof c->cache_path, opts->cache) < 0) {
 			client_err_set(err, CERR_USAGE, _("--cache: the path is too long"));
@@ -101,6 +107,7 @@ client_close(struct client *c)
 const struct source_ops *
 client_source(const struct client *c)
 {
-	(void)c;
-	return source_default();
+	const struct source_ops *s = source_find(config_source_name(c->cfg.source));
+
+	return s ? s : source_default();
 }

@@ -15,11 +15,13 @@
 
 #include "client/config.h"
 #include "core/i18n.h"
+#include "core/money.h"
 #include "core/util.h"
 
-enum key { K_URL, K_TOKEN, K_TOKEN_COMMAND, K_REFRESH, K_ALLOW_HTTP, K_THEME, K_COUNT };
+enum key { K_URL, K_TOKEN, K_TOKEN_COMMAND, K_REFRESH, K_ALLOW_HTTP, K_THEME, K_SOURCE, K_BUDGET,
+            K_COUNT };
 static const char *const key_names[K_COUNT] = {
-	"url", "token", "token_command", "refresh", "allow_http", "theme"
+	"url", "token", "token_command", "refresh", "allow_http", "theme", "source", "budget"
 };
 
 /* What one section (the defaults, or a profile) sets. */
@@ -31,6 +33,9 @@ struct layer {
 	int refresh;
 	int allow_http;
 	char theme[8];
+	int source;
+	int64_t budget;
+	char budget_currency[4];
 };
 
 struct parser {
@@ -246,6 +251,14 @@ set_key(struct parser *ps, struct layer *l, char *key, char *value)
 			return perr(ps, _("theme: expected dark, light or mono, not '%s'"), value);
 		str_copy(l->theme, sizeof l->theme, value);
 		break;
+	case K_SOURCE:
+		if ((l->source = config_parse_source(value)) < 0)
+			return perr(ps, _("source: unknown source '%s' (billtop, openai or anthropic)"), value);
+		break;
+	case K_BUDGET:
+		if (config_parse_budget(value, &l->budget, l->budget_currency) < 0)
+			return perr(ps, _("budget: '%s' is not an amount and a currency, like 500.00 USD"), value);
+		break;
 	}
 	l->line[k] = ps->lineno;
 	return 0;
@@ -379,6 +392,53 @@ apply_layer(struct config *cfg, struct layer *l, const char *path)
 		cfg->allow_http = l->allow_http;
 	if (l->line[K_THEME])
 		str_copy(cfg->theme, sizeof cfg->theme, l->theme);
+	if (l->line[K_SOURCE])
+		cfg->source = l->source;
+	if (l->line[K_BUDGET]) {
+		cfg->budget = l->budget;
+		str_copy(cfg->budget_currency, sizeof cfg->budget_currency, l->budget_currency);
+	}
+}
+
+int
+config_parse_source(const char *s)
+{
+	if (strcmp(s, "billtop") == 0)
+		return CONFIG_SOURCE_BILLTOP;
+	if (strcmp(s, "openai") == 0)
+		return CONFIG_SOURCE_OPENAI;
+	if (strcmp(s, "anthropic") == 0)
+		return CONFIG_SOURCE_ANTHROPIC;
+	return -1;
+}
+
+const char *
+config_source_name(int source)
+{
+	return source == CONFIG_SOURCE_OPENAI ? "openai"
+	     : source == CONFIG_SOURCE_ANTHROPIC ? "anthropic" : "billtop";
+}
+
+int
+config_parse_budget(const char *s, int64_t *minor, char currency[4])
+{
+	char amount[64];
+	const char *sp = strchr(s, ' ');
+	size_t k;
+
+	if (!sp || (size_t)(sp - s) >= sizeof amount)
+		return -1;
+	k = (size_t)(sp - s);
+	memcpy(amount, s, k);
+	amount[k] = '\0';
+	while (*sp == ' ')
+		sp++;
+	if (strlen(sp) != 3 || !currency_find(sp))
+		return -1;
+	if (money_parse(amount, sp, minor) != MONEY_OK || *minor <= 0)
+		return -1;
+	memcpy(currency, sp, 4);
+	return 0;
 }
 
 /*
@@ -518,6 +578,7 @@ config_load(const char *path, const char *profile, struct config *cfg, struct cl
 
 	memset(cfg, 0, sizeof *cfg);
 	cfg->refresh = CONFIG_DEFAULT_REFRESH;
+	cfg->budget = -1;
 	cfg->token_timeout = CONFIG_TOKEN_COMMAND_TIMEOUT;
 	if (path) {
 		if (str_copy(cfg->path, sizeof cfg->path, path) < 0) {

@@ -14,7 +14,10 @@
  *
  * Keys before any section are the defaults; a [profile NAME] section overrides
  * them when that profile is picked (--profile NAME).  Keys: url, token,
- * token_command, refresh (seconds, or 30s/5m/1h; 0 = off), allow_http (yes/no).
+ * token_command, refresh (seconds, or 30s/5m/1h; 0 = off), allow_http (yes/no),
+ * source (billtop, openai or anthropic: which API the url speaks,
+ * docs/sources.md), budget (an amount and a currency: "500.00 USD", the
+ * month's budget of a spend source).
  * A value is the rest of the line, trimmed; surrounding double quotes are
  * removed.  A key set twice in one section, an unknown key or section, or a
  * bad value is an error "FILE:LINE: what".  In one layer `token` and
@@ -34,6 +37,7 @@
 #define BILLTOP_CONFIG_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "client/error.h"
 
@@ -52,7 +56,19 @@ struct config {
 	char url_from[64];        /* where url came from, for messages: "BILLTOP_URL" ... */
 	int token_timeout;        /* seconds token_command may take */
 	char theme[8];            /* "dark", "light", "mono"; "" for the default (dark) */
+	int source;               /* CONFIG_SOURCE_*; --source overrides */
+	int64_t budget;           /* minor units of budget_currency; -1: none */
+	char budget_currency[4];
 };
+
+#define CONFIG_SOURCE_BILLTOP   0
+#define CONFIG_SOURCE_OPENAI    1
+#define CONFIG_SOURCE_ANTHROPIC 2
+/* "billtop", "openai", "anthropic" to CONFIG_SOURCE_*, or -1. */
+int config_parse_source(const char *s);
+const char *config_source_name(int source);
+/* "500.00 USD": exact minor units (> 0) and the currency.  0 or -1. */
+int config_parse_budget(const char *s, int64_t *minor, char currency[4]);
 
 /* $XDG_CONFIG_HOME/billtop/config or ~/.config/billtop/config.  0 or -1. */
 int config_default_path(char *buf, size_t n);

@@ -34,3 +34,12 @@ src_client_libclient_a_SOURCES += \
 	src/client/source_billtop_page.c src/client/source_billtop_act.c
 # client_open: config, profile, cache and net resolved one way for every command.
 src_client_libclient_a_SOURCES += src/client/client.c src/client/client.h
+# Organisation spend from OpenAI's and Anthropic's admin APIs (issue 12):
+# numbers kept as text, decoders, cache rows, the two refreshes.
+src_client_libclient_a_SOURCES += \
+	src/client/spend_json.c src/client/spend_json.h \
+	src/client/decode_spend.h src/client/decode_openai.c src/client/decode_anthropic.c \
+	src/client/cache_spend.c src/client/cache_spend.h \
+	src/client/source_spend.c src/client/source_spend.h src/client/source_spend_ops.c \
+	src/client/source_openai.c src/client/source_anthropic.c \
+	src/client/spend_figures.c src/client/spend_figures.h

@@ -27,6 +27,7 @@ struct net {
 	CURL *curl;
 	char base[1024];
 	char *auth;                 /* "Authorization: Bearer TOKEN"; wiped on close */
+	int anthropic;              /* NET_AUTH_ANTHROPIC: also anthropic-version */
 	int insecure;
 	long connect_ms, timeout_ms, budget_ms, max_retry_after_ms;
 	int max_attempts;
@@ -232,7 +233,10 @@ net_open(const struct net_opts *o, struct net **out, struct client_err *err)
 			client_err_set(err, CERR_NETWORK, _("out of memory"));
 			goto fail;
 		}
-		snprintf(n->auth, k, "Authorization: Bearer %s", o->token);
+		/* Anthropic's Admin API takes the key in x-api-key, not Bearer */
+		snprintf(n->auth, k, o->auth == NET_AUTH_ANTHROPIC ? "x-api-key: %s"
+		                                                   : "Authorization: Bearer %s", o->token);
+		n->anthropic = o->auth == NET_AUTH_ANTHROPIC;
 		/* whatever a server answers, it never carries the token back out */
 		if (secret_mask_add(o->token) < 0) {
 			client_err_set(err, CERR_NETWORK, _("out of memory"));
@@ -537,6 +541,8 @@ request(struct net *n, enum req_kind kind, const char *path, const char *etag, c
 		h = NULL;
 		if (n->auth)
 			h = add_header(h, n->auth, &oom);
+		if (n->anthropic)
+			h = add_header(h, "anthropic-version: " NET_ANTHROPIC_VERSION, &oom);
 		h = add_header(h, kind == REQ_DOWNLOAD ? "Accept: application/pdf"
 		                                       : "Accept: application/json", &oom);
 		if (etag && *etag) {

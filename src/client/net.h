@@ -41,6 +41,8 @@
 struct net_opts {
 	const char *base_url;        /* "https://billing.example.com" (no /v1) */
 	const char *token;           /* copied; may be NULL (then 401s follow) */
+	int auth;                    /* NET_AUTH_BEARER (0) or NET_AUTH_ANTHROPIC:
+	                              * "x-api-key: TOKEN" and "anthropic-version" */
 	int insecure;                /* --insecure: no TLS verification */
 	int allow_http;              /* allow_http = yes */
 	/* Zero picks the default in brackets. */
@@ -53,6 +55,10 @@ struct net_opts {
 	/* When set and non-zero, transfers and waits stop with CERR_CANCELED. */
 	volatile sig_atomic_t *cancel;
 };
+
+#define NET_AUTH_BEARER    0
+#define NET_AUTH_ANTHROPIC 1
+#define NET_ANTHROPIC_VERSION "2023-06-01"
 
 struct net_response {
 	long status;                 /* 200, 201, 304 ... */

@@ -14,6 +14,8 @@
 
 static const struct source_ops *const sources[] = {
 	&source_billtop,
+	&source_openai,
+	&source_anthropic,
 };
 
 const struct source_ops *

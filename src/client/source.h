@@ -104,6 +104,8 @@ struct source_ops {
 };
 
 extern const struct source_ops source_billtop;
+extern const struct source_ops source_openai;      /* source_spend_ops.c */
+extern const struct source_ops source_anthropic;
 
 /* The source a configuration names ("billtop"), or NULL when unknown. */
 const struct source_ops *source_find(const char *name);

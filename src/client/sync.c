@@ -26,6 +26,8 @@ record_failure(struct cache *c, const struct sync_report *rep, int64_t now)
 	if (cache_begin(c, 2000) < 0)
 		return;
 	for (r = 0; r < rep->nres; r++) {
+		if (!rep->res[r].resource)
+			continue;   /* a slot the source left unused */
 		if (rep->res[r].outcome == SYNC_FETCHED || rep->res[r].outcome == SYNC_UNCHANGED)
 			cache_state_attempt(c, rep->res[r].resource, now);
 		else if (rep->res[r].outcome == SYNC_FAILED)

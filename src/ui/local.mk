@@ -11,6 +11,8 @@ src_ui_libui_a_SOURCES = \
 src_ui_libui_a_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS) $(SQLITE_CFLAGS)
 # Invoices and Payment tabs (issue 7): QR codes for hosted pages, OSC 8 links.
 src_ui_libui_a_SOURCES += src/ui/qr.c src/ui/qr.h
+# Overview and Usage of the openai and anthropic sources (issue 12).
+src_ui_libui_a_SOURCES += src/ui/view_spend.c src/ui/view_spend.h
 src_ui_libui_a_CFLAGS += $(QRENCODE_CFLAGS)
 # Usage and Credits view models, data separate from drawing (issue 6).
 src_ui_libui_a_SOURCES += \

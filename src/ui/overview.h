@@ -17,8 +17,10 @@ struct cache;
 /* Complete UTC days behind a burn rate. */
 #define OVERVIEW_BURN_WINDOW 7
 
+struct spend_view;
 struct overview {
 	int64_t now;
+	struct spend_view *spend;   /* a spend source's figures (view_spend.h), or NULL */
 	struct account acct;
 	int has_plan;
 	struct plan plan;

@@ -15,6 +15,7 @@
 #include "core/i18n.h"
 #include "core/util.h"
 #include "ui/app.h"
+#include "client/config.h"
 #include "ui/refresh.h"
 
 #define RECORD_MAX (1 << 20)   /* a record larger than this is dropped */
@@ -130,6 +131,10 @@ refresh_start(struct app *app, const struct action *act)
 	}
 	if (app->insecure)
 		argv[argc++] = "--insecure";
+	if (app->source != source_default()) {
+		argv[argc++] = "--source";
+		argv[argc++] = app->source->name;
+	}
 	argv[argc] = NULL;
 
 	if (pipe2(in, O_CLOEXEC) != 0 || pipe2(out, O_CLOEXEC) != 0)

@@ -13,6 +13,7 @@
 #include "ui/labels.h"
 #include "ui/model_invoices.h"
 #include "ui/overview.h"
+#include "ui/view_spend.h"
 #include "ui/widgets.h"
 
 /* Width of the label column. */
@@ -259,7 +260,20 @@ overview_draw(const struct overview *o, struct canvas *c, const struct layout *l
 static int
 load(struct app *app, struct view *v, char *err, size_t errsz)
 {
+	struct overview *o = v->priv;
+
+	if (spend_view_active(app))
+		return spend_view_load(app, &o->spend, err, errsz);
 	return overview_load(app->cache, app->now, v->priv, err, errsz);
+}
+
+static void
+state_free(void *s)
+{
+	struct overview *o = s;
+
+	spend_view_free(o->spend);
+	o->spend = NULL;
 }
 
 static void
@@ -269,6 +283,10 @@ draw(struct view *v, struct canvas *c, const struct layout *l)
 
 	if (!o)
 		return;
+	if (o->spend) {
+		spend_view_draw_overview(o->spend, c, l);
+		return;
+	}
 	/* The clock moves between loads; the period countdown follows it. */
 	o->now = l->now;
 	overview_draw(o, c, l);
@@ -278,6 +296,7 @@ const struct view_ops view_overview_ops = {
 	.name = N_("Overview"),
 	.id = "overview",
 	.state_size = sizeof(struct overview),
+	.state_free = state_free,
 	.load = load,
 	.draw = draw,
 	.key = NULL,

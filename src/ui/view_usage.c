@@ -16,6 +16,7 @@
 #include "ui/app.h"
 #include "ui/usage_draw.h"
 #include "ui/view.h"
+#include "ui/view_spend.h"
 #include "ui/view_usage.h"
 #include "ui/widgets.h"
 
@@ -39,6 +40,10 @@ state_init(void *s)
 static void
 state_free(void *s)
 {
+	struct usage_state *u = s;
+
+	spend_view_free(u->spend);
+	u->spend = NULL;
 	usage_state_free(s);
 }
 
@@ -46,6 +51,9 @@ static int
 load(struct app *app, struct view *v, char *err, size_t errsz)
 {
 	struct usage_state *s = v->priv;
+
+	if (spend_view_active(app))
+		return spend_view_load(app, &s->spend, err, errsz);
 
 	s->headless = app->headless;
 	if (usage_state_load(s, app->cache, app->now) < 0) {
@@ -58,7 +66,11 @@ load(struct app *app, struct view *v, char *err, size_t errsz)
 static void
 draw(struct view *v, struct canvas *c, const struct layout *l)
 {
-	if (v->priv != NULL)
+	struct usage_state *s = v->priv;
+
+	if (s && s->spend)
+		spend_view_draw_usage(s->spend, c, l);
+	else if (s)
 		usage_draw(v->priv, c, l);
 }
 
@@ -246,6 +258,8 @@ key(struct view *v, struct app *app, int k)
 	int64_t t0 = app_mono_us();
 	int r;
 
+	if (s != NULL && s->spend)
+		return spend_view_key(s->spend, k);
 	if (s == NULL || !s->loaded)
 		return VIEW_IGNORED;
 	r = key_state(s, app, k);

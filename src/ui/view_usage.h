@@ -43,6 +43,7 @@ struct usage_state {
 	struct usage_runs runs;
 	char err[512];
 
+	struct spend_view *spend;     /* a spend source's Usage (view_spend.h), or NULL */
 	int headless;                 /* billtop print: a page of any height: every row, the
 	                               * billing notes, no selection pointer, no key hints */
 

@@ -73,3 +73,7 @@ INTEGRATION_TESTS += tests/integration/tools_audit.sh
 EXTRA_DIST += tests/integration/tools_audit.sh tests/integration/tools_audit.py
 INTEGRATION_TESTS += tests/integration/completion.sh tests/integration/sync_progress.sh tests/integration/term_dumb.sh tests/integration/pdf_utf8.sh
 EXTRA_DIST += tests/integration/completion.sh tests/integration/sync_progress.sh tests/integration/term_dumb.sh tests/integration/pdf_utf8.sh
+# The openai and anthropic sources end to end against billtopd --emulate (issue 12).
+SPEND_TESTS = tests/integration/spend_sync.sh
+INTEGRATION_TESTS += $(SPEND_TESTS)
+EXTRA_DIST += $(SPEND_TESTS) tests/golden/spend

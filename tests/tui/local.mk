@@ -47,3 +47,6 @@ EXTRA_DIST += tests/tui/tui_mouse.sh tests/tui/tui_habits.sh tests/tui/tui_theme
 # Hostile and careless servers on screen (issue 18).
 TUI_TESTS += tests/tui/tui_hostile.sh
 EXTRA_DIST += tests/tui/tui_hostile.sh
+# The dashboard on --demo=openai|anthropic (issue 12).
+TUI_TESTS += tests/tui/tui_spend.sh
+EXTRA_DIST += tests/tui/tui_spend.sh

@@ -145,3 +145,10 @@ check_PROGRAMS += tests/unit/test_decimal
 tests_unit_test_decimal_CFLAGS = $(cmocka_cflags)
 tests_unit_test_decimal_LDADD = $(core_test_ldadd)
 UNIT_TESTS += tests/unit/test_decimal
+
+# The OpenAI and Anthropic decoders on the hand-written fixtures of
+# tests/fixtures/*/ and amounts a double cannot hold (issue 12).
+check_PROGRAMS += tests/unit/test_decode_spend
+tests_unit_test_decode_spend_CFLAGS = $(cmocka_cflags) $(JANSSON_CFLAGS)
+tests_unit_test_decode_spend_LDADD = src/client/libclient.a $(core_test_ldadd) $(JANSSON_LIBS) $(SQLITE_LIBS)
+UNIT_TESTS += tests/unit/test_decode_spend

@@ -50,7 +50,7 @@ ctx_pro(void)
 	return c;
 }
 
-static const struct check_limits none = { M_NONE, M_NONE, M_NONE };
+static const struct check_limits none = { M_NONE, M_NONE, M_NONE, M_NONE };
 
 static void
 test_nothing_asked(void **state)
@@ -164,7 +164,7 @@ static void
 test_all_three(void **state)
 {
 	struct billing_ctx c = ctx_pro();
-	struct check_limits l = { 5000, 7, 100 };
+	struct check_limits l = { 5000, 7, 100, M_NONE };
 	struct check_result r;
 
 	(void)state;

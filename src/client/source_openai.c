@@ -1,0 +1,65 @@
+/* source_openai.c: an OpenAI organisation's spend through the
+ * Administration API (admin key, Authorization: Bearer): projects for their
+ * names, daily costs grouped by line item and project, usage by model of
+ * completions, embeddings, images and audio (docs/sources.md).  Moderations,
+ * vector stores and code interpreter sessions have no model or no quantity
+ * billtop shows; their cost is in the costs. */
+#include <config.h>
+
+#include <stdio.h>
+
+#include "client/decode_spend.h"
+#include "client/source_spend.h"
+#include "core/i18n.h"
+
+#define COSTS_LIMIT 180    /* buckets per page: the API's maximum */
+#define USAGE_LIMIT 31
+
+int
+openai_refresh(struct net *n, struct cache *c, const struct sync_opts *o, struct sync_report *rep)
+{
+	static const struct { const char *name; spend_decode_fn decode; } kinds[] = {
+		{ "completions", oa_decode_completions },
+		{ "embeddings", oa_decode_embeddings },
+		{ "images", oa_decode_images },
+		{ "audio_speeches", oa_decode_speeches },
+		{ "audio_transcriptions", oa_decode_transcriptions },
+	};
+	struct spend_run r = { 0 };
+	char path[512];
+	size_t k;
+
+	r.rep = rep;
+	r.item_dim = "line_item";
+	r.group_dim = "project";
+	r.no_group = _("(no project)");
+	spend_resource(&r, 0, "organization");
+	spend_resource(&r, 1, "projects");
+	spend_resource(&r, 2, "costs");
+	spend_resource(&r, 3, "usage");
+	r.cur = &rep->res[1];
+	if (spend_begin(&r, n, c, o, rep, "openai") < 0)
+		return -1;
+	if (spend_fetch_all(&r, "/v1/organization/projects?limit=100", "after", oa_decode_projects) < 0)
+		return -1;
+	spend_resource(&r, 2, "costs");
+	snprintf(path, sizeof path, "/v1/organization/costs?start_time=%lld&end_time=%lld"
+	         "&bucket_width=1d&limit=%d&group_by=line_item&group_by=project_id",
+	         (long long)r.from, (long long)r.to, COSTS_LIMIT);
+	if (spend_fetch_all(&r, path, "page", oa_decode_costs) < 0)
+		return -1;
+	spend_resource(&r, 3, "usage");
+	for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		snprintf(path, sizeof path, "/v1/organization/usage/%s?start_time=%lld"
+		         "&end_time=%lld&bucket_width=1d&limit=%d&group_by=model", kinds[k].name,
+		         (long long)r.from, (long long)r.to, USAGE_LIMIT);
+		if (spend_fetch_all(&r, path, "page", kinds[k].decode) < 0)
+			return -1;
+	}
+	/* the Administration API does not name the organisation */
+	spend_resource(&r, 0, "organization");
+	if (spend_finish(&r, "") < 0)
+		return -1;
+	r.cur->outcome = SYNC_FETCHED;
+	return 0;
+}
