@@ -103,6 +103,9 @@ TUI_NO_COLOR=1 tui_start
 twait "the dashboard is up" "(just now)"
 tui_keys 4
 twait "the past-due invoice is listed" "$pd"
+# The cache still holds the active account until the refresh is in (its
+# "just now" is the earlier sync's): wait for the new snapshot's mark.
+tui_wait "PAST DUE" >/dev/null
 like "$(tui_capture | grep -F "$pd" | head -n 1)" "! PAST DUE" "past due is marked in words, not only red"
 tui_stop
 

@@ -6,8 +6,8 @@
 BT_NOW=2026-11-30T23:30:00Z
 . "$top_srcdir/tests/tui/lib-tmux.sh"
 
-[ -e /usr/share/zoneinfo/Pacific/Kiritimati ] || skip_all "the zone Pacific/Kiritimati is not installed"
-start_billtopd --seed demo || skip_all "billtopd did not start"
+[ -e /usr/share/zoneinfo/Pacific/Kiritimati ] || bail "the zone Pacific/Kiritimati is not installed (Debian package tzdata; ./bootstrap installs it)"
+start_billtopd --seed demo || bail "billtopd did not start"
 tui_sync || { sed 's/^/# /' "$T_DIR/sync.out"; echo "Bail out! sync failed"; exit 1; }
 
 # screens ZONE: the Overview and the Credits tab under TZ=ZONE, into $T_DIR/ZONE.*
