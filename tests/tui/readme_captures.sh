@@ -1,6 +1,7 @@
 #!/bin/sh
 # readme_captures.sh: prints the README's screen captures, the six tabs at
-# 80x24, from the code as built: billtop in tmux against
+# 80x24 and the German Overview ("== de", under "Languages"), from the code
+# as built: billtop in tmux against
 # `billtopd --seed demo --now 2026-11-15T12:00:00Z`, each capture indented
 # four spaces and preceded by a "== N" line.  Not a test; regenerate with
 #
@@ -24,4 +25,11 @@ for n in 1 2 3 4 5 6; do
 	echo "== $n"
 	tui_capture | sed -e 's/^/    /' -e 's/ *$//'
 done
+tui_stop
+# The Languages section: the Overview in German.
+TUI_LANG=de_DE.UTF-8 tui_start
+tui_wait "Acme Robotics" >/dev/null || exit 1
+sleep 0.5
+echo "== de"
+tui_capture | sed -e 's/^/    /' -e 's/ *$//'
 tui_stop
