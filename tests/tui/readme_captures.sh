@@ -26,7 +26,11 @@ for n in 1 2 3 4 5 6; do
 	tui_capture | sed -e 's/^/    /' -e 's/ *$//'
 done
 tui_stop
-# The Languages section: the Overview in German.
+# The Languages section: the Overview in German, from the catalogues of
+# this tree (i18n_catalogs compiles them and sets BILLTOP_LOCALEDIR).
+. "$top_srcdir/tests/integration/i18n_lib.sh"
+i18n_catalogs || { echo "the catalogues do not compile" >&2; exit 1; }
+export BILLTOP_LOCALEDIR
 TUI_LANG=de_DE.UTF-8 tui_start
 tui_wait "Acme Robotics" >/dev/null || exit 1
 sleep 0.5
