@@ -42,8 +42,8 @@ for sh in bash zsh; do
 	is "$($c print --format "")" "$(printf 'csv\njson\ntext')" "$sh: --format's values"
 	is "$($c invoice "")" "download" "$sh: invoice download"
 done
-is "$(bcomp --demo = "")" "$(printf 'active\nexhausted\npast-due\npaused\ntrial')" "bash: --demo= completes the variants"
-is "$(zcomp --demo=)" "$(printf 'active\nexhausted\npast-due\npaused\ntrial')" "zsh: --demo= completes the variants"
+is "$(bcomp --demo = "")" "$(printf 'active\nanthropic\nexhausted\nopenai\npast-due\npaused\ntrial')" "bash: --demo= completes the variants"
+is "$(zcomp --demo=)" "$(printf 'active\nanthropic\nexhausted\nopenai\npast-due\npaused\ntrial')" "zsh: --demo= completes the variants"
 
 # make install: where bash-completion, zsh and docdir look.
 inst="$T_DIR/inst"
