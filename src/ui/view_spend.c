@@ -163,8 +163,10 @@ draw_day(const struct spend_view *sv, struct canvas *c, int x, int y, int w, int
 	struct spend_row *rows;
 	int64_t *minor, total;
 	int i, k = 0, first = -1;
+	/* the selected day of the month, 1..31 (two digits, so it fits) */
+	unsigned dom = sv->sel < 0 ? 1u : sv->sel > 30 ? 31u : (unsigned)sv->sel + 1u;
 
-	snprintf(day, sizeof day, "%.8s%02d", sv->f.month_from, (sv->sel + 1) % 100);
+	snprintf(day, sizeof day, "%.8s%02u", sv->f.month_from, dom);
 	for (i = 0; i < sv->ndaily; i++)
 		if (strcmp(sv->daily[i].day, day) == 0) {
 			if (first < 0)
