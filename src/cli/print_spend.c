@@ -162,9 +162,9 @@ out:
 
 static const char *const kinds[] = {
 	TOK_INPUT, TOK_CACHE_WRITE, TOK_CACHE_READ, TOK_OUTPUT, TOK_REQUESTS, TOK_WEB_SEARCH,
-	TOK_IMAGES, TOK_CHARACTERS, TOK_SECONDS
+	TOK_IMAGES, TOK_CHARACTERS, TOK_SECONDS, TOK_MODERATION, TOK_VECTOR_BYTES, TOK_SESSIONS
 };
-#define NKINDS 9
+#define NKINDS 12
 
 static int
 tokens(struct print_ctx *ctx, const struct spend_figures *f, json_t *arr)
@@ -207,17 +207,36 @@ tokens(struct print_ctx *ctx, const struct spend_figures *f, json_t *arr)
 				csv_end(ctx->out);
 			}
 		} else {
-			text_fit(r[i].key[0] ? r[i].key : _("(all models)"), 17, model, sizeof model);
+			/* moderations' input tokens are input tokens of their model */
+			int64_t input = q[0] + q[9];
+			int none = !input && !q[1] && !q[2] && !q[3] && !q[4];
+
+			text_fit(r[i].key[0] ? r[i].key : none ? _("(no model)") : _("(all models)"), 17, model,
+			         sizeof model);
 			extra[0] = '\0';
 			len = 0;
-			/* images, characters, seconds: after the row, with their unit */
+			/* vector stores and code interpreter sessions have no model */
+			if (q[10] && len < sizeof extra)
+				len += (size_t)snprintf(extra + len, sizeof extra - len, _(", %lld vector store byte-days"),
+				                        (long long)q[10]);
+			if (q[11] && len < sizeof extra)
+				len += (size_t)snprintf(extra + len, sizeof extra - len,
+				                        _(", %lld code interpreter sessions"), (long long)q[11]);
+			/* web searches, images, characters, seconds: after the row, with their unit */
+			if (q[5] && len < sizeof extra)
+				len += (size_t)snprintf(extra + len, sizeof extra - len, _(", %lld web searches"),
+				                        (long long)q[5]);
 			if (q[6] && len < sizeof extra)
 				len += (size_t)snprintf(extra + len, sizeof extra - len, _(", %lld images"), (long long)q[6]);
 			if (q[7] && len < sizeof extra)
 				len += (size_t)snprintf(extra + len, sizeof extra - len, _(", %lld characters"), (long long)q[7]);
 			if (q[8] && len < sizeof extra)
 				len += (size_t)snprintf(extra + len, sizeof extra - len, _(", %lld seconds"), (long long)q[8]);
-			fprintf(ctx->out, "  %-18s%12lld%12lld%12lld%12lld%12lld\n", model, (long long)q[0],
+			if (none && extra[0]) {
+				fprintf(ctx->out, "  %s\n    %s\n", model, extra + 2);
+				continue;
+			}
+			fprintf(ctx->out, "  %-18s%12lld%12lld%12lld%12lld%12lld\n", model, (long long)input,
 			        (long long)q[1], (long long)q[2], (long long)q[3], (long long)q[4]);
 			if (extra[0])
 				fprintf(ctx->out, "    %s\n", extra + 2);

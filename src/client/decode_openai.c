@@ -181,29 +181,42 @@ struct usage_kind {
 	const char *object;     /* "organization.usage.embeddings.result" */
 	const char *field;      /* "input_tokens" */
 	const char *kind;       /* the spend_tokens kind */
+	int per_project;        /* no model and no requests: grouped by project only */
 };
 
 static const struct usage_kind kind_embeddings = {
-	"organization.usage.embeddings.result", "input_tokens", TOK_INPUT
+	"organization.usage.embeddings.result", "input_tokens", TOK_INPUT, 0
 };
-static const struct usage_kind kind_images = { "organization.usage.images.result", "images", TOK_IMAGES };
+static const struct usage_kind kind_images = { "organization.usage.images.result", "images", TOK_IMAGES, 0 };
 static const struct usage_kind kind_speeches = {
-	"organization.usage.audio_speeches.result", "characters", TOK_CHARACTERS
+	"organization.usage.audio_speeches.result", "characters", TOK_CHARACTERS, 0
 };
 static const struct usage_kind kind_transcriptions = {
-	"organization.usage.audio_transcriptions.result", "seconds", TOK_SECONDS
+	"organization.usage.audio_transcriptions.result", "seconds", TOK_SECONDS, 0
+};
+static const struct usage_kind kind_moderations = {
+	"organization.usage.moderations.result", "input_tokens", TOK_MODERATION, 0
+};
+static const struct usage_kind kind_vector_stores = {
+	"organization.usage.vector_stores.result", "usage_bytes", TOK_VECTOR_BYTES, 1
+};
+static const struct usage_kind kind_code_interpreter = {
+	"organization.usage.code_interpreter_sessions.result", "num_sessions", TOK_SESSIONS, 1
 };
 
 static int
 kind_result(struct dctx *d, const json_t *r, const char *day, const struct spend_sink *s, const void *spec)
 {
 	const struct usage_kind *k = spec;
-	char model[M_NAME];
+	char model[M_NAME] = "";
 	int64_t q, req;
 
 	if (sj_tag(d, r, "object", k->object) < 0 ||
-	    sj_int(d, r, k->field, 0, INT64_MAX, 0, &q) < 0 ||
-	    sj_int(d, r, "num_model_requests", 0, INT64_MAX, 0, &req) < 0 ||
+	    sj_int(d, r, k->field, 0, INT64_MAX, 0, &q) < 0)
+		return -1;
+	if (k->per_project)   /* vector stores, code interpreter sessions: one figure */
+		return s->tokens(s->arg, day, "", k->kind, q, d->err);
+	if (sj_int(d, r, "num_model_requests", 0, INT64_MAX, 0, &req) < 0 ||
 	    sj_str(d, r, "model", model, sizeof model, D_NULL) < 0)
 		return -1;
 	if (s->tokens(s->arg, day, model, k->kind, q, d->err) < 0 ||
@@ -238,6 +251,27 @@ oa_decode_transcriptions(const json_t *root, const struct spend_sink *s, struct 
                          struct client_err *err)
 {
 	return buckets(root, s, pg, err, kind_result, &kind_transcriptions);
+}
+
+int
+oa_decode_moderations(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
+                      struct client_err *err)
+{
+	return buckets(root, s, pg, err, kind_result, &kind_moderations);
+}
+
+int
+oa_decode_vector_stores(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
+                        struct client_err *err)
+{
+	return buckets(root, s, pg, err, kind_result, &kind_vector_stores);
+}
+
+int
+oa_decode_code_interpreter(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
+                           struct client_err *err)
+{
+	return buckets(root, s, pg, err, kind_result, &kind_code_interpreter);
 }
 
 int

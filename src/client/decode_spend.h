@@ -25,6 +25,9 @@
 #define TOK_IMAGES      "images"
 #define TOK_CHARACTERS  "characters"
 #define TOK_SECONDS     "seconds"
+#define TOK_MODERATION  "moderation_input"   /* OpenAI moderations: input tokens */
+#define TOK_VECTOR_BYTES "vector_store_bytes" /* OpenAI: usage_bytes, summed over the days */
+#define TOK_SESSIONS    "code_interpreter_sessions"
 
 struct spend_sink {
 	void *arg;
@@ -59,6 +62,15 @@ int oa_decode_speeches(const json_t *root, const struct spend_sink *s, struct sp
                        struct client_err *err);
 int oa_decode_transcriptions(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
                              struct client_err *err);
+/* usage/moderations (input tokens and requests by model); vector_stores
+ * (usage_bytes) and code_interpreter_sessions (num_sessions), which have no
+ * model: stored under model "". */
+int oa_decode_moderations(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
+                          struct client_err *err);
+int oa_decode_vector_stores(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
+                            struct client_err *err);
+int oa_decode_code_interpreter(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
+                               struct client_err *err);
 int oa_decode_projects(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
                        struct client_err *err);
 

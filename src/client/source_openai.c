@@ -1,9 +1,9 @@
 /* source_openai.c: an OpenAI organisation's spend through the
  * Administration API (admin key, Authorization: Bearer): projects for their
  * names, daily costs grouped by line item and project, usage by model of
- * completions, embeddings, images and audio (docs/sources.md).  Moderations,
- * vector stores and code interpreter sessions have no model or no quantity
- * billtop shows; their cost is in the costs. */
+ * completions, embeddings, moderations, images and audio, and the vector
+ * store bytes and code interpreter sessions, which have no model
+ * (docs/sources.md). */
 #include <config.h>
 
 #include <stdio.h>
@@ -18,12 +18,16 @@
 int
 openai_refresh(struct net *n, struct cache *c, const struct sync_opts *o, struct sync_report *rep)
 {
-	static const struct { const char *name; spend_decode_fn decode; } kinds[] = {
-		{ "completions", oa_decode_completions },
-		{ "embeddings", oa_decode_embeddings },
-		{ "images", oa_decode_images },
-		{ "audio_speeches", oa_decode_speeches },
-		{ "audio_transcriptions", oa_decode_transcriptions },
+	static const struct { const char *name; spend_decode_fn decode; const char *group; } kinds[] = {
+		{ "completions", oa_decode_completions, "&group_by=model" },
+		{ "embeddings", oa_decode_embeddings, "&group_by=model" },
+		{ "moderations", oa_decode_moderations, "&group_by=model" },
+		{ "images", oa_decode_images, "&group_by=model" },
+		{ "audio_speeches", oa_decode_speeches, "&group_by=model" },
+		{ "audio_transcriptions", oa_decode_transcriptions, "&group_by=model" },
+		/* no model: the organisation's figure per day */
+		{ "vector_stores", oa_decode_vector_stores, "" },
+		{ "code_interpreter_sessions", oa_decode_code_interpreter, "" },
 	};
 	struct spend_run r = { 0 };
 	char path[512];
@@ -51,8 +55,8 @@ openai_refresh(struct net *n, struct cache *c, const struct sync_opts *o, struct
 	spend_resource(&r, 3, "usage");
 	for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
 		snprintf(path, sizeof path, "/v1/organization/usage/%s?start_time=%lld"
-		         "&end_time=%lld&bucket_width=1d&limit=%d&group_by=model", kinds[k].name,
-		         (long long)r.from, (long long)r.to, USAGE_LIMIT);
+		         "&end_time=%lld&bucket_width=1d&limit=%d%s", kinds[k].name,
+		         (long long)r.from, (long long)r.to, USAGE_LIMIT, kinds[k].group);
 		if (spend_fetch_all(&r, path, "page", kinds[k].decode) < 0)
 			return -1;
 	}

@@ -248,7 +248,9 @@ spend_view_draw_usage(const struct spend_view *sv, struct canvas *c, const struc
 	struct chart_opts o = { sv->sel, 0 };
 	char buf[256];
 	int y = l->y, bottom = l->y + l->h, ch, i, j, half;
-	int64_t in, out, req;
+	int64_t in, out, req, web, vbytes, sessions;
+	int len;
+	const char *label;
 
 	if (l->w < 20)
 		return;
@@ -283,20 +285,39 @@ spend_view_draw_usage(const struct spend_view *sv, struct canvas *c, const struc
 		return;
 	draw_text_fit(c, l->x, y++, l->w, ST_BOLD, _("Tokens and requests by model"));
 	for (i = 0; i < sv->ntokens && y < bottom; i = j, y++) {
-		in = out = req = 0;
+		in = out = req = web = vbytes = sessions = 0;
 		for (j = i; j < sv->ntokens && strcmp(sv->tokens[j].key, sv->tokens[i].key) == 0; j++) {
 			if (strcmp(sv->tokens[j].name, TOK_INPUT) == 0 || strcmp(sv->tokens[j].name, TOK_CACHE_READ) == 0 ||
-			    strcmp(sv->tokens[j].name, TOK_CACHE_WRITE) == 0)
+			    strcmp(sv->tokens[j].name, TOK_CACHE_WRITE) == 0 ||
+			    strcmp(sv->tokens[j].name, TOK_MODERATION) == 0)
 				in += sv->tokens[j].amount;
 			else if (strcmp(sv->tokens[j].name, TOK_OUTPUT) == 0)
 				out += sv->tokens[j].amount;
 			else if (strcmp(sv->tokens[j].name, TOK_REQUESTS) == 0)
 				req = sv->tokens[j].amount;
+			else if (strcmp(sv->tokens[j].name, TOK_WEB_SEARCH) == 0)
+				web = sv->tokens[j].amount;
+			else if (strcmp(sv->tokens[j].name, TOK_VECTOR_BYTES) == 0)
+				vbytes = sv->tokens[j].amount;
+			else if (strcmp(sv->tokens[j].name, TOK_SESSIONS) == 0)
+				sessions = sv->tokens[j].amount;
 		}
-		snprintf(buf, sizeof buf, _("%lld input, %lld output, %lld requests"), (long long)in, (long long)out,
-		         (long long)req);
-		draw_text_fit(c, l->x + 2, y, l->w / 2 - 2, ST_NORMAL, sv->tokens[i].key[0] ? sv->tokens[i].key
-		              : _("(all models)"));
+		label = sv->tokens[i].key[0] ? sv->tokens[i].key : _("(all models)");
+		if (!sv->tokens[i].key[0] && !in && !out && !req && (vbytes || sessions)) {
+			/* OpenAI's vector stores and code interpreter sessions have no model */
+			label = _("(no model)");
+			snprintf(buf, sizeof buf, _("%lld vector store byte-days, %lld code interpreter sessions"),
+			         (long long)vbytes, (long long)sessions);
+			draw_text_fit(c, l->x + 2, y, l->w / 2 - 2, ST_NORMAL, label);
+			draw_text_right(c, l->x + l->w, y, l->w / 2, ST_NORMAL, buf);
+			continue;
+		}
+		len = snprintf(buf, sizeof buf, _("%lld input, %lld output, %lld requests"), (long long)in,
+		               (long long)out, (long long)req);
+		/* Anthropic's server tool use: the web searches the model made */
+		if (web && len > 0 && (size_t)len < sizeof buf)
+			snprintf(buf + len, sizeof buf - (size_t)len, _(", %lld web searches"), (long long)web);
+		draw_text_fit(c, l->x + 2, y, l->w / 2 - 2, ST_NORMAL, label);
 		draw_text_right(c, l->x + l->w, y, l->w / 2, ST_NORMAL, buf);
 	}
 }

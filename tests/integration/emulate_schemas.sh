@@ -8,7 +8,7 @@
 . "$top_srcdir/tests/integration/emulate_common.sh"
 F=$top_srcdir/tests/fixtures
 
-for f in costs costs_grouped usage_completions usage_other; do
+for f in costs costs_grouped usage_completions usage_other usage_moderations usage_vector_stores usage_code_interpreter; do
 	valid "openai/$f.json is a UsageResponse" openai-admin.json UsageResponse "$F/openai/$f.json"
 done
 valid "openai/costs*.json results are CostsResult" openai-admin.json UsageResponse --result CostsResult \

@@ -186,6 +186,42 @@ openai_usage_projects(void **state)
 	assert_int_equal(pg.has_more, 0);
 }
 
+/* Moderations by model, vector stores and code interpreter sessions (no
+ * model, no requests): each its own kind (issue 12). */
+static void
+openai_usage_tools(void **state)
+{
+	struct spend_page pg;
+	struct client_err err;
+
+	(void)state;
+	g.n = 0;
+	assert_int_equal(run("openai/usage_moderations.json", oa_decode_moderations, &pg, &err), 0);
+	assert_int_equal(g.n, 2);
+	assert_string_equal(g.day[0], "2024-11-01");
+	assert_string_equal(g.item[0], "omni-moderation-latest");
+	assert_string_equal(g.group[0], TOK_MODERATION);
+	assert_int_equal(g.v[0], 20);
+	assert_string_equal(g.group[1], TOK_REQUESTS);
+	assert_int_equal(g.v[1], 2);
+	g.n = 0;
+	assert_int_equal(run("openai/usage_vector_stores.json", oa_decode_vector_stores, &pg, &err), 0);
+	assert_int_equal(g.n, 1);
+	assert_string_equal(g.item[0], "");
+	assert_string_equal(g.group[0], TOK_VECTOR_BYTES);
+	assert_int_equal(g.v[0], 1024);
+	g.n = 0;
+	assert_int_equal(run("openai/usage_code_interpreter.json", oa_decode_code_interpreter, &pg, &err), 0);
+	assert_int_equal(g.n, 1);
+	assert_string_equal(g.group[0], TOK_SESSIONS);
+	assert_int_equal(g.v[0], 1);
+	/* a vector stores page is not a code interpreter page */
+	assert_int_equal(run("openai/usage_vector_stores.json", oa_decode_code_interpreter, &pg, &err), -1);
+	assert_string_equal(err.message, "data[0].results[0].object: expected "
+	                    "\"organization.usage.code_interpreter_sessions.result\", "
+	                    "not \"organization.usage.vector_stores.result\"");
+}
+
 static void
 openai_bad(void **state)
 {
@@ -388,6 +424,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(openai_costs),
 		cmocka_unit_test(openai_usage_projects),
+		cmocka_unit_test(openai_usage_tools),
 		cmocka_unit_test(openai_bad),
 		cmocka_unit_test(anthropic_all),
 		cmocka_unit_test(exact),
