@@ -158,6 +158,13 @@ is_tokens(const struct emu_row *r)
 	return !r->fee && strcmp(r->raw_unit, "token") == 0;
 }
 
+/* A web search meter: its searches are the usage report's server_tool_use. */
+static int
+is_search(const struct emu_row *r)
+{
+	return !r->fee && strcmp(r->raw_unit, "search") == 0;
+}
+
 static void
 filter_rows(struct emu_rows *rows, enum ant_kind kind, const struct ant_query *q)
 {
@@ -166,12 +173,20 @@ filter_rows(struct emu_rows *rows, enum ant_kind kind, const struct ant_query *q
 
 	for (i = 0; i < rows->n; i++) {
 		r = &rows->r[i];
-		if (kind == K_USAGE && (!is_tokens(r) || emu_arg_has(q->args, "models", r->meter_id) == 0 ||
+		if (kind == K_USAGE && ((!is_tokens(r) && !is_search(r)) ||
+		                        emu_arg_has(q->args, "models", r->meter_id) == 0 ||
 		                        emu_arg_has(q->args, "workspace_ids", r->agent_id) == 0 ||
 		                        emu_arg_has(q->args, "api_key_ids", ANT_KEY_ID) == 0))
 			continue;
 		if (kind == K_COST && r->micro == 0)
 			continue; /* nothing billed: no cost item */
+		if (kind == K_USAGE) {
+			/* the usage report carries no money: micro holds the web
+			 * searches so that emu_aggregate sums them apart from the tokens */
+			r->micro = is_search(r) ? r->raw : 0;
+			if (is_search(r))
+				r->raw = 0;
+		}
 		rows->r[o++] = *r;
 	}
 	rows->n = o;
@@ -180,10 +195,13 @@ filter_rows(struct emu_rows *rows, enum ant_kind kind, const struct ant_query *q
 static void
 usage_out(struct sb *b, const struct emu_row *r, unsigned dims)
 {
-	/* Meters count tokens without a direction or cache: all are uncached input. */
+	/* Meters count tokens without a direction or cache: all are uncached
+	 * input; a search meter's searches (in micro, filter_rows) are web
+	 * search requests. */
 	sb_addf(b, "{\"uncached_input_tokens\":%lld,\"cache_creation\":{\"ephemeral_1h_input_tokens\":0,"
 	        "\"ephemeral_5m_input_tokens\":0},\"cache_read_input_tokens\":0,\"output_tokens\":0,"
-	        "\"server_tool_use\":{\"web_search_requests\":0},\"api_key_id\":", (long long)r->raw);
+	        "\"server_tool_use\":{\"web_search_requests\":%lld},\"api_key_id\":",
+	        (long long)r->raw, (long long)r->micro);
 	sb_str(b, (dims & EMU_BY_KEY) ? ANT_KEY_ID : NULL);
 	sb_add(b, ",\"workspace_id\":");
 	sb_str(b, (dims & EMU_BY_AGENT) ? r->agent_id : NULL);

@@ -195,4 +195,47 @@ is "$(sqlite3 "$T_DIR/openai.db" "SELECT source, name FROM spend_org")" "anthrop
 is "$(sqlite3 "$T_DIR/openai.db" "SELECT count(*) FROM spend_costs WHERE dimension IN ('line_item', 'project')")" 0 \
 	"and no openai rows"
 
+# 401 and 403 in the provider's terms: which key is needed, with the
+# provider's own message (the emulators' bodies), exit 3, nothing written.
+restart_billtopd --emulate openai --token-role member:tok-member
+snap=$(sqlite3 "$T_DIR/auth.db" "SELECT * FROM spend_org" 2>/dev/null)
+for SRC in openai anthropic; do
+	[ "$SRC" = anthropic ] && restart_billtopd --emulate anthropic --token-role member:tok-member
+	for tok in tok-wrong tok-member; do
+		BILLTOP_TOKEN=$tok "$BILLTOP" --url "$BT_URL" --cache "$T_DIR/auth.db" --source "$SRC" sync \
+			>"$T_DIR/a.out" 2>"$T_DIR/a.err"
+		is "$?" 3 "$SRC: $tok: exit 3"
+		out=$(cat "$T_DIR/a.out" "$T_DIR/a.err")
+		if [ "$SRC" = openai ]; then
+			like "$out" 'an OpenAI admin key \(sk-admin-\.\.\.\) is needed' "$SRC: $tok: names the key OpenAI needs"
+		else
+			like "$out" 'an Anthropic Admin API key \(sk-ant-admin\.\.\.\) is needed' "$SRC: $tok: names the key Anthropic needs"
+		fi
+		unlike "$out" 'role|billing_reader' "$SRC: $tok: not billtop's role wording"
+	done
+	[ "$SRC" = openai ] && like "$out" '403: You have insufficient permissions' "openai: 403 carries OpenAI's message"
+	[ "$SRC" = anthropic ] && like "$out" '403: Your API key does not have permission' "anthropic: 403 carries Anthropic's message"
+done
+BILLTOP_TOKEN=tok-wrong "$BILLTOP" --url "$BT_URL" --cache "$T_DIR/auth.db" --source anthropic sync 2>&1 |
+	grep -q '401: invalid x-api-key'
+is "$?" 0 "anthropic: 401 carries Anthropic's message"
+is "$(sqlite3 "$T_DIR/auth.db" "SELECT * FROM spend_org" 2>/dev/null)" "$snap" "a refused key writes no spend"
+
+# Anthropic's server tool use: the large seed's web searches are the usage
+# report's web_search_requests, shown after their model (issue 12.3).
+stop_billtopd
+start_billtopd --seed large --emulate anthropic || { echo "Bail out! billtopd did not start"; exit 1; }
+SRC=anthropic
+rm -f "$T_DIR/anthropic.db"
+spend_sync
+is "$SYNC_RC" 0 "anthropic, large seed: sync"
+web=$(bt print usage --format json | jq -r '[.tokens[].web_search] | add')
+like "$web" '^[1-9][0-9]*$' "anthropic: web searches are read ($web)"
+is "$(curl -sS -H "x-api-key: $BT_TOKEN" -H 'anthropic-version: 2023-06-01' \
+	"$BT_URL/v1/organizations/usage_report/messages?starting_at=2026-11-01T00:00:00Z&ending_at=2026-11-16T00:00:00Z&limit=31" |
+	jq '[.data[].results[].server_tool_use.web_search_requests] | add')" "$web" \
+	"anthropic: the emulator's web_search_requests of the month, ungrouped, are the same"
+like "$(bt print usage | grep -A1 '^  web_searches' | tail -n 1)" "^ +$web web searches\$" \
+	"anthropic: print usage shows the web searches after the model"
+
 done_testing
