@@ -152,14 +152,15 @@ sink_cost(void *arg, const char *day, const char *item, const char *group, int64
 }
 
 static int
-sink_tokens(void *arg, const char *day, const char *model, const char *kind, int64_t qty,
-            struct client_err *err)
+sink_tokens(void *arg, const char *day, const char *model, const char *api_key, const char *kind,
+            int64_t qty, struct client_err *err)
 {
 	struct spend_run *r = arg;
 
 	if (qty == 0)
 		return 0;
-	if (cache_spend_add_tokens(r->cache, day, model, kind, qty) < 0) {
+	if (cache_spend_add_tokens(r->cache, day, model, kind, qty) < 0 ||
+	    (r->by_key && cache_spend_add_key_tokens(r->cache, day, api_key, kind, qty) < 0)) {
 		client_err_set(err, CERR_CACHE, "%s", cache_error(r->cache));
 		return -1;
 	}
@@ -172,7 +173,7 @@ sink_name(void *arg, const char *id, const char *name, struct client_err *err)
 {
 	struct spend_run *r = arg;
 
-	if (cache_spend_put_name(r->cache, r->group_dim, id, name) < 0) {
+	if (cache_spend_put_name(r->cache, r->names_dim ? r->names_dim : r->group_dim, id, name) < 0) {
 		client_err_set(err, CERR_CACHE, "%s", cache_error(r->cache));
 		return -1;
 	}
@@ -249,8 +250,8 @@ spend_fetch_all(struct spend_run *r, const char *path, const char *pager, spend_
 	json_t *root;
 	int page;
 
-	if (strcmp(pager, "after") == 0 || strcmp(pager, "after_id") == 0)
-		if (cache_spend_clear_names(r->cache, r->group_dim) < 0)
+	if ((strcmp(pager, "after") == 0 || strcmp(pager, "after_id") == 0) && !r->names_keep)
+		if (cache_spend_clear_names(r->cache, r->names_dim ? r->names_dim : r->group_dim) < 0)
 			return cache_failed(r);
 	pg.next[0] = '\0';
 	for (page = 0; page < MAX_PAGES; page++) {

@@ -374,6 +374,60 @@ workspaces_handler(struct req *rq, struct resp *rs)
 	resp_json(rs, 200, o);
 }
 
+/* GET /v1/organizations/api_keys: the one admin key every usage row is
+ * billed to.  limit 1 to 1000 (default 20), after_id, status,
+ * workspace_id. */
+static void
+api_keys_handler(struct req *rq, struct resp *rs)
+{
+	static const char *const known[] = { "limit", "after_id", "status", "workspace_id", NULL };
+	struct emu_args a;
+	struct account acct;
+	json_t *data, *k;
+	const char *v, *after, *unknown;
+	char created[32], *e;
+	long long limit;
+	int one;
+
+	emu_args_read(rq, &a);
+	unknown = emu_arg_unknown(&a, known);
+	if (a.too_many || unknown) {
+		bad_request(rs, "%s: unexpected query parameter (see docs/sources.md).", unknown ? unknown : "(too many)");
+		return;
+	}
+	if ((v = emu_arg(&a, "limit"))) {
+		errno = 0;
+		limit = strtoll(v, &e, 10);
+		if (!*v || *e || errno || limit < 1 || limit > 1000) {
+			bad_request(rs, "%s: expected an integer from 1 to 1000.", "limit");
+			return;
+		}
+	}
+	after = emu_arg(&a, "after_id");
+	/* the admin key is active and in the default workspace (workspace_id null) */
+	one = (!after || strcmp(after, ANT_KEY_ID) < 0) && !emu_arg(&a, "workspace_id") &&
+	      (!(v = emu_arg(&a, "status")) || strcmp(v, "active") == 0);
+	if (acct_load(rq->db, &acct) < 0 || time_format_rfc3339(acct.created_at, created, sizeof created) < 0 ||
+	    !(data = json_array())) {
+		resp_internal(rs);
+		return;
+	}
+	if (one) {
+		k = json_pack("{s:s, s:s, s:s, s:n, s:s, s:{s:s, s:s}, s:s, s:s}", "id", ANT_KEY_ID, "type", "api_key",
+		              "name", "billtop admin key", "workspace_id", "created_at", created,
+		              "created_by", "id", "user_billtop_owner", "type", "user",
+		              "partial_key_hint", "sk-ant-api03-R2D...igAA", "status", "active");
+		if (!k || json_array_append_new(data, k) < 0) {
+			json_decref(data);
+			resp_internal(rs);
+			return;
+		}
+	}
+	resp_json(rs, 200, json_pack("{s:o, s:b, s:o, s:o}", "data", data, "has_more", 0,
+	                             "first_id", one ? json_string(ANT_KEY_ID) : json_null(),
+	                             "last_id", one ? json_string(ANT_KEY_ID) : json_null()));
+}
+
 static void
 me_handler(struct req *rq, struct resp *rs)
 {
@@ -407,6 +461,8 @@ emu_anthropic_dispatch(struct req *rq, struct resp *rs)
 		fn = workspaces_handler;
 	else if (strcmp(rq->path, "/v1/organizations/me") == 0)
 		fn = me_handler;
+	else if (strcmp(rq->path, "/v1/organizations/api_keys") == 0)
+		fn = api_keys_handler;
 	else {
 		emu_anthropic_error(rs, 404, "not_found_error", "Not found");
 		return;

@@ -26,7 +26,7 @@
 
 struct got {
 	int n;
-	char day[MAXR][11], item[MAXR][128], group[MAXR][128];
+	char day[MAXR][11], item[MAXR][128], group[MAXR][128], key[MAXR][128];
 	int64_t v[MAXR];
 };
 static struct got g;
@@ -47,9 +47,11 @@ cost(void *arg, const char *day, const char *item, const char *group, int64_t mi
 }
 
 static int
-tokens(void *arg, const char *day, const char *model, const char *kind, int64_t q, struct client_err *err)
+tokens(void *arg, const char *day, const char *model, const char *key, const char *kind, int64_t q,
+       struct client_err *err)
 {
 	(void)arg;
+	snprintf(g.key[g.n < MAXR ? g.n : 0], 128, "%s", key);
 	(void)err;
 	assert_true(g.n < MAXR);
 	snprintf(g.day[g.n], 11, "%s", day);
