@@ -217,6 +217,23 @@ openai_usage_tools(void **state)
 	assert_int_equal(g.n, 1);
 	assert_string_equal(g.group[0], TOK_SESSIONS);
 	assert_int_equal(g.v[0], 1);
+	/* the names of admin keys and project keys; Anthropic's API keys */
+	assert_int_equal(run("openai/admin_api_keys.json", oa_decode_api_keys, &pg, &err), 0);
+	assert_string_equal(g.item[0], "key_abc");
+	assert_string_equal(g.group[0], "Main Admin Key");
+	assert_int_equal(run("openai/project_api_keys.json", oa_decode_api_keys, &pg, &err), 0);
+	assert_string_equal(g.group[0], "My API Key");
+	assert_string_equal(pg.next, "key_abc");
+	assert_int_equal(run("openai/projects.json", oa_decode_api_keys, &pg, &err), -1);
+	assert_int_equal(run("anthropic/api_keys.json", an_decode_api_keys, &pg, &err), 0);
+	assert_string_equal(g.item[0], "apikey_01Rj2N8SVvo6BePZj99NhmiT");
+	assert_string_equal(g.group[0], "Developer Key");
+	assert_int_equal(pg.has_more, 1);
+	assert_string_equal(pg.next, "apikey_01Rj2N8SVvo6BePZj99NhmiT");
+	assert_int_equal(run("anthropic/workspaces.json", an_decode_api_keys, &pg, &err), -1);
+	/* usage grouped by API key hands the key to the sink */
+	assert_int_equal(run("openai/usage_completions.json", oa_decode_completions, &pg, &err), 0);
+	assert_string_equal(g.key[0], "key_abc");
 	/* a vector stores page is not a code interpreter page */
 	assert_int_equal(run("openai/usage_vector_stores.json", oa_decode_code_interpreter, &pg, &err), -1);
 	assert_string_equal(err.message, "data[0].results[0].object: expected "
