@@ -297,8 +297,9 @@ draw_tokens(const struct spend_view *sv, const struct spend_row *t, int nt, int 
 			label = _("(no model)");
 			snprintf(buf, sizeof buf, _("%lld vector store byte-days, %lld code interpreter sessions"),
 			         (long long)vbytes, (long long)sessions);
-			draw_text_fit(c, l->x + 2, y, l->w / 2 - 2, ST_NORMAL, label);
-			draw_text_right(c, l->x + l->w, y, l->w / 2, ST_NORMAL, buf);
+			/* a longer figure: the row's width but for the short label */
+			draw_text_fit(c, l->x + 2, y, 12, ST_NORMAL, label);
+			draw_text_right(c, l->x + l->w, y, l->w - 16, ST_NORMAL, buf);
 			continue;
 		}
 		len = snprintf(buf, sizeof buf, _("%lld input, %lld output, %lld requests"), (long long)in,
