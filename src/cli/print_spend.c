@@ -162,26 +162,41 @@ out:
 
 static const char *const kinds[] = {
 	TOK_INPUT, TOK_CACHE_WRITE, TOK_CACHE_READ, TOK_OUTPUT, TOK_REQUESTS, TOK_WEB_SEARCH,
-	TOK_IMAGES, TOK_CHARACTERS, TOK_SECONDS
+	TOK_IMAGES, TOK_CHARACTERS, TOK_SECONDS, TOK_MODERATION, TOK_VECTOR_BYTES, TOK_SESSIONS
 };
-#define NKINDS 9
+#define NKINDS 12
 
-static int
-tokens(struct print_ctx *ctx, const struct spend_figures *f, json_t *arr)
+/* The name of an API key id among names[] (the id when none is known). */
+static const char *
+key_name(const struct spend_row *names, int nn, const char *id)
 {
-	struct spend_row *r = NULL;
-	int n = 0, i, j, k;
+	int i;
+
+	for (i = 0; i < nn; i++)
+		if (strcmp(names[i].key, id) == 0)
+			return names[i].name;
+	return id;
+}
+
+/* Tokens and requests by model, or by_key by API key (names[]: the keys'
+ * names): rows key = model or key id, name = kind. */
+static int
+tokens(struct print_ctx *ctx, struct spend_row *r, int n, int by_key, const struct spend_row *names, int nn,
+       json_t *arr)
+{
+	int i, j, k;
 	int64_t q[NKINDS];
 	char model[64], extra[160];
+	const char *label;
 	size_t len;
 
-	if (cache_spend_tokens(ctx->cache, f->month_from, f->today, &r, &n) < 0) {
-		fprintf(stderr, "billtop: %s\n", cache_error(ctx->cache));
-		return -1;
-	}
+	if (ctx->format == PRINT_TEXT && by_key && n == 0)
+		return 0;   /* a cache of a billtop before the table */
 	if (ctx->format == PRINT_TEXT) {
-		fprintf(ctx->out, "%s\n", _("Tokens and requests by model"));
-		fprintf(ctx->out, "  %-18s%12s%12s%12s%12s%12s\n", _("Model"), _("Input"),
+		if (by_key)
+			fprintf(ctx->out, "\n");
+		fprintf(ctx->out, "%s\n", by_key ? _("Tokens and requests by API key") : _("Tokens and requests by model"));
+		fprintf(ctx->out, "  %-18s%12s%12s%12s%12s%12s\n", by_key ? _("API key") : _("Model"), _("Input"),
 		        _("Cache write"), _("Cache read"), _("Output"), _("Requests"));
 	}
 	for (i = 0; i < n; i = j) {
@@ -191,14 +206,25 @@ tokens(struct print_ctx *ctx, const struct spend_figures *f, json_t *arr)
 				if (strcmp(r[j].name, kinds[k]) == 0)
 					q[k] = r[j].amount;
 		if (ctx->format == PRINT_JSON) {
-			json_t *o = json_pack("{s:s}", "model", r[i].key);
+			json_t *o = by_key ? json_pack("{s:s, s:s}", "api_key", r[i].key, "name",
+			                              r[i].key[0] ? key_name(names, nn, r[i].key) : "")
+			                  : json_pack("{s:s}", "model", r[i].key);
 
 			for (k = 0; k < NKINDS; k++)
 				json_object_set_new(o, kinds[k], json_integer((json_int_t)q[k]));
 			json_array_append_new(arr, o);
 		} else if (ctx->format == PRINT_CSV) {
+			if (by_key) {   /* the key's name, then its quantities */
+				csv_field(ctx->out, 1, "api_key");
+				csv_field(ctx->out, 0, "");
+				csv_field(ctx->out, 0, r[i].key);
+				csv_field(ctx->out, 0, r[i].key[0] ? key_name(names, nn, r[i].key) : "");
+				csv_field(ctx->out, 0, "");
+				csv_field(ctx->out, 0, "");
+				csv_end(ctx->out);
+			}
 			for (k = 0; k < NKINDS; k++) {
-				csv_field(ctx->out, 1, "tokens");
+				csv_field(ctx->out, 1, by_key ? "api_key_tokens" : "tokens");
 				csv_field(ctx->out, 0, "");
 				csv_field(ctx->out, 0, r[i].key);
 				csv_field(ctx->out, 0, kinds[k]);
@@ -207,24 +233,68 @@ tokens(struct print_ctx *ctx, const struct spend_figures *f, json_t *arr)
 				csv_end(ctx->out);
 			}
 		} else {
-			text_fit(r[i].key[0] ? r[i].key : _("(all models)"), 17, model, sizeof model);
+			/* moderations' input tokens are input tokens of their model */
+			int64_t input = q[0] + q[9];
+			int none = !input && !q[1] && !q[2] && !q[3] && !q[4];
+
+			if (by_key)
+				label = r[i].key[0] ? key_name(names, nn, r[i].key) : _("(no API key)");
+			else
+				label = r[i].key[0] ? r[i].key : none ? _("(no model)") : _("(all models)");
+			text_fit(label, 17, model, sizeof model);
 			extra[0] = '\0';
 			len = 0;
-			/* images, characters, seconds: after the row, with their unit */
+			/* vector stores and code interpreter sessions have no model */
+			if (q[10] && len < sizeof extra)
+				len += (size_t)snprintf(extra + len, sizeof extra - len, _(", %lld vector store byte-days"),
+				                        (long long)q[10]);
+			if (q[11] && len < sizeof extra)
+				len += (size_t)snprintf(extra + len, sizeof extra - len,
+				                        _(", %lld code interpreter sessions"), (long long)q[11]);
+			/* web searches, images, characters, seconds: after the row, with their unit */
+			if (q[5] && len < sizeof extra)
+				len += (size_t)snprintf(extra + len, sizeof extra - len, _(", %lld web searches"),
+				                        (long long)q[5]);
 			if (q[6] && len < sizeof extra)
 				len += (size_t)snprintf(extra + len, sizeof extra - len, _(", %lld images"), (long long)q[6]);
 			if (q[7] && len < sizeof extra)
 				len += (size_t)snprintf(extra + len, sizeof extra - len, _(", %lld characters"), (long long)q[7]);
 			if (q[8] && len < sizeof extra)
 				len += (size_t)snprintf(extra + len, sizeof extra - len, _(", %lld seconds"), (long long)q[8]);
-			fprintf(ctx->out, "  %-18s%12lld%12lld%12lld%12lld%12lld\n", model, (long long)q[0],
+			if (none && extra[0]) {
+				fprintf(ctx->out, "  %s\n    %s\n", model, extra + 2);
+				continue;
+			}
+			fprintf(ctx->out, "  %-18s%12lld%12lld%12lld%12lld%12lld\n", model, (long long)input,
 			        (long long)q[1], (long long)q[2], (long long)q[3], (long long)q[4]);
 			if (extra[0])
 				fprintf(ctx->out, "    %s\n", extra + 2);
 		}
 	}
-	free(r);
 	return 0;
+}
+
+/* Both token tables: by model, and by API key (usage read grouped by it). */
+static int
+token_tables(struct print_ctx *ctx, const struct spend_figures *f, json_t *by_model, json_t *by_key)
+{
+	struct spend_row *r = NULL, *k = NULL, *names = NULL;
+	int n = 0, nk = 0, nn = 0, rc = -1;
+
+	if (cache_spend_tokens(ctx->cache, f->month_from, f->today, &r, &n) < 0 ||
+	    cache_spend_key_tokens(ctx->cache, f->month_from, f->today, &k, &nk) < 0 ||
+	    cache_spend_names(ctx->cache, "api_key", &names, &nn) < 0) {
+		fprintf(stderr, "billtop: %s\n", cache_error(ctx->cache));
+		goto out;
+	}
+	if (tokens(ctx, r, n, 0, NULL, 0, by_model) < 0 || tokens(ctx, k, nk, 1, names, nn, by_key) < 0)
+		goto out;
+	rc = 0;
+out:
+	free(r);
+	free(k);
+	free(names);
+	return rc;
 }
 
 static int
@@ -233,6 +303,7 @@ usage(struct print_ctx *ctx)
 	struct spend_figures f;
 	const char *item_dim, *group_dim;
 	json_t *by_item = json_array(), *by_group = json_array(), *daily = json_array(), *tok = json_array();
+	json_t *by_key = json_array();
 	int rc = load(ctx, &f);
 
 	if (rc != EXIT_OK)
@@ -256,13 +327,13 @@ usage(struct print_ctx *ctx)
 	    cost_table(ctx, &f, group_dim, strcmp(group_dim, "project") == 0 ? _("Cost by project")
 	               : _("Cost by workspace"), 0, by_group) < 0 ||
 	    cost_table(ctx, &f, item_dim, _("Daily cost"), 1, daily) < 0 ||
-	    tokens(ctx, &f, tok) < 0)
+	    token_tables(ctx, &f, tok, by_key) < 0)
 		goto out;
 	if (ctx->format == PRINT_JSON) {
-		rc = print_json_dump(ctx, json_pack("{s:s, s:s, s:s, s:s, s:O, s:O, s:O, s:O}", "source", f.org.source,
-		                                    "currency", f.org.currency, "from", f.month_from, "to", f.today,
-		                                    "by_item", by_item, "by_group", by_group,
-		                                    "daily", daily, "tokens", tok));
+		rc = print_json_dump(ctx, json_pack("{s:s, s:s, s:s, s:s, s:O, s:O, s:O, s:O, s:O}", "source",
+		                                    f.org.source, "currency", f.org.currency, "from", f.month_from,
+		                                    "to", f.today, "by_item", by_item, "by_group", by_group,
+		                                    "daily", daily, "tokens", tok, "by_api_key", by_key));
 		goto out;
 	}
 	rc = fflush(ctx->out) == 0 ? EXIT_OK : EXIT_FAILURE_GENERIC;
@@ -271,6 +342,7 @@ out:
 	json_decref(by_group);
 	json_decref(daily);
 	json_decref(tok);
+	json_decref(by_key);
 	return rc;
 }
 

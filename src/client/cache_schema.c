@@ -122,10 +122,19 @@ static const char migration_3[] =
 	"CREATE TABLE spend_names (dimension TEXT NOT NULL, key TEXT NOT NULL,"
 	" name TEXT NOT NULL, PRIMARY KEY (dimension, key)) WITHOUT ROWID;";
 
+/* 4: a spend source's usage per API key (OpenAI group_by=api_key_id,
+ * Anthropic group_by[]=api_key_id), per day and kind as spend_tokens; the
+ * keys' names are spend_names of dimension 'api_key'. */
+static const char migration_4[] =
+	"CREATE TABLE spend_key_tokens (day TEXT NOT NULL, api_key TEXT NOT NULL,"
+	" kind TEXT NOT NULL, quantity INTEGER NOT NULL,"
+	" PRIMARY KEY (day, api_key, kind)) WITHOUT ROWID;";
+
 static const char *const migrations[CACHE_SCHEMA_VERSION] = {
 	migration_1,
 	migration_2,
 	migration_3,
+	migration_4,
 };
 
 static int

@@ -74,6 +74,12 @@ cache_spend_clear_from(struct cache *c, const char *from_day)
 	if (!st)
 		return -1;
 	bind_str(st, 1, from_day, 0);
+	if (done(c, st, _("clearing the token usage")) < 0)
+		return -1;
+	st = cache_stmt(c, "DELETE FROM spend_key_tokens WHERE day >= ?1");
+	if (!st)
+		return -1;
+	bind_str(st, 1, from_day, 0);
 	return done(c, st, _("clearing the token usage"));
 }
 
@@ -149,6 +155,39 @@ cache_spend_add_tokens(struct cache *c, const char *day, const char *model, cons
 		return -1;
 	bind_str(st, 1, day, 0);
 	bind_str(st, 2, model, 0);
+	bind_str(st, 3, kind, 0);
+	sqlite3_bind_int64(st, 4, sum);
+	return done(c, st, _("writing the token usage"));
+}
+
+int
+cache_spend_add_key_tokens(struct cache *c, const char *day, const char *api_key, const char *kind,
+                           int64_t qty)
+{
+	sqlite3_stmt *st = cache_stmt(c, "SELECT quantity FROM spend_key_tokens WHERE day = ?1"
+	                                 " AND api_key = ?2 AND kind = ?3");
+	int64_t old = 0, sum;
+	int r;
+
+	if (!st)
+		return -1;
+	bind_str(st, 1, day, 0);
+	bind_str(st, 2, api_key, 0);
+	bind_str(st, 3, kind, 0);
+	r = cache_step_one(c, st, _("reading the token usage"));
+	if (r == 1)
+		old = col_i64(st, 0);
+	sqlite3_reset(st);
+	if (r < 0)
+		return -1;
+	if (money_add(old, qty, &sum) != MONEY_OK)
+		return cache_failf(c, _("the token usage of %s does not fit in 64 bits"), day);
+	st = cache_stmt(c, "INSERT OR REPLACE INTO spend_key_tokens (day, api_key, kind, quantity)"
+	                   " VALUES (?1, ?2, ?3, ?4)");
+	if (!st)
+		return -1;
+	bind_str(st, 1, day, 0);
+	bind_str(st, 2, api_key, 0);
 	bind_str(st, 3, kind, 0);
 	sqlite3_bind_int64(st, 4, sum);
 	return done(c, st, _("writing the token usage"));
@@ -261,6 +300,27 @@ cache_spend_tokens(struct cache *c, const char *from_day, const char *to_day,
 		" WHERE day BETWEEN ?1 AND ?2 GROUP BY model, kind ORDER BY model, kind";
 
 	return rows(c, sql, NULL, from_day, to_day, out, n);
+}
+
+int
+cache_spend_key_tokens(struct cache *c, const char *from_day, const char *to_day,
+                       struct spend_row **out, int *n)
+{
+	static const char sql[] =
+		"SELECT '', api_key, kind, sum(quantity) FROM spend_key_tokens"
+		" WHERE day BETWEEN ?1 AND ?2 GROUP BY api_key, kind ORDER BY api_key, kind";
+
+	return rows(c, sql, NULL, from_day, to_day, out, n);
+}
+
+int
+cache_spend_names(struct cache *c, const char *dim, struct spend_row **out, int *n)
+{
+	/* rows() binds a range as ?1 and ?2: names have none */
+	static const char sql[] =
+		"SELECT '', key, name, 0 FROM spend_names WHERE ?1 = ?2 AND dimension = ?3 ORDER BY key";
+
+	return rows(c, sql, dim, "", "", out, n);
 }
 
 int

@@ -43,6 +43,9 @@ int cache_spend_add_cost(struct cache *c, const char *day, const char *dim, cons
 /* Adds qty to (day, model, kind). */
 int cache_spend_add_tokens(struct cache *c, const char *day, const char *model,
                            const char *kind, int64_t qty);
+/* Adds qty to (day, API key, kind): the usage per API key. */
+int cache_spend_add_key_tokens(struct cache *c, const char *day, const char *api_key,
+                               const char *kind, int64_t qty);
 /* The names of one dimension, replaced whole. */
 int cache_spend_clear_names(struct cache *c, const char *dim);
 int cache_spend_put_name(struct cache *c, const char *dim, const char *key, const char *name);
@@ -63,5 +66,12 @@ int cache_spend_per_day(struct cache *c, const char *from_day, const char *to_da
  * ordered by model then kind. */
 int cache_spend_tokens(struct cache *c, const char *from_day, const char *to_day,
                        struct spend_row **out, int *n);
+
+/* Usage per API key and kind over the range: key "KEY ID", name "KIND",
+ * ordered by key then kind (as cache_spend_tokens). */
+int cache_spend_key_tokens(struct cache *c, const char *from_day, const char *to_day,
+                           struct spend_row **out, int *n);
+/* The names of one dimension ('api_key', 'project', ...): key and name. */
+int cache_spend_names(struct cache *c, const char *dim, struct spend_row **out, int *n);
 
 #endif

@@ -125,7 +125,7 @@ an_decode_costs(const json_t *root, const struct spend_sink *s, struct spend_pag
 static int
 usage_result(struct dctx *d, const json_t *r, const char *day, const struct spend_sink *s)
 {
-	char model[M_NAME];
+	char model[M_NAME], key[M_NAME];
 	json_t *cc, *stu;
 	int64_t in, h1, m5, rd, out, web = 0;
 	const int64_t max = INT64_MAX / 4;
@@ -142,7 +142,8 @@ usage_result(struct dctx *d, const json_t *r, const char *day, const struct spen
 	if (sj_int(d, r, "cache_read_input_tokens", 0, max, 0, &rd) < 0 ||
 	    sj_int(d, r, "output_tokens", 0, max, 0, &out) < 0 ||
 	    d_obj(d, r, "server_tool_use", D_NULL, &stu) < 0 ||
-	    sj_str(d, r, "model", model, sizeof model, D_NULL) < 0)
+	    sj_str(d, r, "model", model, sizeof model, D_NULL) < 0 ||
+	    sj_str(d, r, "api_key_id", key, sizeof key, D_NULL) < 0)
 		return -1;
 	if (stu) {
 		m = d_push_key(d, "server_tool_use");
@@ -150,11 +151,11 @@ usage_result(struct dctx *d, const json_t *r, const char *day, const struct spen
 			return -1;
 		d_pop(d, m);
 	}
-	if (s->tokens(s->arg, day, model, TOK_INPUT, in, d->err) < 0 ||
-	    s->tokens(s->arg, day, model, TOK_CACHE_WRITE, h1 + m5, d->err) < 0 ||
-	    s->tokens(s->arg, day, model, TOK_CACHE_READ, rd, d->err) < 0 ||
-	    s->tokens(s->arg, day, model, TOK_OUTPUT, out, d->err) < 0 ||
-	    s->tokens(s->arg, day, model, TOK_WEB_SEARCH, web, d->err) < 0)
+	if (s->tokens(s->arg, day, model, key, TOK_INPUT, in, d->err) < 0 ||
+	    s->tokens(s->arg, day, model, key, TOK_CACHE_WRITE, h1 + m5, d->err) < 0 ||
+	    s->tokens(s->arg, day, model, key, TOK_CACHE_READ, rd, d->err) < 0 ||
+	    s->tokens(s->arg, day, model, key, TOK_OUTPUT, out, d->err) < 0 ||
+	    s->tokens(s->arg, day, model, key, TOK_WEB_SEARCH, web, d->err) < 0)
 		return -1;
 	return 0;
 }
@@ -166,9 +167,11 @@ an_decode_usage(const json_t *root, const struct spend_sink *s, struct spend_pag
 	return buckets(root, s, pg, err, usage_result);
 }
 
-int
-an_decode_workspaces(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
-                     struct client_err *err)
+/* A list page (workspaces, API keys): data[] of `type`, has_more; the last
+ * id is the next after_id. */
+static int
+id_list(const json_t *root, const struct spend_sink *s, struct spend_page *pg, struct client_err *err,
+        const char *type)
 {
 	struct dctx d;
 	json_t *data, *p;
@@ -182,7 +185,7 @@ an_decode_workspaces(const json_t *root, const struct spend_sink *s, struct spen
 	json_array_foreach(data, i, p) {
 		m = d_push_key(&d, "data");
 		d_push_index(&d, i);
-		if (d_is_object(&d, p) < 0 || sj_tag(&d, p, "type", "workspace") < 0 ||
+		if (d_is_object(&d, p) < 0 || sj_tag(&d, p, "type", type) < 0 ||
 		    sj_str(&d, p, "id", id, sizeof id, 0) < 0 ||
 		    sj_str(&d, p, "name", name, sizeof name, D_TEXT) < 0 ||
 		    s->name(s->arg, id, name, err) < 0)
@@ -194,6 +197,20 @@ an_decode_workspaces(const json_t *root, const struct spend_sink *s, struct spen
 	if (pg->has_more && !i)
 		return d_fail(&d, "has_more", _("true on an empty page"));
 	return 0;
+}
+
+int
+an_decode_workspaces(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
+                     struct client_err *err)
+{
+	return id_list(root, s, pg, err, "workspace");
+}
+
+int
+an_decode_api_keys(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
+                   struct client_err *err)
+{
+	return id_list(root, s, pg, err, "api_key");
 }
 
 int

@@ -137,7 +137,7 @@ static int
 completions_result(struct dctx *d, const json_t *r, const char *day, const struct spend_sink *s,
                    const void *spec)
 {
-	char model[M_NAME];
+	char model[M_NAME], key[M_NAME];
 	int64_t in, cached, uncached, write, out, req;
 	const int64_t max = INT64_MAX;
 
@@ -148,7 +148,8 @@ completions_result(struct dctx *d, const json_t *r, const char *day, const struc
 	    sj_int(d, r, "input_cache_write_tokens", 0, max, D_NULL, &write) < 0 ||
 	    sj_int(d, r, "output_tokens", 0, max, 0, &out) < 0 ||
 	    sj_int(d, r, "num_model_requests", 0, max, 0, &req) < 0 ||
-	    sj_str(d, r, "model", model, sizeof model, D_NULL) < 0)
+	    sj_str(d, r, "model", model, sizeof model, D_NULL) < 0 ||
+	    sj_str(d, r, "api_key_id", key, sizeof key, D_NULL) < 0)
 		return -1;
 	(void)spec;
 	if (cached == M_NONE)
@@ -160,11 +161,11 @@ completions_result(struct dctx *d, const json_t *r, const char *day, const struc
 			return d_fail(d, "input_cached_tokens", _("more than input_tokens"));
 		uncached = in - cached;
 	}
-	if (s->tokens(s->arg, day, model, TOK_INPUT, uncached, d->err) < 0 ||
-	    s->tokens(s->arg, day, model, TOK_CACHE_READ, cached, d->err) < 0 ||
-	    s->tokens(s->arg, day, model, TOK_CACHE_WRITE, write, d->err) < 0 ||
-	    s->tokens(s->arg, day, model, TOK_OUTPUT, out, d->err) < 0 ||
-	    s->tokens(s->arg, day, model, TOK_REQUESTS, req, d->err) < 0)
+	if (s->tokens(s->arg, day, model, key, TOK_INPUT, uncached, d->err) < 0 ||
+	    s->tokens(s->arg, day, model, key, TOK_CACHE_READ, cached, d->err) < 0 ||
+	    s->tokens(s->arg, day, model, key, TOK_CACHE_WRITE, write, d->err) < 0 ||
+	    s->tokens(s->arg, day, model, key, TOK_OUTPUT, out, d->err) < 0 ||
+	    s->tokens(s->arg, day, model, key, TOK_REQUESTS, req, d->err) < 0)
 		return -1;
 	return 0;
 }
@@ -181,33 +182,47 @@ struct usage_kind {
 	const char *object;     /* "organization.usage.embeddings.result" */
 	const char *field;      /* "input_tokens" */
 	const char *kind;       /* the spend_tokens kind */
+	int per_project;        /* no model and no requests: grouped by project only */
 };
 
 static const struct usage_kind kind_embeddings = {
-	"organization.usage.embeddings.result", "input_tokens", TOK_INPUT
+	"organization.usage.embeddings.result", "input_tokens", TOK_INPUT, 0
 };
-static const struct usage_kind kind_images = { "organization.usage.images.result", "images", TOK_IMAGES };
+static const struct usage_kind kind_images = { "organization.usage.images.result", "images", TOK_IMAGES, 0 };
 static const struct usage_kind kind_speeches = {
-	"organization.usage.audio_speeches.result", "characters", TOK_CHARACTERS
+	"organization.usage.audio_speeches.result", "characters", TOK_CHARACTERS, 0
 };
 static const struct usage_kind kind_transcriptions = {
-	"organization.usage.audio_transcriptions.result", "seconds", TOK_SECONDS
+	"organization.usage.audio_transcriptions.result", "seconds", TOK_SECONDS, 0
+};
+static const struct usage_kind kind_moderations = {
+	"organization.usage.moderations.result", "input_tokens", TOK_MODERATION, 0
+};
+static const struct usage_kind kind_vector_stores = {
+	"organization.usage.vector_stores.result", "usage_bytes", TOK_VECTOR_BYTES, 1
+};
+static const struct usage_kind kind_code_interpreter = {
+	"organization.usage.code_interpreter_sessions.result", "num_sessions", TOK_SESSIONS, 1
 };
 
 static int
 kind_result(struct dctx *d, const json_t *r, const char *day, const struct spend_sink *s, const void *spec)
 {
 	const struct usage_kind *k = spec;
-	char model[M_NAME];
+	char model[M_NAME] = "", key[M_NAME] = "";
 	int64_t q, req;
 
 	if (sj_tag(d, r, "object", k->object) < 0 ||
-	    sj_int(d, r, k->field, 0, INT64_MAX, 0, &q) < 0 ||
-	    sj_int(d, r, "num_model_requests", 0, INT64_MAX, 0, &req) < 0 ||
-	    sj_str(d, r, "model", model, sizeof model, D_NULL) < 0)
+	    sj_int(d, r, k->field, 0, INT64_MAX, 0, &q) < 0)
 		return -1;
-	if (s->tokens(s->arg, day, model, k->kind, q, d->err) < 0 ||
-	    s->tokens(s->arg, day, model, TOK_REQUESTS, req, d->err) < 0)
+	if (k->per_project)   /* vector stores, code interpreter sessions: one figure */
+		return s->tokens(s->arg, day, "", "", k->kind, q, d->err);
+	if (sj_int(d, r, "num_model_requests", 0, INT64_MAX, 0, &req) < 0 ||
+	    sj_str(d, r, "model", model, sizeof model, D_NULL) < 0 ||
+	    sj_str(d, r, "api_key_id", key, sizeof key, D_NULL) < 0)
+		return -1;
+	if (s->tokens(s->arg, day, model, key, k->kind, q, d->err) < 0 ||
+	    s->tokens(s->arg, day, model, key, TOK_REQUESTS, req, d->err) < 0)
 		return -1;
 	return 0;
 }
@@ -241,8 +256,39 @@ oa_decode_transcriptions(const json_t *root, const struct spend_sink *s, struct 
 }
 
 int
-oa_decode_projects(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
-                   struct client_err *err)
+oa_decode_moderations(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
+                      struct client_err *err)
+{
+	return buckets(root, s, pg, err, kind_result, &kind_moderations);
+}
+
+int
+oa_decode_vector_stores(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
+                        struct client_err *err)
+{
+	return buckets(root, s, pg, err, kind_result, &kind_vector_stores);
+}
+
+int
+oa_decode_code_interpreter(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
+                           struct client_err *err)
+{
+	return buckets(root, s, pg, err, kind_result, &kind_code_interpreter);
+}
+
+static int
+is_object(const json_t *p, const char *object)
+{
+	const json_t *v = json_object_get(p, "object");
+
+	return object && json_is_string(v) && strcmp(json_string_value(v), object) == 0;
+}
+
+/* A list page (projects, API keys): object "list", data[] of `object`,
+ * has_more; the last id is the next `after`. */
+static int
+id_list(const json_t *root, const struct spend_sink *s, struct spend_page *pg, struct client_err *err,
+        const char *object, const char *object2)
 {
 	struct dctx d;
 	json_t *data, *p;
@@ -257,7 +303,7 @@ oa_decode_projects(const json_t *root, const struct spend_sink *s, struct spend_
 	json_array_foreach(data, i, p) {
 		m = d_push_key(&d, "data");
 		d_push_index(&d, i);
-		if (d_is_object(&d, p) < 0 || sj_tag(&d, p, "object", "organization.project") < 0 ||
+		if (d_is_object(&d, p) < 0 || (!is_object(p, object2) && sj_tag(&d, p, "object", object) < 0) ||
 		    sj_str(&d, p, "id", id, sizeof id, 0) < 0 ||
 		    sj_str(&d, p, "name", name, sizeof name, D_TEXT) < 0 ||
 		    s->name(s->arg, id, name, err) < 0)
@@ -269,4 +315,19 @@ oa_decode_projects(const json_t *root, const struct spend_sink *s, struct spend_
 	if (pg->has_more && !i)
 		return d_fail(&d, "has_more", _("true on an empty page"));
 	return 0;
+}
+
+int
+oa_decode_projects(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
+                   struct client_err *err)
+{
+	return id_list(root, s, pg, err, "organization.project", NULL);
+}
+
+int
+oa_decode_api_keys(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
+                   struct client_err *err)
+{
+	/* admin keys and project keys: both have an id and a name */
+	return id_list(root, s, pg, err, "organization.project.api_key", "organization.admin_api_key");
 }

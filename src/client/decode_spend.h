@@ -25,6 +25,9 @@
 #define TOK_IMAGES      "images"
 #define TOK_CHARACTERS  "characters"
 #define TOK_SECONDS     "seconds"
+#define TOK_MODERATION  "moderation_input"   /* OpenAI moderations: input tokens */
+#define TOK_VECTOR_BYTES "vector_store_bytes" /* OpenAI: usage_bytes, summed over the days */
+#define TOK_SESSIONS    "code_interpreter_sessions"
 
 struct spend_sink {
 	void *arg;
@@ -32,10 +35,11 @@ struct spend_sink {
 	 * group (project / workspace id; "" none), micro-units, "USD". */
 	int (*cost)(void *arg, const char *day, const char *item, const char *group,
 	            int64_t micro, const char *currency, struct client_err *err);
-	/* One token count (model "" when not grouped). */
-	int (*tokens)(void *arg, const char *day, const char *model, const char *kind,
-	              int64_t qty, struct client_err *err);
-	/* One project / workspace name. */
+	/* One token count (model "" when not grouped by it; api_key the
+	 * api_key_id, "" when null or not grouped by it). */
+	int (*tokens)(void *arg, const char *day, const char *model, const char *api_key,
+	              const char *kind, int64_t qty, struct client_err *err);
+	/* One project / workspace / API key name (the run says which). */
 	int (*name)(void *arg, const char *id, const char *name, struct client_err *err);
 };
 
@@ -59,6 +63,19 @@ int oa_decode_speeches(const json_t *root, const struct spend_sink *s, struct sp
                        struct client_err *err);
 int oa_decode_transcriptions(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
                              struct client_err *err);
+/* usage/moderations (input tokens and requests by model); vector_stores
+ * (usage_bytes) and code_interpreter_sessions (num_sessions), which have no
+ * model: stored under model "". */
+int oa_decode_moderations(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
+                          struct client_err *err);
+int oa_decode_vector_stores(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
+                            struct client_err *err);
+int oa_decode_code_interpreter(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
+                               struct client_err *err);
+/* GET /v1/organization/admin_api_keys and
+ * /v1/organization/projects/{id}/api_keys: the keys' names. */
+int oa_decode_api_keys(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
+                       struct client_err *err);
 int oa_decode_projects(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
                        struct client_err *err);
 
@@ -66,6 +83,9 @@ int an_decode_costs(const json_t *root, const struct spend_sink *s, struct spend
                     struct client_err *err);
 int an_decode_usage(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
                     struct client_err *err);
+/* GET /v1/organizations/api_keys: the keys' names. */
+int an_decode_api_keys(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
+                       struct client_err *err);
 int an_decode_workspaces(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
                          struct client_err *err);
 /* The organisation's name (GET /v1/organizations/me). */

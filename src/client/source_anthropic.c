@@ -1,7 +1,8 @@
 /* source_anthropic.c: an Anthropic organisation's spend through the Admin
  * API (admin key in x-api-key, anthropic-version): the organisation,
  * workspaces for their names, the cost report grouped by workspace and
- * description, the messages usage report by model (docs/sources.md). */
+ * description, the API keys for their names, the messages usage report by
+ * model and API key (docs/sources.md). */
 #include <config.h>
 
 #include <stdio.h>
@@ -39,6 +40,7 @@ anthropic_refresh(struct net *n, struct cache *c, const struct sync_opts *o, str
 	spend_resource(&r, 1, "workspaces");
 	spend_resource(&r, 2, "costs");
 	spend_resource(&r, 3, "usage");
+	spend_resource(&r, 4, "api_keys");
 	spend_resource(&r, 0, "organization");
 	if (spend_begin(&r, n, c, o, rep, "anthropic") < 0)
 		return -1;
@@ -56,6 +58,11 @@ anthropic_refresh(struct net *n, struct cache *c, const struct sync_opts *o, str
 	if (spend_fetch_all(&r, "/v1/organizations/workspaces?limit=1000", "after_id",
 	                    an_decode_workspaces) < 0)
 		return -1;
+	spend_resource(&r, 4, "api_keys");
+	r.names_dim = "api_key";
+	if (spend_fetch_all(&r, "/v1/organizations/api_keys?limit=1000", "after_id", an_decode_api_keys) < 0)
+		return -1;
+	r.names_dim = NULL;
 	rfc3339(r.from, from);
 	rfc3339(r.to, to);
 	spend_resource(&r, 2, "costs");
@@ -66,9 +73,12 @@ anthropic_refresh(struct net *n, struct cache *c, const struct sync_opts *o, str
 		return -1;
 	spend_resource(&r, 3, "usage");
 	snprintf(path, sizeof path, "/v1/organizations/usage_report/messages?starting_at=%s"
-	         "&ending_at=%s&bucket_width=1d&limit=%d&group_by%%5B%%5D=model", from, to, LIMIT);
+	         "&ending_at=%s&bucket_width=1d&limit=%d&group_by%%5B%%5D=model"
+	         "&group_by%%5B%%5D=api_key_id", from, to, LIMIT);
+	r.by_key = 1;
 	if (spend_fetch_all(&r, path, "page", an_decode_usage) < 0)
 		return -1;
+	r.by_key = 0;
 	spend_resource(&r, 0, "organization");
 	if (spend_finish(&r, org) < 0)
 		return -1;

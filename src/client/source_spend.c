@@ -13,6 +13,7 @@
 #include "client/source_spend.h"
 #include "client/spend_json.h"
 #include "core/i18n.h"
+#include "core/text.h"
 #include "core/util.h"
 
 #define MAX_PAGES 10000
@@ -151,14 +152,15 @@ sink_cost(void *arg, const char *day, const char *item, const char *group, int64
 }
 
 static int
-sink_tokens(void *arg, const char *day, const char *model, const char *kind, int64_t qty,
-            struct client_err *err)
+sink_tokens(void *arg, const char *day, const char *model, const char *api_key, const char *kind,
+            int64_t qty, struct client_err *err)
 {
 	struct spend_run *r = arg;
 
 	if (qty == 0)
 		return 0;
-	if (cache_spend_add_tokens(r->cache, day, model, kind, qty) < 0) {
+	if (cache_spend_add_tokens(r->cache, day, model, kind, qty) < 0 ||
+	    (r->by_key && cache_spend_add_key_tokens(r->cache, day, api_key, kind, qty) < 0)) {
 		client_err_set(err, CERR_CACHE, "%s", cache_error(r->cache));
 		return -1;
 	}
@@ -171,12 +173,58 @@ sink_name(void *arg, const char *id, const char *name, struct client_err *err)
 {
 	struct spend_run *r = arg;
 
-	if (cache_spend_put_name(r->cache, r->group_dim, id, name) < 0) {
+	if (cache_spend_put_name(r->cache, r->names_dim ? r->names_dim : r->group_dim, id, name) < 0) {
 		client_err_set(err, CERR_CACHE, "%s", cache_error(r->cache));
 		return -1;
 	}
 	r->cur->items++;
 	return 0;
+}
+
+/* The provider's own message of an error body ({"error": {"message"}} for
+ * both), sanitised; "" when there is none. */
+static void
+provider_message(const struct net_response *resp, char *out, size_t n)
+{
+	struct client_err e;
+	json_t *root, *m;
+
+	out[0] = '\0';
+	memset(&e, 0, sizeof e);
+	if (!resp->body || !(root = spend_parse(resp->body, resp->len, &e)))
+		return;
+	m = json_object_get(json_object_get(root, "error"), "message");
+	if (json_is_string(m))
+		str_copy(out, n, json_string_value(m));
+	json_decref(root);
+	text_sanitize(out);
+}
+
+/* A 401 or 403 in the provider's terms: which key it needs. */
+static void
+auth_error(struct spend_run *r, const struct net_response *resp)
+{
+	struct client_err *err = &r->rep->err;
+	char msg[256];
+	int anth = strcmp(r->source, "anthropic") == 0;
+	int status = err->http_status;
+	enum client_err_kind kind = err->kind;
+
+	provider_message(resp, msg, sizeof msg);
+	if (anth)
+		client_err_set(err, kind, _("Anthropic refused the key (%d%s%s): an Anthropic Admin API key "
+		                            "(sk-ant-admin...) is needed: an organisation admin creates one "
+		                            "under Console, Settings, Admin keys; give it through token, "
+		                            "token_command or BILLTOP_TOKEN"),
+		               status, msg[0] ? ": " : "", msg);
+	else
+		client_err_set(err, kind, _("OpenAI refused the key (%d%s%s): an OpenAI admin key "
+		                            "(sk-admin-...) is needed: an organisation owner creates one under "
+		                            "Organization settings, Admin keys; a project or user key cannot "
+		                            "read the organisation's costs; give it through token, "
+		                            "token_command or BILLTOP_TOKEN"),
+		               status, msg[0] ? ": " : "", msg);
+	err->http_status = status;
 }
 
 json_t *
@@ -187,6 +235,8 @@ spend_get(struct spend_run *r, const char *path)
 
 	if (net_get(r->net, path, NULL, &resp, &r->rep->err) == 0)
 		root = spend_parse(resp.body, resp.len, &r->rep->err);
+	else if (r->rep->err.kind == CERR_AUTH || r->rep->err.kind == CERR_FORBIDDEN)
+		auth_error(r, &resp);
 	net_response_free(&resp);
 	return root;
 }
@@ -200,8 +250,8 @@ spend_fetch_all(struct spend_run *r, const char *path, const char *pager, spend_
 	json_t *root;
 	int page;
 
-	if (strcmp(pager, "after") == 0 || strcmp(pager, "after_id") == 0)
-		if (cache_spend_clear_names(r->cache, r->group_dim) < 0)
+	if ((strcmp(pager, "after") == 0 || strcmp(pager, "after_id") == 0) && !r->names_keep)
+		if (cache_spend_clear_names(r->cache, r->names_dim ? r->names_dim : r->group_dim) < 0)
 			return cache_failed(r);
 	pg.next[0] = '\0';
 	for (page = 0; page < MAX_PAGES; page++) {

@@ -40,6 +40,9 @@ struct spend_run {
 	const char *item_dim;         /* "line_item", "description" */
 	const char *group_dim;        /* "project", "workspace" */
 	const char *no_group;         /* the name of the "" group */
+	const char *names_dim;        /* where list names go (NULL: group_dim; "api_key") */
+	int names_keep;               /* a list adds to names_dim instead of replacing it */
+	int by_key;                   /* usage rows are grouped by api_key_id too */
 	int64_t now, from, to;        /* the window: [from, to), UTC days */
 	char from_day[11], to_day[11];
 	char currency[4];             /* "" until a cost arrives */

@@ -158,6 +158,13 @@ is_tokens(const struct emu_row *r)
 	return !r->fee && strcmp(r->raw_unit, "token") == 0;
 }
 
+/* A web search meter: its searches are the usage report's server_tool_use. */
+static int
+is_search(const struct emu_row *r)
+{
+	return !r->fee && strcmp(r->raw_unit, "search") == 0;
+}
+
 static void
 filter_rows(struct emu_rows *rows, enum ant_kind kind, const struct ant_query *q)
 {
@@ -166,12 +173,20 @@ filter_rows(struct emu_rows *rows, enum ant_kind kind, const struct ant_query *q
 
 	for (i = 0; i < rows->n; i++) {
 		r = &rows->r[i];
-		if (kind == K_USAGE && (!is_tokens(r) || emu_arg_has(q->args, "models", r->meter_id) == 0 ||
+		if (kind == K_USAGE && ((!is_tokens(r) && !is_search(r)) ||
+		                        emu_arg_has(q->args, "models", r->meter_id) == 0 ||
 		                        emu_arg_has(q->args, "workspace_ids", r->agent_id) == 0 ||
 		                        emu_arg_has(q->args, "api_key_ids", ANT_KEY_ID) == 0))
 			continue;
 		if (kind == K_COST && r->micro == 0)
 			continue; /* nothing billed: no cost item */
+		if (kind == K_USAGE) {
+			/* the usage report carries no money: micro holds the web
+			 * searches so that emu_aggregate sums them apart from the tokens */
+			r->micro = is_search(r) ? r->raw : 0;
+			if (is_search(r))
+				r->raw = 0;
+		}
 		rows->r[o++] = *r;
 	}
 	rows->n = o;
@@ -180,10 +195,13 @@ filter_rows(struct emu_rows *rows, enum ant_kind kind, const struct ant_query *q
 static void
 usage_out(struct sb *b, const struct emu_row *r, unsigned dims)
 {
-	/* Meters count tokens without a direction or cache: all are uncached input. */
+	/* Meters count tokens without a direction or cache: all are uncached
+	 * input; a search meter's searches (in micro, filter_rows) are web
+	 * search requests. */
 	sb_addf(b, "{\"uncached_input_tokens\":%lld,\"cache_creation\":{\"ephemeral_1h_input_tokens\":0,"
 	        "\"ephemeral_5m_input_tokens\":0},\"cache_read_input_tokens\":0,\"output_tokens\":0,"
-	        "\"server_tool_use\":{\"web_search_requests\":0},\"api_key_id\":", (long long)r->raw);
+	        "\"server_tool_use\":{\"web_search_requests\":%lld},\"api_key_id\":",
+	        (long long)r->raw, (long long)r->micro);
 	sb_str(b, (dims & EMU_BY_KEY) ? ANT_KEY_ID : NULL);
 	sb_add(b, ",\"workspace_id\":");
 	sb_str(b, (dims & EMU_BY_AGENT) ? r->agent_id : NULL);
@@ -356,6 +374,60 @@ workspaces_handler(struct req *rq, struct resp *rs)
 	resp_json(rs, 200, o);
 }
 
+/* GET /v1/organizations/api_keys: the one admin key every usage row is
+ * billed to.  limit 1 to 1000 (default 20), after_id, status,
+ * workspace_id. */
+static void
+api_keys_handler(struct req *rq, struct resp *rs)
+{
+	static const char *const known[] = { "limit", "after_id", "status", "workspace_id", NULL };
+	struct emu_args a;
+	struct account acct;
+	json_t *data, *k;
+	const char *v, *after, *unknown;
+	char created[32], *e;
+	long long limit;
+	int one;
+
+	emu_args_read(rq, &a);
+	unknown = emu_arg_unknown(&a, known);
+	if (a.too_many || unknown) {
+		bad_request(rs, "%s: unexpected query parameter (see docs/sources.md).", unknown ? unknown : "(too many)");
+		return;
+	}
+	if ((v = emu_arg(&a, "limit"))) {
+		errno = 0;
+		limit = strtoll(v, &e, 10);
+		if (!*v || *e || errno || limit < 1 || limit > 1000) {
+			bad_request(rs, "%s: expected an integer from 1 to 1000.", "limit");
+			return;
+		}
+	}
+	after = emu_arg(&a, "after_id");
+	/* the admin key is active and in the default workspace (workspace_id null) */
+	one = (!after || strcmp(after, ANT_KEY_ID) < 0) && !emu_arg(&a, "workspace_id") &&
+	      (!(v = emu_arg(&a, "status")) || strcmp(v, "active") == 0);
+	if (acct_load(rq->db, &acct) < 0 || time_format_rfc3339(acct.created_at, created, sizeof created) < 0 ||
+	    !(data = json_array())) {
+		resp_internal(rs);
+		return;
+	}
+	if (one) {
+		k = json_pack("{s:s, s:s, s:s, s:n, s:s, s:{s:s, s:s}, s:s, s:s}", "id", ANT_KEY_ID, "type", "api_key",
+		              "name", "billtop admin key", "workspace_id", "created_at", created,
+		              "created_by", "id", "user_billtop_owner", "type", "user",
+		              "partial_key_hint", "sk-ant-api03-R2D...igAA", "status", "active");
+		if (!k || json_array_append_new(data, k) < 0) {
+			json_decref(data);
+			resp_internal(rs);
+			return;
+		}
+	}
+	resp_json(rs, 200, json_pack("{s:o, s:b, s:o, s:o}", "data", data, "has_more", 0,
+	                             "first_id", one ? json_string(ANT_KEY_ID) : json_null(),
+	                             "last_id", one ? json_string(ANT_KEY_ID) : json_null()));
+}
+
 static void
 me_handler(struct req *rq, struct resp *rs)
 {
@@ -389,6 +461,8 @@ emu_anthropic_dispatch(struct req *rq, struct resp *rs)
 		fn = workspaces_handler;
 	else if (strcmp(rq->path, "/v1/organizations/me") == 0)
 		fn = me_handler;
+	else if (strcmp(rq->path, "/v1/organizations/api_keys") == 0)
+		fn = api_keys_handler;
 	else {
 		emu_anthropic_error(rs, 404, "not_found_error", "Not found");
 		return;

@@ -415,18 +415,106 @@ projects_handler(struct req *rq, struct resp *rs)
 	resp_json(rs, 200, o);
 }
 
+/* GET /v1/organization/admin_api_keys: the one admin key the usage rows
+ * are billed to; /v1/organization/projects/{id}/api_keys: a project's keys
+ * (none: every usage row is the admin key's).  limit 1 to 100 (default 20),
+ * after (a key id). */
+static void
+api_keys_handler(struct req *rq, struct resp *rs)
+{
+	static const char *const known[] = { "limit", "after", "order", NULL };
+	const char *project = rq->ctx;
+	struct emu_args a;
+	struct account acct;
+	sqlite3_stmt *st;
+	json_t *data, *k;
+	const char *v, *after, *unknown;
+	char msg[300];
+	int64_t limit = 20;
+	int rc;
+
+	emu_args_read(rq, &a);
+	unknown = emu_arg_unknown(&a, known);
+	if (a.too_many || unknown) {
+		bad_param(rs, unknown, "Unrecognized request argument supplied: %s.", unknown ? unknown : "(too many)");
+		return;
+	}
+	if ((v = emu_arg(&a, "limit")) && int_param(rs, "limit", v, 1, 100, &limit) < 0)
+		return;
+	after = emu_arg(&a, "after");
+	if (acct_load(rq->db, &acct) < 0 || !(data = json_array())) {
+		resp_internal(rs);
+		return;
+	}
+	if (project) {
+		if (!(st = db_stmt(rq->db, "SELECT 1 FROM agents WHERE id = ?1"))) {
+			json_decref(data);
+			resp_internal(rs);
+			return;
+		}
+		db_bind_text(st, 1, project);
+		rc = db_row(rq->db, st);
+		sqlite3_reset(st);
+		if (rc != 1) {
+			json_decref(data);
+			snprintf(msg, sizeof msg, "No such project: %.200s", project);
+			emu_openai_error(rs, 404, "invalid_request_error", NULL, NULL, msg);
+			return;
+		}
+	} else if (!after || strcmp(after, OAI_KEY_ID) < 0) {
+		k = json_pack("{s:s, s:s, s:s, s:s, s:I, s:I, s:{s:s, s:s, s:s, s:s, s:I, s:s}}",
+		              "object", "organization.admin_api_key", "id", OAI_KEY_ID,
+		              "name", "billtop admin key", "redacted_value", "sk-admin...dmin",
+		              "created_at", (json_int_t)acct.created_at, "last_used_at", (json_int_t)acct.created_at,
+		              "owner", "type", "user", "object", "organization.user", "id", "user_billtop_owner",
+		              "name", "Owner", "created_at", (json_int_t)acct.created_at, "role", "owner");
+		if (!k || json_array_append_new(data, k) < 0) {
+			json_decref(data);
+			resp_internal(rs);
+			return;
+		}
+	}
+	resp_json(rs, 200, json_pack("{s:s, s:o, s:o, s:o, s:b}", "object", "list", "data", data,
+	                             "first_id", json_array_size(data) ? json_string(OAI_KEY_ID) : json_null(),
+	                             "last_id", json_array_size(data) ? json_string(OAI_KEY_ID) : json_null(),
+	                             "has_more", 0));
+}
+
+/* "projects/ID/api_keys": ID into buf, 0; else -1. */
+static int
+project_keys_path(const char *path, char *buf, size_t n)
+{
+	const char *e;
+	size_t len;
+
+	if (strncmp(path, "projects/", 9) != 0)
+		return -1;
+	path += 9;
+	e = strchr(path, '/');
+	if (!e || e == path || strcmp(e, "/api_keys") != 0 || (len = (size_t)(e - path)) >= n)
+		return -1;
+	memcpy(buf, path, len);
+	buf[len] = '\0';
+	return 0;
+}
+
 void
 emu_openai_dispatch(struct req *rq, struct resp *rs)
 {
 	const char *h = req_header(rq, MHD_HTTP_HEADER_AUTHORIZATION), *path = rq->path;
-	char msg[300];
+	char msg[300], project[ID_MAX];
 	size_t i;
+	int keys = 0;
 
 	if (strncmp(path, "/v1/organization/", 17) == 0) {
 		path += 17;
 		for (i = 0; i < sizeof endpoints / sizeof endpoints[0] && strcmp(endpoints[i].path, path) != 0; i++)
 			;
-		if (i < sizeof endpoints / sizeof endpoints[0] || strcmp(path, "projects") == 0) {
+		if (strcmp(path, "admin_api_keys") == 0)
+			keys = 1;
+		else if (project_keys_path(path, project, sizeof project) == 0)
+			keys = 2;
+		if (i < sizeof endpoints / sizeof endpoints[0] || strcmp(path, "projects") == 0 || keys) {
 			/* The admin key, as OpenAI checks it: a bearer token; members and viewers may not read usage. */
 			if (h && strncasecmp(h, "Bearer ", 7) == 0) {
 				h += 7;
@@ -451,7 +539,10 @@ emu_openai_dispatch(struct req *rq, struct resp *rs)
 				emu_openai_error(rs, 405, "invalid_request_error", NULL, NULL, msg);
 				return;
 			}
-			if (i < sizeof endpoints / sizeof endpoints[0]) {
+			if (keys) {
+				rq->ctx = keys == 2 ? project : NULL;
+				api_run_locked(rq, rs, api_keys_handler);
+			} else if (i < sizeof endpoints / sizeof endpoints[0]) {
 				rq->ctx = &endpoints[i];
 				api_run_locked(rq, rs, buckets_handler);
 			} else {

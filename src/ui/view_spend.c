@@ -46,6 +46,8 @@ spend_view_free(struct spend_view *sv)
 	free(sv->day_labels);
 	free(sv->day_label_ptrs);
 	free(sv->tokens);
+	free(sv->key_tokens);
+	free(sv->key_names);
 	free(sv->daily);
 	free(sv);
 }
@@ -117,6 +119,9 @@ spend_view_load(struct app *app, struct spend_view **out, char *err, size_t errs
 	    table_load(app->cache, &sv->f, anth ? "workspace" : "project", &sv->groups) < 0 ||
 	    days_load(app->cache, sv) < 0 ||
 	    cache_spend_tokens(app->cache, sv->f.month_from, sv->f.today, &sv->tokens, &sv->ntokens) < 0 ||
+	    cache_spend_key_tokens(app->cache, sv->f.month_from, sv->f.today, &sv->key_tokens,
+	                           &sv->nkey_tokens) < 0 ||
+	    cache_spend_names(app->cache, "api_key", &sv->key_names, &sv->nkey_names) < 0 ||
 	    cache_spend_daily(app->cache, anth ? "description" : "line_item", sv->f.month_from, sv->f.today,
 	                      &sv->daily, &sv->ndaily) < 0) {
 		snprintf(err, errsz, _("the spend could not be read from the cache: %s"), cache_error(app->cache));
@@ -241,6 +246,75 @@ draw_table(const struct spend_view *sv, const struct spend_table *t, const char 
 	return y + 1;
 }
 
+/* The name of an API key (its id when none is known). */
+static const char *
+api_key_name(const struct spend_view *sv, const char *id)
+{
+	int i;
+
+	if (!id[0])
+		return _("(no API key)");
+	for (i = 0; i < sv->nkey_names; i++)
+		if (strcmp(sv->key_names[i].key, id) == 0)
+			return sv->key_names[i].name;
+	return id;
+}
+
+/* Tokens and requests by model, or by API key (by_key): rows key = model or
+ * key id, name = kind.  Returns the next row. */
+static int
+draw_tokens(const struct spend_view *sv, const struct spend_row *t, int nt, int by_key, struct canvas *c,
+            const struct layout *l, int y)
+{
+	int bottom = l->y + l->h, i, j, len;
+	int64_t in, out, req, web, vbytes, sessions;
+	const char *label;
+	char buf[256];
+
+	if (y >= bottom || (by_key && nt == 0))
+		return y;
+	draw_text_fit(c, l->x, y++, l->w, ST_BOLD, by_key ? _("Tokens and requests by API key")
+	              : _("Tokens and requests by model"));
+	for (i = 0; i < nt && y < bottom; i = j, y++) {
+		in = out = req = web = vbytes = sessions = 0;
+		for (j = i; j < nt && strcmp(t[j].key, t[i].key) == 0; j++) {
+			if (strcmp(t[j].name, TOK_INPUT) == 0 || strcmp(t[j].name, TOK_CACHE_READ) == 0 ||
+			    strcmp(t[j].name, TOK_CACHE_WRITE) == 0 ||
+			    strcmp(t[j].name, TOK_MODERATION) == 0)
+				in += t[j].amount;
+			else if (strcmp(t[j].name, TOK_OUTPUT) == 0)
+				out += t[j].amount;
+			else if (strcmp(t[j].name, TOK_REQUESTS) == 0)
+				req = t[j].amount;
+			else if (strcmp(t[j].name, TOK_WEB_SEARCH) == 0)
+				web = t[j].amount;
+			else if (strcmp(t[j].name, TOK_VECTOR_BYTES) == 0)
+				vbytes = t[j].amount;
+			else if (strcmp(t[j].name, TOK_SESSIONS) == 0)
+				sessions = t[j].amount;
+		}
+		label = by_key ? api_key_name(sv, t[i].key) : t[i].key[0] ? t[i].key : _("(all models)");
+		if (!by_key && !t[i].key[0] && !in && !out && !req && (vbytes || sessions)) {
+			/* OpenAI's vector stores and code interpreter sessions have no model */
+			label = _("(no model)");
+			snprintf(buf, sizeof buf, _("%lld vector store byte-days, %lld code interpreter sessions"),
+			         (long long)vbytes, (long long)sessions);
+			/* a longer figure: the row's width but for the short label */
+			draw_text_fit(c, l->x + 2, y, 12, ST_NORMAL, label);
+			draw_text_right(c, l->x + l->w, y, l->w - 16, ST_NORMAL, buf);
+			continue;
+		}
+		len = snprintf(buf, sizeof buf, _("%lld input, %lld output, %lld requests"), (long long)in,
+		               (long long)out, (long long)req);
+		/* Anthropic's server tool use: the web searches the model made */
+		if (web && len > 0 && (size_t)len < sizeof buf)
+			snprintf(buf + len, sizeof buf - (size_t)len, _(", %lld web searches"), (long long)web);
+		draw_text_fit(c, l->x + 2, y, l->w / 2 - 2, ST_NORMAL, label);
+		draw_text_right(c, l->x + l->w, y, l->w / 2, ST_NORMAL, buf);
+	}
+	return y + 1;
+}
+
 void
 spend_view_draw_usage(const struct spend_view *sv, struct canvas *c, const struct layout *l)
 {
@@ -249,8 +323,7 @@ spend_view_draw_usage(const struct spend_view *sv, struct canvas *c, const struc
 	struct chart_data d;
 	struct chart_opts o = { sv->sel, 0 };
 	char buf[256];
-	int y = l->y, bottom = l->y + l->h, ch, i, j, half;
-	int64_t in, out, req;
+	int y = l->y, bottom = l->y + l->h, ch, half;
 
 	if (l->w < 20)
 		return;
@@ -283,22 +356,6 @@ spend_view_draw_usage(const struct spend_view *sv, struct canvas *c, const struc
 	}
 	if (y >= bottom)
 		return;
-	draw_text_fit(c, l->x, y++, l->w, ST_BOLD, _("Tokens and requests by model"));
-	for (i = 0; i < sv->ntokens && y < bottom; i = j, y++) {
-		in = out = req = 0;
-		for (j = i; j < sv->ntokens && strcmp(sv->tokens[j].key, sv->tokens[i].key) == 0; j++) {
-			if (strcmp(sv->tokens[j].name, TOK_INPUT) == 0 || strcmp(sv->tokens[j].name, TOK_CACHE_READ) == 0 ||
-			    strcmp(sv->tokens[j].name, TOK_CACHE_WRITE) == 0)
-				in += sv->tokens[j].amount;
-			else if (strcmp(sv->tokens[j].name, TOK_OUTPUT) == 0)
-				out += sv->tokens[j].amount;
-			else if (strcmp(sv->tokens[j].name, TOK_REQUESTS) == 0)
-				req = sv->tokens[j].amount;
-		}
-		snprintf(buf, sizeof buf, _("%lld input, %lld output, %lld requests"), (long long)in, (long long)out,
-		         (long long)req);
-		draw_text_fit(c, l->x + 2, y, l->w / 2 - 2, ST_NORMAL, sv->tokens[i].key[0] ? sv->tokens[i].key
-		              : _("(all models)"));
-		draw_text_right(c, l->x + l->w, y, l->w / 2, ST_NORMAL, buf);
-	}
+	y = draw_tokens(sv, sv->tokens, sv->ntokens, 0, c, l, y);
+	draw_tokens(sv, sv->key_tokens, sv->nkey_tokens, 1, c, l, y);
 }

@@ -32,6 +32,10 @@ struct spend_view {
 	int ndays;
 	struct spend_row *tokens;
 	int ntokens;
+	struct spend_row *key_tokens;  /* by API key: key id, kind (cache_spend_key_tokens) */
+	int nkey_tokens;
+	struct spend_row *key_names;   /* the API keys' names */
+	int nkey_names;
 	struct spend_row *daily;  /* the month's rows by item and day (the drill-down) */
 	int ndaily;
 	int sel;                  /* the selected day (index), or -1 */

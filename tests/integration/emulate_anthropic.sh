@@ -92,6 +92,12 @@ is "$(jb '[.data[] | .id + "=" + .name] | join(",")') $(jb .has_more) $(jb .last
 ereq "/v1/organizations/workspaces?limit=2&after_id=agt_support"
 is "$(jb '[.data[].id] | join(",")') $(jb .has_more)" "agt_voice false" "after_id: the last one"
 
+# API keys (names for usage by API key): the one admin key.
+ereq "/v1/organizations/api_keys?limit=1000"
+valid_body "api_keys: an ApiKeyList" $SCHEMA ApiKeyList
+is "$(jb '[.data[] | .id + "=" + .name] | join(",")') $(jb .has_more)" "apikey_billtop_admin=billtop admin key false" \
+	"api_keys: the key every usage row is billed to"
+
 # The organisation: the account's id and name.
 ereq "/v1/organizations/me"
 valid_body "organizations/me: an Organization" $SCHEMA Organization

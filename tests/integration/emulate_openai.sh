@@ -117,6 +117,16 @@ is "$(jb '[.data[] | .id + "=" + .name] | join(",")') $(jb .has_more) $(jb .last
 ereq "/v1/organization/projects?limit=2&after=agt_support"
 is "$(jb '[.data[].id] | join(",")') $(jb .has_more)" "agt_voice false" "projects after=agt_support: the last one"
 
+# API keys (names for usage by API key): the admin key, a project's (none).
+ereq "/v1/organization/admin_api_keys?limit=100"
+valid_body "admin_api_keys: an ApiKeyList" $SCHEMA ApiKeyList
+is "$(jb '[.data[] | .id + "=" + .name] | join(",")') $(jb .has_more)" "key_billtop_admin=billtop admin key false" \
+	"admin_api_keys: the key every usage row is billed to"
+ereq "/v1/organization/admin_api_keys?after=key_billtop_admin"
+is "$(jb '.data | length')" 0 "admin_api_keys after it: none"
+ereq "/v1/organization/projects/agt_voice/api_keys?limit=100"
+valid_body "a project's api_keys: a ProjectApiKeyListResponse" $SCHEMA ProjectApiKeyListResponse
+
 # Bad parameters: 400 in OpenAI's shape naming the parameter.
 for q in "bucket_width=1d" "start_time=$NOV&bucket_width=1h" "start_time=$NOV&limit=181" \
 	"start_time=$NOV&page=nonsense" "start_time=$NOV&colour=red" "start_time=$NOV&group_by=model" \

@@ -8,12 +8,15 @@
 . "$top_srcdir/tests/integration/emulate_common.sh"
 F=$top_srcdir/tests/fixtures
 
-for f in costs costs_grouped usage_completions usage_other; do
+for f in costs costs_grouped usage_completions usage_other usage_moderations usage_vector_stores usage_code_interpreter; do
 	valid "openai/$f.json is a UsageResponse" openai-admin.json UsageResponse "$F/openai/$f.json"
 done
 valid "openai/costs*.json results are CostsResult" openai-admin.json UsageResponse --result CostsResult \
 	"$F/openai/costs.json" "$F/openai/costs_grouped.json"
 valid "openai/projects.json is a ProjectListResponse" openai-admin.json ProjectListResponse "$F/openai/projects.json"
+valid "openai/admin_api_keys.json is an ApiKeyList" openai-admin.json ApiKeyList "$F/openai/admin_api_keys.json"
+valid "openai/project_api_keys.json is a ProjectApiKeyListResponse" openai-admin.json ProjectApiKeyListResponse \
+	"$F/openai/project_api_keys.json"
 valid "openai/error_*.json are ErrorResponse" openai-admin.json ErrorResponse "$F/openai/error_401.json" "$F/openai/error_429.json"
 for f in usage_messages usage_ungrouped; do
 	valid "anthropic/$f.json is a UsageReport" anthropic-admin.json UsageReport "$F/anthropic/$f.json"
@@ -21,6 +24,7 @@ done
 valid "anthropic/cost_report.json is a CostReport" anthropic-admin.json CostReport "$F/anthropic/cost_report.json"
 valid "anthropic/workspaces.json is a WorkspaceList" anthropic-admin.json WorkspaceList "$F/anthropic/workspaces.json"
 valid "anthropic/organization.json is an Organization" anthropic-admin.json Organization "$F/anthropic/organization.json"
+valid "anthropic/api_keys.json is an ApiKeyList" anthropic-admin.json ApiKeyList "$F/anthropic/api_keys.json"
 valid "anthropic/error_*.json are errors" anthropic-admin.json Error "$F/anthropic/error_401.json" "$F/anthropic/error_429.json"
 
 # refused SCHEMA DEF FILE PATH_RE DESCRIPTION: validate.py exits 1 and names the path.

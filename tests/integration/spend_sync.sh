@@ -46,9 +46,10 @@ for SRC in openai anthropic; do
 	mark=$(wc -l <"$T_DIR/billtopd.log")
 	spend_sync
 	is "$SYNC_RC" 0 "$SRC: billtop sync --source $SRC succeeds"
-	# a first sync reads 13 months in bounded requests (180 or 31 buckets a page)
+	# a first sync reads 13 months in bounded requests (180 or 31 buckets a
+	# page; OpenAI: 8 usage kinds of 14 pages and the API key lists, docs/sources.md)
 	n=$(tail -n +$((mark + 1)) "$T_DIR/billtopd.log" | grep -c '^GET ')
-	ok "$([ "$n" -le 80 ] && echo 0 || echo 1)" "$SRC: a first sync of 13 months takes $n requests (at most 80)"
+	ok "$([ "$n" -le 130 ] && echo 0 || echo 1)" "$SRC: a first sync of 13 months takes $n requests (at most 130)"
 	like "$SYNC_OUT" "costs: fetched" "$SRC: the costs were fetched"
 	like "$SYNC_OUT" "usage: fetched" "$SRC: and the usage"
 	bt print overview --format json >"$T_DIR/o.json"
@@ -60,6 +61,31 @@ for SRC in openai anthropic; do
 	# the sum of the rows of each dimension is the total, to the micro-unit
 	is "$(sqlite3 "$T_DIR/$SRC.db" "SELECT count(DISTINCT s) FROM (SELECT dimension, sum(amount_micro) s
 		FROM spend_costs GROUP BY dimension)")" 1 "$SRC: every dimension sums to the same total"
+	# usage by API key (issue 12.2): the one admin key of the emulation, by
+	# its name, and its rows add up to the rows by model
+	bt print usage --format json >"$T_DIR/u.json"
+	key=key_billtop_admin; [ "$SRC" = anthropic ] && key=apikey_billtop_admin
+	is "$(jq -r '[.by_api_key[] | "\(.api_key)=\(.name)"] | join(" ")' "$T_DIR/u.json")" "$key=billtop admin key" \
+		"$SRC: usage by API key names the key"
+	for kind in input_uncached output requests web_search moderation_input; do
+		is "$(jq "[.by_api_key[].$kind] | add" "$T_DIR/u.json")" \
+			"$(jq "[.tokens[] | select(.model != \"\") | .$kind] | add" "$T_DIR/u.json")" \
+			"$SRC: $kind by API key adds up to $kind by model"
+	done
+	like "$(jq '[.by_api_key[].input_uncached] | add' "$T_DIR/u.json")" '^[1-9][0-9]*$' "$SRC: and is not empty"
+	like "$(bt print usage --format csv | grep '^api_key,')" "^api_key,,$key,billtop admin key,," "$SRC: usage CSV names the key"
+	like "$(bt print usage | sed -n '/^Tokens and requests by API key/,/^\$/p')" "billtop admin key +[0-9]+" \
+		"$SRC: print usage has the table by API key"
+	if [ "$SRC" = openai ]; then
+		# vector stores and code interpreter sessions: the native MB-days
+		# (x 10^6 bytes) and calls of the month so far (issue 12)
+		bt print usage --format json >"$T_DIR/u.json"
+		is "$(jq -r '.tokens[] | select(.model == "") | "\(.vector_store_bytes),\(.code_interpreter_sessions)"' "$T_DIR/u.json")" \
+			"$(sqlite3 "$T_DIR/native.db" "SELECT (SELECT sum(raw) * 1000000 FROM usage_by_meter WHERE meter_id = 'storage_gb_days'
+				AND day BETWEEN '2026-11-01' AND '2026-11-15') || ',' || (SELECT sum(raw) FROM usage_by_meter
+				WHERE meter_id = 'tool_calls' AND day BETWEEN '2026-11-01' AND '2026-11-15')")" \
+			"openai: vector store bytes and code interpreter sessions are the native MB-days and calls"
+	fi
 	golden "$SRC-overview-80-utf8" C.UTF-8 overview
 	golden "$SRC-usage-80-ascii" C usage
 	golden "$SRC-usage-132-utf8" C.UTF-8 usage --width 132
@@ -183,5 +209,64 @@ is "$?" 0 "an openai cache refreshed with --source anthropic"
 is "$(sqlite3 "$T_DIR/openai.db" "SELECT source, name FROM spend_org")" "anthropic|Acme Robotics" "now holds the anthropic organisation"
 is "$(sqlite3 "$T_DIR/openai.db" "SELECT count(*) FROM spend_costs WHERE dimension IN ('line_item', 'project')")" 0 \
 	"and no openai rows"
+
+# The API key lists the emulations serve (names for usage by API key).
+restart_billtopd --emulate openai
+is "$(curl -sS -H "Authorization: Bearer $BT_TOKEN" "$BT_URL/v1/organization/admin_api_keys?limit=100" |
+	jq -r '.data[] | "\(.object) \(.id) \(.name)"')" "organization.admin_api_key key_billtop_admin billtop admin key" \
+	"openai: admin_api_keys lists the admin key"
+is "$(curl -sS -H "Authorization: Bearer $BT_TOKEN" "$BT_URL/v1/organization/projects/agt_support/api_keys" |
+	jq -c '[.object, .data, .has_more]')" '["list",[],false]' "openai: a project's api_keys: a list (none)"
+is "$(curl -sS -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $BT_TOKEN" \
+	"$BT_URL/v1/organization/projects/agt_nope/api_keys")" 404 "openai: an unknown project's api_keys: 404"
+is "$(curl -sS -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $BT_TOKEN" \
+	"$BT_URL/v1/organization/admin_api_keys?before=x")" 400 "openai: an unknown parameter: 400"
+restart_billtopd --emulate anthropic
+is "$(curl -sS -H "x-api-key: $BT_TOKEN" -H 'anthropic-version: 2023-06-01' "$BT_URL/v1/organizations/api_keys?limit=1000" |
+	jq -r '.data[] | "\(.type) \(.id) \(.name) \(.status)"')" "api_key apikey_billtop_admin billtop admin key active" \
+	"anthropic: api_keys lists the admin key"
+
+# 401 and 403 in the provider's terms: which key is needed, with the
+# provider's own message (the emulators' bodies), exit 3, nothing written.
+restart_billtopd --emulate openai --token-role member:tok-member
+snap=$(sqlite3 "$T_DIR/auth.db" "SELECT * FROM spend_org" 2>/dev/null)
+for SRC in openai anthropic; do
+	[ "$SRC" = anthropic ] && restart_billtopd --emulate anthropic --token-role member:tok-member
+	for tok in tok-wrong tok-member; do
+		BILLTOP_TOKEN=$tok "$BILLTOP" --url "$BT_URL" --cache "$T_DIR/auth.db" --source "$SRC" sync \
+			>"$T_DIR/a.out" 2>"$T_DIR/a.err"
+		is "$?" 3 "$SRC: $tok: exit 3"
+		out=$(cat "$T_DIR/a.out" "$T_DIR/a.err")
+		if [ "$SRC" = openai ]; then
+			like "$out" 'an OpenAI admin key \(sk-admin-\.\.\.\) is needed' "$SRC: $tok: names the key OpenAI needs"
+		else
+			like "$out" 'an Anthropic Admin API key \(sk-ant-admin\.\.\.\) is needed' "$SRC: $tok: names the key Anthropic needs"
+		fi
+		unlike "$out" 'role|billing_reader' "$SRC: $tok: not billtop's role wording"
+	done
+	[ "$SRC" = openai ] && like "$out" '403: You have insufficient permissions' "openai: 403 carries OpenAI's message"
+	[ "$SRC" = anthropic ] && like "$out" '403: Your API key does not have permission' "anthropic: 403 carries Anthropic's message"
+done
+BILLTOP_TOKEN=tok-wrong "$BILLTOP" --url "$BT_URL" --cache "$T_DIR/auth.db" --source anthropic sync 2>&1 |
+	grep -q '401: invalid x-api-key'
+is "$?" 0 "anthropic: 401 carries Anthropic's message"
+is "$(sqlite3 "$T_DIR/auth.db" "SELECT * FROM spend_org" 2>/dev/null)" "$snap" "a refused key writes no spend"
+
+# Anthropic's server tool use: the large seed's web searches are the usage
+# report's web_search_requests, shown after their model (issue 12.3).
+stop_billtopd
+start_billtopd --seed large --emulate anthropic || { echo "Bail out! billtopd did not start"; exit 1; }
+SRC=anthropic
+rm -f "$T_DIR/anthropic.db"
+spend_sync
+is "$SYNC_RC" 0 "anthropic, large seed: sync"
+web=$(bt print usage --format json | jq -r '[.tokens[].web_search] | add')
+like "$web" '^[1-9][0-9]*$' "anthropic: web searches are read ($web)"
+is "$(curl -sS -H "x-api-key: $BT_TOKEN" -H 'anthropic-version: 2023-06-01' \
+	"$BT_URL/v1/organizations/usage_report/messages?starting_at=2026-11-01T00:00:00Z&ending_at=2026-11-16T00:00:00Z&limit=31" |
+	jq '[.data[].results[].server_tool_use.web_search_requests] | add')" "$web" \
+	"anthropic: the emulator's web_search_requests of the month, ungrouped, are the same"
+like "$(bt print usage | grep -A1 '^  web_searches' | tail -n 1)" "^ +$web web searches\$" \
+	"anthropic: print usage shows the web searches after the model"
 
 done_testing

@@ -25,6 +25,14 @@ for src in openai anthropic; do
 		twait "$src: and by workspace" "Cost by workspace"
 	fi
 	twait "$src: and tokens by model" "Tokens and requests by model"
+	# a tall window: the table by API key under it, by the key's name (issue 12.2)
+	tui_resize 132 60
+	twait "$src: and by API key" "Tokens and requests by API key"
+	like "$(tui_capture | sed -n '/Tokens and requests by API key/,$p')" \
+		'billtop admin key +[0-9]+ input, [0-9]+ output, [0-9]+ requests' "$src: the key's row, by its name"
+	[ $src = openai ] && like "$(tui_capture)" '\(no model\) +[0-9]+ vector store byte-days, [0-9]+ code interpreter sessions' \
+		"$src: vector stores and code interpreter sessions"
+	tui_resize 80 24
 	tui_keys Left
 	twait "$src: left selects a day: its drill-down" "(Esc: the whole month)"
 	tui_keys Escape

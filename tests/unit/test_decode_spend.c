@@ -26,7 +26,7 @@
 
 struct got {
 	int n;
-	char day[MAXR][11], item[MAXR][128], group[MAXR][128];
+	char day[MAXR][11], item[MAXR][128], group[MAXR][128], key[MAXR][128];
 	int64_t v[MAXR];
 };
 static struct got g;
@@ -47,9 +47,11 @@ cost(void *arg, const char *day, const char *item, const char *group, int64_t mi
 }
 
 static int
-tokens(void *arg, const char *day, const char *model, const char *kind, int64_t q, struct client_err *err)
+tokens(void *arg, const char *day, const char *model, const char *key, const char *kind, int64_t q,
+       struct client_err *err)
 {
 	(void)arg;
+	snprintf(g.key[g.n < MAXR ? g.n : 0], 128, "%s", key);
 	(void)err;
 	assert_true(g.n < MAXR);
 	snprintf(g.day[g.n], 11, "%s", day);
@@ -184,6 +186,59 @@ openai_usage_projects(void **state)
 	assert_string_equal(g.item[0], "proj_abc");
 	assert_string_equal(g.group[0], "Project example");
 	assert_int_equal(pg.has_more, 0);
+}
+
+/* Moderations by model, vector stores and code interpreter sessions (no
+ * model, no requests): each its own kind (issue 12). */
+static void
+openai_usage_tools(void **state)
+{
+	struct spend_page pg;
+	struct client_err err;
+
+	(void)state;
+	g.n = 0;
+	assert_int_equal(run("openai/usage_moderations.json", oa_decode_moderations, &pg, &err), 0);
+	assert_int_equal(g.n, 2);
+	assert_string_equal(g.day[0], "2024-11-01");
+	assert_string_equal(g.item[0], "omni-moderation-latest");
+	assert_string_equal(g.group[0], TOK_MODERATION);
+	assert_int_equal(g.v[0], 20);
+	assert_string_equal(g.group[1], TOK_REQUESTS);
+	assert_int_equal(g.v[1], 2);
+	g.n = 0;
+	assert_int_equal(run("openai/usage_vector_stores.json", oa_decode_vector_stores, &pg, &err), 0);
+	assert_int_equal(g.n, 1);
+	assert_string_equal(g.item[0], "");
+	assert_string_equal(g.group[0], TOK_VECTOR_BYTES);
+	assert_int_equal(g.v[0], 1024);
+	g.n = 0;
+	assert_int_equal(run("openai/usage_code_interpreter.json", oa_decode_code_interpreter, &pg, &err), 0);
+	assert_int_equal(g.n, 1);
+	assert_string_equal(g.group[0], TOK_SESSIONS);
+	assert_int_equal(g.v[0], 1);
+	/* the names of admin keys and project keys; Anthropic's API keys */
+	assert_int_equal(run("openai/admin_api_keys.json", oa_decode_api_keys, &pg, &err), 0);
+	assert_string_equal(g.item[0], "key_abc");
+	assert_string_equal(g.group[0], "Main Admin Key");
+	assert_int_equal(run("openai/project_api_keys.json", oa_decode_api_keys, &pg, &err), 0);
+	assert_string_equal(g.group[0], "My API Key");
+	assert_string_equal(pg.next, "key_abc");
+	assert_int_equal(run("openai/projects.json", oa_decode_api_keys, &pg, &err), -1);
+	assert_int_equal(run("anthropic/api_keys.json", an_decode_api_keys, &pg, &err), 0);
+	assert_string_equal(g.item[0], "apikey_01Rj2N8SVvo6BePZj99NhmiT");
+	assert_string_equal(g.group[0], "Developer Key");
+	assert_int_equal(pg.has_more, 1);
+	assert_string_equal(pg.next, "apikey_01Rj2N8SVvo6BePZj99NhmiT");
+	assert_int_equal(run("anthropic/workspaces.json", an_decode_api_keys, &pg, &err), -1);
+	/* usage grouped by API key hands the key to the sink */
+	assert_int_equal(run("openai/usage_completions.json", oa_decode_completions, &pg, &err), 0);
+	assert_string_equal(g.key[0], "key_abc");
+	/* a vector stores page is not a code interpreter page */
+	assert_int_equal(run("openai/usage_vector_stores.json", oa_decode_code_interpreter, &pg, &err), -1);
+	assert_string_equal(err.message, "data[0].results[0].object: expected "
+	                    "\"organization.usage.code_interpreter_sessions.result\", "
+	                    "not \"organization.usage.vector_stores.result\"");
 }
 
 static void
@@ -388,6 +443,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(openai_costs),
 		cmocka_unit_test(openai_usage_projects),
+		cmocka_unit_test(openai_usage_tools),
 		cmocka_unit_test(openai_bad),
 		cmocka_unit_test(anthropic_all),
 		cmocka_unit_test(exact),
