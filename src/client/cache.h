@@ -102,7 +102,8 @@ struct invoice_query {
 	} amount[INVOICE_QUERY_AMOUNTS];
 };
 /* cache_invoices without the lines, and only what q finds (q NULL: every
- * invoice of the status); limit 0 only counts (*total). */
+ * invoice of the status); limit 0 only counts (*total).  Without a query,
+ * total may be NULL: the rows only, not counted again. */
 int cache_invoice_rows(struct cache *c, int status, const struct invoice_query *q, int offset, int limit,
                        struct invoice **out, int *n, int *total);
 /* Where the invoice with this id or number stands in the status's list

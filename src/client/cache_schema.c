@@ -122,10 +122,25 @@ static const char migration_3[] =
 	"CREATE TABLE spend_names (dimension TEXT NOT NULL, key TEXT NOT NULL,"
 	" name TEXT NOT NULL, PRIMARY KEY (dimension, key)) WITHOUT ROWID;";
 
+/* 4: indexes so a tab's first visit does not grow with the account: the
+ * Invoices list's order (drafts first, newest first; cache_invoices.c's
+ * INV_KEY, written exactly as there so that the planner matches it), and
+ * within one status (where the draft term is constant), and the grants that
+ * may still count (cache_read.c: those with credits left, and those not
+ * yet available). */
+static const char migration_4[] =
+	"CREATE INDEX invoices_by_order ON invoices"
+	" (-(status = 'draft'), -coalesce(issued_at, period_start, 0), seq);"
+	"CREATE INDEX invoices_by_status_order ON invoices"
+	" (status, -coalesce(issued_at, period_start, 0), seq);"
+	"CREATE INDEX grants_with_credits ON grants (seq) WHERE remaining > 0;"
+	"CREATE INDEX grants_by_available_from ON grants (available_from);";
+
 static const char *const migrations[CACHE_SCHEMA_VERSION] = {
 	migration_1,
 	migration_2,
 	migration_3,
+	migration_4,
 };
 
 static int
