@@ -118,6 +118,9 @@ int cache_invoice_currencies(struct cache *c, char (*out)[M_CUR], int max, int *
 /* The grants that still count at now: not expired and not used up
  * (scheduled ones included), in API order; *past counts the others. */
 int cache_grants_current(struct cache *c, int64_t now, struct grant **out, int *n, int *past);
+/* A print's page: the current grants and the first npast of the others, in
+ * API order; *hidden counts the others not read. */
+int cache_grants_print(struct cache *c, int64_t now, int npast, struct grant **out, int *n, int *hidden);
 /* The others (expired or used up at now), a page of them in API order. */
 int cache_grants_past(struct cache *c, int64_t now, int offset, int limit,
                       struct grant **out, int *n, int *total);

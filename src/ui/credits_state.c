@@ -123,7 +123,8 @@ credits_state_load(struct credits_state *s, struct cache *c, int64_t now)
 	s->loaded = 0;
 	s->err[0] = '\0';
 	s->m.ledger_offset = s->ledger.top;
-	if (credits_model_load(c, now, s->headless, &s->m, s->err, sizeof s->err) < 0)
+	if (credits_model_load(c, now, !s->headless ? CREDITS_CURRENT : s->print_page ? CREDITS_PRINT : CREDITS_ALL,
+	                       &s->m, s->err, sizeof s->err) < 0)
 		return -1;
 	if (load_page(s, c) < 0)
 		return -1;
