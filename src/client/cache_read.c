@@ -527,8 +527,10 @@ int
 cache_ledger(struct cache *c, int kind, int offset, int limit,
              struct ledger_entry **out, int *n, int *total)
 {
-	static const char count_sql[] =
-		"SELECT count(*) FROM ledger WHERE ?1 IS NULL OR kind = ?1";
+	/* every kind: a count without WHERE counts pages, not rows; one kind:
+	 * a range of ledger_by_kind */
+	static const char count_all[] = "SELECT count(*) FROM ledger";
+	static const char count_kind[] = "SELECT count(*) FROM ledger WHERE kind = ?1";
 	static const char sql_all[] =
 		"SELECT id, at, kind, credits, balance_after, grant_id, description FROM ledger"
 		" WHERE ?1 IS NULL ORDER BY seq LIMIT ?2 OFFSET ?3";
@@ -539,7 +541,7 @@ cache_ledger(struct cache *c, int kind, int offset, int limit,
 
 	*out = NULL;
 	*n = 0;
-	if (cache_count_rows(c, count_sql, filter, total) < 0)
+	if (cache_count_rows(c, filter ? count_kind : count_all, filter, total) < 0)
 		return -1;
 	return cache_read_page(c, filter ? sql_kind : sql_all, filter, offset, limit, sizeof **out,
 	                 row_ledger, (void **)out, n, _("reading the ledger"));
