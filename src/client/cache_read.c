@@ -563,16 +563,21 @@ row_charge(sqlite3_stmt *st, void *p)
 	col_str(st, 7, ch->invoice_id, sizeof ch->invoice_id);
 	col_str(st, 8, ch->description, sizeof ch->description);
 	ch->refunded_amount = col_i64(st, 9);
+	col_str(st, 10, ch->invoice_number, sizeof ch->invoice_number);
 }
 
 int
 cache_charges(struct cache *c, int offset, int limit, struct charge **out, int *n, int *total)
 {
-	static const char count_sql[] = "SELECT count(*) FROM charges WHERE ?1 IS NULL";
+	/* a count without WHERE counts pages, not rows */
+	static const char count_sql[] = "SELECT count(*) FROM charges";
+	/* each charge's invoice number in the same query (invoices' unique id
+	 * index), not one lookup per row */
 	static const char sql[] =
-		"SELECT id, created_at, amount, currency, status, failure_reason,"
-		" payment_method_id, invoice_id, description, refunded_amount FROM charges"
-		" WHERE ?1 IS NULL ORDER BY seq LIMIT ?2 OFFSET ?3";
+		"SELECT c.id, c.created_at, c.amount, c.currency, c.status, c.failure_reason,"
+		" c.payment_method_id, c.invoice_id, c.description, c.refunded_amount, i.number"
+		" FROM charges c LEFT JOIN invoices i ON i.id = c.invoice_id"
+		" WHERE ?1 IS NULL ORDER BY c.seq LIMIT ?2 OFFSET ?3";
 
 	*out = NULL;
 	*n = 0;
