@@ -223,9 +223,9 @@ cache_invoice_rows(struct cache *c, int status, const struct invoice_query *q, i
 	static const char count_sql[] = "SELECT count(*) FROM invoices" INV_WHERE;
 	static const char sql[] = "SELECT " INVOICE_COLS " FROM invoices" INV_WHERE
 	                          INV_ORDER " LIMIT ?13 OFFSET ?14";
-	/* No query: statements the order indexes (schema 4) serve: a window is
-	 * read in index order, not sorted; a count without WHERE counts pages. */
-	static const char count_all[] = "SELECT count(*) FROM invoices";
+	/* No query: statements schema 4 serves: a window is read in the order
+	 * index's order, not sorted; the count of all is kept (row_counts). */
+	static const char count_all[] = "SELECT n FROM row_counts WHERE name = 'invoices'";
 	static const char count_status[] = "SELECT count(*) FROM invoices WHERE status = ?1";
 	static const char rows_all[] = "SELECT " INVOICE_COLS " FROM invoices WHERE ?1 IS NULL"
 	                               INV_ORDER " LIMIT ?2 OFFSET ?3";

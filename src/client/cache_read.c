@@ -334,12 +334,12 @@ fail:
 	return -1;
 }
 
-/* How many grants no longer count at now: all of them (a count without
- * WHERE counts pages, not rows) less the current ones (indexed). */
+/* How many grants no longer count at now: all of them (the count kept,
+ * schema 4) less the current ones (indexed). */
 static int
 grants_past_count(struct cache *c, int64_t now, int *past)
 {
-	static const char sql[] = "SELECT (SELECT count(*) FROM grants)"
+	static const char sql[] = "SELECT (SELECT n FROM row_counts WHERE name = 'grants')"
 	                          " - (SELECT count(*) FROM grants WHERE " GRANT_CURRENT ")";
 	sqlite3_stmt *st = cache_stmt(c, sql);
 	int rc;
@@ -527,9 +527,8 @@ int
 cache_ledger(struct cache *c, int kind, int offset, int limit,
              struct ledger_entry **out, int *n, int *total)
 {
-	/* every kind: a count without WHERE counts pages, not rows; one kind:
-	 * a range of ledger_by_kind */
-	static const char count_all[] = "SELECT count(*) FROM ledger";
+	/* every kind: the count kept (schema 4); one kind: a range of ledger_by_kind */
+	static const char count_all[] = "SELECT n FROM row_counts WHERE name = 'ledger'";
 	static const char count_kind[] = "SELECT count(*) FROM ledger WHERE kind = ?1";
 	static const char sql_all[] =
 		"SELECT id, at, kind, credits, balance_after, grant_id, description FROM ledger"
@@ -569,8 +568,8 @@ row_charge(sqlite3_stmt *st, void *p)
 int
 cache_charges(struct cache *c, int offset, int limit, struct charge **out, int *n, int *total)
 {
-	/* a count without WHERE counts pages, not rows */
-	static const char count_sql[] = "SELECT count(*) FROM charges";
+	/* the count kept (schema 4), not count(*): that reads every page */
+	static const char count_sql[] = "SELECT n FROM row_counts WHERE name = 'charges'";
 	/* each charge's invoice number in the same query (invoices' unique id
 	 * index), not one lookup per row */
 	static const char sql[] =

@@ -28,10 +28,23 @@ is "$(integrity "$CACHE")" ok "integrity_check ok"
 bt_sync
 like "$SYNC_OUT" "^usage: unchanged" "and the next refresh finds usage unchanged"
 
+# what schema 4 adds, to take a cache back to an older version
+DROP_V4="DROP INDEX invoices_by_order; DROP INDEX invoices_by_status_order;
+	DROP INDEX grants_with_credits; DROP INDEX grants_by_available_from; DROP TABLE row_counts;
+	DROP TRIGGER grants_counted; DROP TRIGGER grants_uncounted; DROP TRIGGER ledger_counted;
+	DROP TRIGGER ledger_uncounted; DROP TRIGGER invoices_counted; DROP TRIGGER invoices_uncounted;
+	DROP TRIGGER charges_counted; DROP TRIGGER charges_uncounted;"
+# counted: the counts schema 4 keeps are the tables' row counts
+counted() {
+	for t in grants ledger invoices charges; do
+		sqlite3 "$CACHE" "SELECT '$t', (SELECT n FROM row_counts WHERE name = '$t') = (SELECT count(*) FROM $t)
+			AND (SELECT count(*) FROM $t) > 0"
+	done | tr '\n' ' '
+}
+
 # schema 2 -> 3: the spend tables are added, nothing else changes
 sqlite3 "$CACHE" 'DROP TABLE spend_org; DROP TABLE spend_costs; DROP TABLE spend_tokens;
-	DROP TABLE spend_names; DROP INDEX invoices_by_order; DROP INDEX invoices_by_status_order;
-	DROP INDEX grants_with_credits; DROP INDEX grants_by_available_from; PRAGMA user_version = 2'
+	DROP TABLE spend_names; '"$DROP_V4"' PRAGMA user_version = 2'
 before=$(dump_cache "$CACHE" | grep -v "^synced_at")
 bt_sync
 is "$SYNC_RC" 0 "a schema 2 cache: billtop sync migrates and refreshes it"
@@ -42,8 +55,7 @@ is "$(dump_cache "$CACHE" | grep -v "^synced_at")" "$before" "and the native dat
 
 # schema 3 -> 4: the indexes behind the Invoices and Credits first visits
 # (issue 15); a reader (billtop print) migrates too; the data stays as it was
-sqlite3 "$CACHE" 'DROP INDEX invoices_by_order; DROP INDEX invoices_by_status_order;
-	DROP INDEX grants_with_credits; DROP INDEX grants_by_available_from; PRAGMA user_version = 3'
+sqlite3 "$CACHE" "$DROP_V4 PRAGMA user_version = 3"
 before=$(dump_cache "$CACHE" | grep -v "^synced_at")
 bt_sync
 is "$SYNC_RC" 0 "a schema 3 cache: billtop sync migrates and refreshes it"
@@ -55,6 +67,9 @@ like "$(sqlite3 "$CACHE" "EXPLAIN QUERY PLAN SELECT id FROM invoices WHERE ?1 IS
 	ORDER BY -(status = 'draft'), -coalesce(issued_at, period_start, 0), seq LIMIT 10")" \
 	"USING INDEX invoices_by_order" "the Invoices window is read in index order, not sorted"
 is "$(dump_cache "$CACHE" | grep -v "^synced_at")" "$before" "and the data is as it was"
+is "$(counted)" "grants|1 ledger|1 invoices|1 charges|1 " "the row counts kept are counted from the data"
+bt_sync
+is "$(counted)" "grants|1 ledger|1 invoices|1 charges|1 " "and stay right through a refresh"
 
 # a newer schema: refused with a clear message, not touched
 sqlite3 "$CACHE" 'PRAGMA user_version = 99'
