@@ -93,31 +93,40 @@ for s in $SCALES; do
 done
 
 first=$(echo "$SCALES" | awk '{ print $1 }')
-last=$(echo "$SCALES" | awk '{ print $NF }')
+later=$(echo "$SCALES" | awk '{ for (i = 2; i <= NF; i++) print $i }')
 cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //' | sed 's/  */ /g')
+# row KIND NAME UNIT: the figures of one tab or print at every scale, then
+# the ratio of every later scale to the first
+row() {
+	awk -v scales="$SCALES" -v k="$1" -v v="$2" -v unit="$3" '
+		$2 == k && $3 == v { t[$1] = $4 }
+		END {
+			n = split(scales, s, " ")
+			for (i = 1; i <= n; i++)
+				if (unit == "ms") printf "%9.1f ms", t[s[i]] / 1000
+				else printf "%11.1fM", t[s[i]] / 1e6
+			for (i = 2; i <= n; i++)
+				if (t[s[1]] > 0) printf "%10.2f", t[s[i]] / t[s[1]]
+				else printf "%10s", "-"
+			printf "\n"
+		}' "$work/rows"
+}
 {
 	echo "Measured $(date -u +%Y-%m-%d) on $(nproc) x $cpu, billtop $("$BILLTOP" --version | head -n 1 | cut -d' ' -f2),"
 	echo "80x24, --offline; caches:$(for s in $SCALES; do printf ' %s %s' "$s" "$(awk -v s="$s" '$1 == s && $2 == "size" { print $3 }' "$work/rows")"; done)."
 	echo
-	printf '%-22s' "first visit (median $RUNS)"
+	printf '%-24s' "first visit (median $RUNS)"
 	for s in $SCALES; do printf '%12s' "$s"; done
-	printf '%10s\n' "$last/$first"
+	for s in $later; do printf '%10s' "$s/$first"; done
+	echo
 	for v in overview $TABS; do
-		printf '%-22s' "  $v"
-		for s in $SCALES; do
-			printf '%9s ms' "$(awk -v s="$s" -v v="$v" '$1 == s && $2 == "tab" && $3 == v { print $4 }' "$work/rows" | ms)"
-		done
-		awk -v a="$first" -v b="$last" -v v="$v" '$2 == "tab" && $3 == v { t[$1] = $4 }
-			END { if (t[a] > 0) printf "%10.2f\n", t[b] / t[a]; else print "         -" }' "$work/rows"
+		printf '%-24s' "  $v"
+		row tab "$v" ms
 	done
-	printf '%-22s\n' "instructions (callgrind)"
+	echo "instructions (callgrind)"
 	for p in $PRINTS; do
-		printf '%-22s' "  print $p"
-		for s in $SCALES; do
-			printf '%11sM' "$(awk -v s="$s" -v p="$p" '$1 == s && $2 == "print" && $3 == p { printf "%.1f", $4 / 1e6 }' "$work/rows")"
-		done
-		awk -v a="$first" -v b="$last" -v p="$p" '$2 == "print" && $3 == p { t[$1] = $4 }
-			END { if (t[a] > 0) printf "%10.2f\n", t[b] / t[a]; else print "         -" }' "$work/rows"
+		printf '%-24s' "  print $p"
+		row print "$p" M
 	done
 } >"$work/figures"
 cat "$work/figures"
