@@ -32,7 +32,6 @@ static const struct printer *const printers[] = {
 };
 
 #define NPRINTERS ((int)(sizeof printers / sizeof printers[0]))
-#define PRINT_HEIGHT 400   /* rows a print may take; trailing blank rows are cut */
 #define OPT_FORMAT 0x180
 #define OPT_WIDTH 0x181
 

@@ -22,6 +22,8 @@
 struct app;
 struct cache;
 
+#define PRINT_HEIGHT 400   /* rows a text print may take; trailing blank rows are cut */
+
 enum print_format { PRINT_TEXT = 1, PRINT_JSON = 2, PRINT_CSV = 4 };
 
 struct print_ctx {

@@ -203,6 +203,7 @@ run(struct print_ctx *ctx)
 	credits_state_init(s);
 	s->headless = 1;
 	s->ledger_limit_print = opt_ledger;
+	s->print_page = ctx->format == PRINT_TEXT;
 	s->m.ledger_kind = opt_kind;
 	/* The view owns the state from here (its free op), text or not. */
 	ctx->app->views[idx].priv = s;

@@ -1,7 +1,8 @@
 /* print_invoices.c: `billtop print invoices [--status S] [--invoice ID]`.
  *
  * text: the Invoices tab drawn headless: every invoice (newest first), then
- * the detail of the running draft, or of --invoice (an id or a number).
+ * the detail of the running draft, or of --invoice (an id or a number); a
+ * page of PRINT_HEIGHT rows at most, so only the rows it shows are read.
  * json: every invoice with its lines, totals and whether it is the running
  * draft.  csv: one record per invoice (no lines), with a header.
  * --status S: only draft, issued, paid, past_due or void invoices.
@@ -169,7 +170,7 @@ print_csv(struct print_ctx *ctx, const struct invoices_model *m)
 static int
 run(struct print_ctx *ctx)
 {
-	int idx = view_find("invoices"), i, found = 0;
+	int idx = view_find("invoices"), at, r;
 	struct invoices_state *s;
 	char err[256];
 
@@ -180,6 +181,8 @@ run(struct print_ctx *ctx)
 		return EXIT_FAILURE_GENERIC;
 	invoices_state_init(s);
 	s->headless = 1;
+	/* text is one page: only the rows it can show are read */
+	s->print_rows = ctx->format == PRINT_TEXT ? PRINT_HEIGHT : 0;
 	s->m.filter = opt_status;
 	if (opt_invoice != NULL)
 		str_copy(s->want, sizeof s->want, opt_invoice);
@@ -189,9 +192,13 @@ run(struct print_ctx *ctx)
 		fprintf(stderr, "billtop: %s\n", err);
 		return EXIT_CACHE;
 	}
-	for (i = 0; opt_invoice != NULL && i < s->m.n; i++)
-		found |= strcmp(s->m.inv[i].id, opt_invoice) == 0 || strcmp(s->m.inv[i].number, opt_invoice) == 0;
-	if (opt_invoice != NULL && !found) {
+	/* by id, else by number, in the status's list (as the load selects it) */
+	r = opt_invoice != NULL ? cache_invoice_index(ctx->cache, s->m.filter, opt_invoice, &at) : 1;
+	if (r < 0) {
+		fprintf(stderr, "billtop: %s\n", cache_error(ctx->cache));
+		return EXIT_CACHE;
+	}
+	if (r == 0) {
 		fprintf(stderr, _("billtop print invoices: no invoice has the id or number '%s' in the cache\n"),
 		        opt_invoice);
 		return EXIT_USAGE;

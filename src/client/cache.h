@@ -102,7 +102,8 @@ struct invoice_query {
 	} amount[INVOICE_QUERY_AMOUNTS];
 };
 /* cache_invoices without the lines, and only what q finds (q NULL: every
- * invoice of the status); limit 0 only counts (*total). */
+ * invoice of the status); limit 0 only counts (*total).  Without a query,
+ * total may be NULL: the rows only, not counted again. */
 int cache_invoice_rows(struct cache *c, int status, const struct invoice_query *q, int offset, int limit,
                        struct invoice **out, int *n, int *total);
 /* Where the invoice with this id or number stands in the status's list
@@ -117,6 +118,9 @@ int cache_invoice_currencies(struct cache *c, char (*out)[M_CUR], int max, int *
 /* The grants that still count at now: not expired and not used up
  * (scheduled ones included), in API order; *past counts the others. */
 int cache_grants_current(struct cache *c, int64_t now, struct grant **out, int *n, int *past);
+/* A print's page: the current grants and the first npast of the others, in
+ * API order; *hidden counts the others not read. */
+int cache_grants_print(struct cache *c, int64_t now, int npast, struct grant **out, int *n, int *hidden);
 /* The others (expired or used up at now), a page of them in API order. */
 int cache_grants_past(struct cache *c, int64_t now, int offset, int limit,
                       struct grant **out, int *n, int *total);

@@ -22,6 +22,9 @@
  */
 #define INV_KEY "-(status = 'draft'), -coalesce(issued_at, period_start, 0), seq"
 #define INV_ORDER " ORDER BY -(status = 'draft'), -coalesce(issued_at, period_start, 0), seq"
+/* The order within one status: the draft term is the same for every row
+ * there, so the (status, issue date, seq) index serves it. */
+#define INV_STATUS_ORDER " ORDER BY -coalesce(issued_at, period_start, 0), seq"
 #define INV_ORDER_DESC " ORDER BY -(status = 'draft') DESC, -coalesce(issued_at, period_start, 0) DESC, seq DESC"
 
 #define INVOICE_COLS "id, number, status, currency, period_start, period_end, issued_at," \
@@ -220,14 +223,14 @@ cache_invoice_rows(struct cache *c, int status, const struct invoice_query *q, i
 	static const char count_sql[] = "SELECT count(*) FROM invoices" INV_WHERE;
 	static const char sql[] = "SELECT " INVOICE_COLS " FROM invoices" INV_WHERE
 	                          INV_ORDER " LIMIT ?13 OFFSET ?14";
-	/* No query: statements the (status, seq) index and count(*) can serve
-	 * (the order is sorted in SQL: thousands of rows, not millions). */
-	static const char count_all[] = "SELECT count(*) FROM invoices WHERE ?1 IS NULL";
+	/* No query: statements schema 4 serves: a window is read in the order
+	 * index's order, not sorted; the count of all is kept (row_counts). */
+	static const char count_all[] = "SELECT n FROM row_counts WHERE name = 'invoices'";
 	static const char count_status[] = "SELECT count(*) FROM invoices WHERE status = ?1";
 	static const char rows_all[] = "SELECT " INVOICE_COLS " FROM invoices WHERE ?1 IS NULL"
 	                               INV_ORDER " LIMIT ?2 OFFSET ?3";
 	static const char rows_status[] = "SELECT " INVOICE_COLS " FROM invoices WHERE status = ?1"
-	                                  INV_ORDER " LIMIT ?2 OFFSET ?3";
+	                                  INV_STATUS_ORDER " LIMIT ?2 OFFSET ?3";
 	sqlite3_stmt *st;
 	struct invoice *a = NULL;
 	int cap = 0, rc;
@@ -235,7 +238,8 @@ cache_invoice_rows(struct cache *c, int status, const struct invoice_query *q, i
 	*out = NULL;
 	*n = 0;
 	if (q == NULL) {
-		if (cache_count_rows(c, status < 0 ? count_all : count_status,
+		/* total NULL: the caller counted already */
+		if (total != NULL && cache_count_rows(c, status < 0 ? count_all : count_status,
 		               status < 0 ? NULL : invoice_status_str((enum invoice_status)status), total) < 0)
 			return -1;
 		if (limit == 0)
@@ -290,21 +294,53 @@ step_int64(struct cache *c, sqlite3_stmt *st, int64_t *v, const char *what)
 	return r;
 }
 
-/* The position in the status's list (newest first) of the invoice at seq. */
+/* The position in the status's list (newest first) of the invoice at seq:
+ * the rows before its key (a, b, seq), counted as a < ?a, then a = ?a and
+ * b < ?b, then a, b equal and seq < ?c, each a range of the order index
+ * (schema 4), so the draft at the top costs nothing however many follow.
+ * Within one status a is constant: two ranges of the status index. */
 static int
 invoice_position(struct cache *c, int status, int64_t seq, int *index)
 {
-	static const char sql_all[] = "SELECT count(*) FROM invoices WHERE ?1 IS NULL AND (" INV_KEY ") <"
-	                              " (SELECT " INV_KEY " FROM invoices WHERE seq = ?2)";
-	static const char sql_status[] = "SELECT count(*) FROM invoices WHERE status = ?1 AND (" INV_KEY ") <"
-	                                 " (SELECT " INV_KEY " FROM invoices WHERE seq = ?2)";
-	sqlite3_stmt *st = cache_stmt(c, status < 0 ? sql_all : sql_status);
-	int64_t v = 0;
+	static const char key_sql[] = "SELECT -(status = 'draft'), -coalesce(issued_at, period_start, 0)"
+	                              " FROM invoices WHERE seq = ?1";
+	static const char sql_all[] =
+		"SELECT (SELECT count(*) FROM invoices WHERE -(status = 'draft') < ?2)"
+		" + (SELECT count(*) FROM invoices WHERE -(status = 'draft') = ?2"
+		" AND -coalesce(issued_at, period_start, 0) < ?3)"
+		" + (SELECT count(*) FROM invoices WHERE -(status = 'draft') = ?2"
+		" AND -coalesce(issued_at, period_start, 0) = ?3 AND seq < ?4)";
+	static const char sql_status[] =
+		"SELECT (SELECT count(*) FROM invoices WHERE status = ?1"
+		" AND -coalesce(issued_at, period_start, 0) < ?3)"
+		" + (SELECT count(*) FROM invoices WHERE status = ?1"
+		" AND -coalesce(issued_at, period_start, 0) = ?3 AND seq < ?4)";
+	sqlite3_stmt *st = cache_stmt(c, key_sql);
+	int64_t a = 0, b = 0, v = 0;
+	int r;
 
 	if (!st)
 		return -1;
+	sqlite3_bind_int64(st, 1, seq);
+	r = cache_step_one(c, st, _("reading the invoices"));
+	if (r == 1) {
+		a = sqlite3_column_int64(st, 0);
+		b = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	if (r < 0)
+		return -1;
+	if (r == 0) {
+		*index = 0;   /* gone since its seq was read */
+		return 0;
+	}
+	if (!(st = cache_stmt(c, status < 0 ? sql_all : sql_status)))
+		return -1;
+	/* (the statement for all has no ?1: binding it is a no-op) */
 	bind_status(st, status);
-	sqlite3_bind_int64(st, 2, seq);
+	sqlite3_bind_int64(st, 2, a);
+	sqlite3_bind_int64(st, 3, b);
+	sqlite3_bind_int64(st, 4, seq);
 	if (step_int64(c, st, &v, _("reading the invoices")) != 1)
 		return -1;
 	*index = (int)v;
@@ -338,7 +374,8 @@ int
 cache_invoice_find(struct cache *c, int status, const struct invoice_query *q, int from, int dir, int *index)
 {
 	static const char at_all[] = "SELECT seq FROM invoices WHERE ?1 IS NULL" INV_ORDER " LIMIT 1 OFFSET ?2";
-	static const char at_status[] = "SELECT seq FROM invoices WHERE status = ?1" INV_ORDER " LIMIT 1 OFFSET ?2";
+	static const char at_status[] = "SELECT seq FROM invoices WHERE status = ?1" INV_STATUS_ORDER
+	                                " LIMIT 1 OFFSET ?2";
 	/* ?13: the row (by seq) to start from, included; NULL: wrap around from
 	 * either end. */
 	static const char next_sql[] = "SELECT seq FROM invoices" INV_WHERE

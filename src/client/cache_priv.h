@@ -67,6 +67,6 @@ int cache_read_page(struct cache *c, const char *sql, const char *filter, int of
  * read-only and the schema older (nothing was changed). */
 int cache_migrate(struct cache *c);
 /* The schema version this billtop writes. */
-#define CACHE_SCHEMA_VERSION 4
+#define CACHE_SCHEMA_VERSION 5
 
 #endif

@@ -298,29 +298,23 @@ cache_grants(struct cache *c, struct grant **out, int *n)
  * (as grant_state_at() in ui/model_credits.c judges it). */
 #define GRANT_PAST "(available_from <= ?1 AND ((expires_at IS NOT NULL AND expires_at <= ?1) OR remaining <= 0))"
 #define GRANT_COLS "id, source, description, amount, consumed, remaining, available_from, expires_at"
+/* The grants that may still count at ?1, through two indexes (schema 4):
+ * NOT GRANT_PAST implies credits left or not available yet, so the current
+ * grants are these less the past ones, and a large account's thousands of
+ * used-up grants are never read to find the few that count. */
+#define GRANT_MAYBE_CURRENT "seq IN (SELECT seq FROM grants WHERE remaining > 0" \
+	" UNION SELECT seq FROM grants WHERE available_from > ?1)"
+#define GRANT_CURRENT GRANT_MAYBE_CURRENT " AND NOT " GRANT_PAST
 
-int
-cache_grants_current(struct cache *c, int64_t now, struct grant **out, int *n, int *past)
+/* Reads the rows of st (bound) into a new array. */
+static int
+read_grants(struct cache *c, sqlite3_stmt *st, struct grant **out, int *n)
 {
-	static const char count_sql[] = "SELECT count(*) FROM grants WHERE " GRANT_PAST;
-	static const char sql[] = "SELECT " GRANT_COLS " FROM grants WHERE NOT " GRANT_PAST " ORDER BY seq";
-	sqlite3_stmt *st = cache_stmt(c, count_sql);
 	struct grant *a = NULL;
 	int cap = 0, rc;
 
 	*out = NULL;
 	*n = 0;
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, now);
-	rc = sqlite3_step(st);
-	*past = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return cache_fail(c, _("reading the grants"));
-	if (!(st = cache_stmt(c, sql)))
-		return -1;
-	sqlite3_bind_int64(st, 1, now);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (cache_grow(c, (void **)&a, &cap, *n, sizeof *a) < 0)
 			goto fail;
@@ -340,48 +334,73 @@ fail:
 	return -1;
 }
 
-int
-cache_grants_past(struct cache *c, int64_t now, int offset, int limit, struct grant **out, int *n, int *total)
+/* How many grants no longer count at now: all of them (the count kept,
+ * schema 4) less the current ones (indexed). */
+static int
+grants_past_count(struct cache *c, int64_t now, int *past)
 {
-	static const char count_sql[] = "SELECT count(*) FROM grants WHERE " GRANT_PAST;
-	static const char sql[] = "SELECT " GRANT_COLS " FROM grants WHERE " GRANT_PAST
-	                          " ORDER BY seq LIMIT ?2 OFFSET ?3";
-	sqlite3_stmt *st = cache_stmt(c, count_sql);
-	struct grant *a = NULL;
-	int cap = 0, rc;
+	static const char sql[] = "SELECT (SELECT n FROM row_counts WHERE name = 'grants')"
+	                          " - (SELECT count(*) FROM grants WHERE " GRANT_CURRENT ")";
+	sqlite3_stmt *st = cache_stmt(c, sql);
+	int rc;
 
-	*out = NULL;
-	*n = 0;
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, now);
 	rc = sqlite3_step(st);
-	*total = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	*past = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return cache_fail(c, _("reading the grants"));
-	if (!(st = cache_stmt(c, sql)))
+	return rc == SQLITE_ROW ? 0 : cache_fail(c, _("reading the grants"));
+}
+
+int
+cache_grants_current(struct cache *c, int64_t now, struct grant **out, int *n, int *past)
+{
+	static const char sql[] = "SELECT " GRANT_COLS " FROM grants WHERE " GRANT_CURRENT " ORDER BY seq";
+	sqlite3_stmt *st;
+
+	*out = NULL;
+	*n = 0;
+	if (grants_past_count(c, now, past) < 0 || !(st = cache_stmt(c, sql)))
+		return -1;
+	sqlite3_bind_int64(st, 1, now);
+	return read_grants(c, st, out, n);
+}
+
+int
+cache_grants_print(struct cache *c, int64_t now, int npast, struct grant **out, int *n, int *hidden)
+{
+	static const char sql[] = "SELECT " GRANT_COLS " FROM grants WHERE (" GRANT_CURRENT ")"
+	                          " OR seq IN (SELECT seq FROM grants WHERE " GRANT_PAST " ORDER BY seq LIMIT ?2)"
+	                          " ORDER BY seq";
+	sqlite3_stmt *st;
+	int past;
+
+	*out = NULL;
+	*n = 0;
+	if (grants_past_count(c, now, &past) < 0 || !(st = cache_stmt(c, sql)))
+		return -1;
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int(st, 2, npast < 0 ? 0 : npast);
+	*hidden = past > npast ? past - npast : 0;
+	return read_grants(c, st, out, n);
+}
+
+int
+cache_grants_past(struct cache *c, int64_t now, int offset, int limit, struct grant **out, int *n, int *total)
+{
+	static const char sql[] = "SELECT " GRANT_COLS " FROM grants WHERE " GRANT_PAST
+	                          " ORDER BY seq LIMIT ?2 OFFSET ?3";
+	sqlite3_stmt *st;
+
+	*out = NULL;
+	*n = 0;
+	if (grants_past_count(c, now, total) < 0 || !(st = cache_stmt(c, sql)))
 		return -1;
 	sqlite3_bind_int64(st, 1, now);
 	sqlite3_bind_int(st, 2, limit < 0 ? -1 : limit);
 	sqlite3_bind_int(st, 3, offset < 0 ? 0 : offset);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (cache_grow(c, (void **)&a, &cap, *n, sizeof *a) < 0)
-			goto fail;
-		row_grant(st, &a[(*n)++]);
-	}
-	if (rc != SQLITE_DONE) {
-		cache_fail(c, _("reading the grants"));
-		goto fail;
-	}
-	sqlite3_reset(st);
-	*out = a;
-	return 0;
-fail:
-	sqlite3_reset(st);
-	free(a);
-	*n = 0;
-	return -1;
+	return read_grants(c, st, out, n);
 }
 
 int
@@ -508,8 +527,9 @@ int
 cache_ledger(struct cache *c, int kind, int offset, int limit,
              struct ledger_entry **out, int *n, int *total)
 {
-	static const char count_sql[] =
-		"SELECT count(*) FROM ledger WHERE ?1 IS NULL OR kind = ?1";
+	/* every kind: the count kept (schema 4); one kind: a range of ledger_by_kind */
+	static const char count_all[] = "SELECT n FROM row_counts WHERE name = 'ledger'";
+	static const char count_kind[] = "SELECT count(*) FROM ledger WHERE kind = ?1";
 	static const char sql_all[] =
 		"SELECT id, at, kind, credits, balance_after, grant_id, description FROM ledger"
 		" WHERE ?1 IS NULL ORDER BY seq LIMIT ?2 OFFSET ?3";
@@ -520,7 +540,7 @@ cache_ledger(struct cache *c, int kind, int offset, int limit,
 
 	*out = NULL;
 	*n = 0;
-	if (cache_count_rows(c, count_sql, filter, total) < 0)
+	if (cache_count_rows(c, filter ? count_kind : count_all, filter, total) < 0)
 		return -1;
 	return cache_read_page(c, filter ? sql_kind : sql_all, filter, offset, limit, sizeof **out,
 	                 row_ledger, (void **)out, n, _("reading the ledger"));
@@ -542,16 +562,21 @@ row_charge(sqlite3_stmt *st, void *p)
 	col_str(st, 7, ch->invoice_id, sizeof ch->invoice_id);
 	col_str(st, 8, ch->description, sizeof ch->description);
 	ch->refunded_amount = col_i64(st, 9);
+	col_str(st, 10, ch->invoice_number, sizeof ch->invoice_number);
 }
 
 int
 cache_charges(struct cache *c, int offset, int limit, struct charge **out, int *n, int *total)
 {
-	static const char count_sql[] = "SELECT count(*) FROM charges WHERE ?1 IS NULL";
+	/* the count kept (schema 4), not count(*): that reads every page */
+	static const char count_sql[] = "SELECT n FROM row_counts WHERE name = 'charges'";
+	/* each charge's invoice number in the same query (invoices' unique id
+	 * index), not one lookup per row */
 	static const char sql[] =
-		"SELECT id, created_at, amount, currency, status, failure_reason,"
-		" payment_method_id, invoice_id, description, refunded_amount FROM charges"
-		" WHERE ?1 IS NULL ORDER BY seq LIMIT ?2 OFFSET ?3";
+		"SELECT c.id, c.created_at, c.amount, c.currency, c.status, c.failure_reason,"
+		" c.payment_method_id, c.invoice_id, c.description, c.refunded_amount, i.number"
+		" FROM charges c LEFT JOIN invoices i ON i.id = c.invoice_id"
+		" WHERE ?1 IS NULL ORDER BY c.seq LIMIT ?2 OFFSET ?3";
 
 	*out = NULL;
 	*n = 0;

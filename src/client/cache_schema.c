@@ -130,11 +130,37 @@ static const char migration_4[] =
 	" kind TEXT NOT NULL, quantity INTEGER NOT NULL,"
 	" PRIMARY KEY (day, api_key, kind)) WITHOUT ROWID;";
 
+/* 5: indexes so a tab's first visit does not grow with the account: the
+ * Invoices list's order (drafts first, newest first; cache_invoices.c's
+ * INV_KEY, written exactly as there so that the planner matches it), and
+ * within one status (where the draft term is constant), and the grants that
+ * may still count (cache_read.c: those with credits left, and those not
+ * yet available).  row_counts keeps the row count of the lists whose
+ * totals the tabs show, by triggers (the lists are only ever written by
+ * INSERT and DELETE, cache_write.c): count(*) reads every page, and pages
+ * grow with the account. */
+#define COUNTED(t) \
+	"INSERT INTO row_counts SELECT '" t "', count(*) FROM " t ";" \
+	"CREATE TRIGGER " t "_counted AFTER INSERT ON " t \
+	" BEGIN UPDATE row_counts SET n = n + 1 WHERE name = '" t "'; END;" \
+	"CREATE TRIGGER " t "_uncounted AFTER DELETE ON " t \
+	" BEGIN UPDATE row_counts SET n = n - 1 WHERE name = '" t "'; END;"
+static const char migration_5[] =
+	"CREATE INDEX invoices_by_order ON invoices"
+	" (-(status = 'draft'), -coalesce(issued_at, period_start, 0), seq);"
+	"CREATE INDEX invoices_by_status_order ON invoices"
+	" (status, -coalesce(issued_at, period_start, 0), seq);"
+	"CREATE INDEX grants_with_credits ON grants (seq) WHERE remaining > 0;"
+	"CREATE INDEX grants_by_available_from ON grants (available_from);"
+	"CREATE TABLE row_counts (name TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;"
+	COUNTED("grants") COUNTED("ledger") COUNTED("invoices") COUNTED("charges");
+
 static const char *const migrations[CACHE_SCHEMA_VERSION] = {
 	migration_1,
 	migration_2,
 	migration_3,
 	migration_4,
+	migration_5,
 };
 
 static int

@@ -169,6 +169,9 @@ struct charge {
 	char invoice_id[M_ID];          /* "" when none */
 	char description[M_TEXT];
 	int64_t refunded_amount;        /* M_NONE when none */
+	/* Not the API's: the number of invoice_id's invoice in the cache, read
+	 * with the charge (cache_charges); "" when not there. */
+	char invoice_number[M_NAME];
 };
 
 /* POST /v1/credits/purchases answers this. */

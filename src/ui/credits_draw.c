@@ -96,9 +96,6 @@ draw_summary(const struct credits_state *s, struct canvas *c, int x, int y, int 
 	return rows;
 }
 
-/* A print lists the current grants and this many past ones (expired or used
- * up, newest first); JSON lists them all.  A large account has thousands. */
-#define PRINT_PAST_GRANTS 10
 
 /* One row of the grants table. */
 struct grant_row {
@@ -122,7 +119,7 @@ grant_rows(const struct credits_state *s, struct grant_row *rows, int max, int *
 	const struct credits_model *m = &s->m;
 	int i, n = 0, past = 0;
 
-	*hidden = s->headless ? 0 : m->npast;
+	*hidden = m->npast;   /* the past grants not read */
 	for (i = 0; i < m->ngrants; i++) {
 		if (state_past(m->states[i]) && (!s->headless || past++ >= PRINT_PAST_GRANTS)) {
 			++*hidden;

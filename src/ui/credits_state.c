@@ -40,18 +40,29 @@ method_label(const struct payment_method *pm, char *buf, size_t n)
 }
 
 /* The page the ledger rows on screen need: from the top row, at least a screenful. */
-static int
-load_page(struct credits_state *s, struct cache *c)
+static void
+page_span(const struct credits_state *s, int *offset, int *limit)
 {
 	/* A few screens' worth, so scrolling rarely reads the cache. */
-	int limit = s->ledger_rows * 3 > 100 ? s->ledger_rows * 3 : 100;
-	int offset = s->ledger.top;
-
+	*limit = s->ledger_rows * 3 > 100 ? s->ledger_rows * 3 : 100;
+	*offset = s->ledger.top;
 	if (s->headless) {
-		offset = 0;
-		limit = s->ledger_limit_print > 0 ? s->ledger_limit_print : (s->m.ledger_total > 0 ? s->m.ledger_total : 1);
+		*offset = 0;
+		*limit = s->ledger_limit_print > 0 ? s->ledger_limit_print
+		                                   : (s->m.ledger_total > 0 ? s->m.ledger_total : 1);
 	}
-	if (credits_model_load_ledger(c, &s->m, s->m.ledger_kind, offset, limit, s->err, sizeof s->err) < 0)
+}
+
+/* Reads that page; have: the model was just loaded with it (the ledger is
+ * then neither counted nor read a second time). */
+static int
+load_page_ex(struct credits_state *s, struct cache *c, int have)
+{
+	int offset, limit;
+
+	page_span(s, &offset, &limit);
+	if (!(have && s->m.ledger_offset == offset && s->m.ledger_limit == limit) &&
+	    credits_model_load_ledger(c, &s->m, s->m.ledger_kind, offset, limit, s->err, sizeof s->err) < 0)
 		return -1;
 	/* Printing everything: the first call told how many there are. */
 	if (s->headless && s->ledger_limit_print == 0 && s->m.nledger < s->m.ledger_total &&
@@ -59,6 +70,12 @@ load_page(struct credits_state *s, struct cache *c)
 		return -1;
 	s->ledger.n = s->m.ledger_total;
 	return 0;
+}
+
+static int
+load_page(struct credits_state *s, struct cache *c)
+{
+	return load_page_ex(s, c, 0);
 }
 
 int
@@ -122,10 +139,12 @@ credits_state_load(struct credits_state *s, struct cache *c, int64_t now)
 
 	s->loaded = 0;
 	s->err[0] = '\0';
-	s->m.ledger_offset = s->ledger.top;
-	if (credits_model_load(c, now, s->headless, &s->m, s->err, sizeof s->err) < 0)
+	/* the model reads the very page load_page_ex needs (one count, one read) */
+	page_span(s, &s->m.ledger_offset, &s->m.ledger_limit);
+	if (credits_model_load(c, now, !s->headless ? CREDITS_CURRENT : s->print_page ? CREDITS_PRINT : CREDITS_ALL,
+	                       &s->m, s->err, sizeof s->err) < 0)
 		return -1;
-	if (load_page(s, c) < 0)
+	if (load_page_ex(s, c, 1) < 0)
 		return -1;
 	if (s->all_grants && !s->headless && load_past(s, c, s->past_offset) < 0)
 		return -1;

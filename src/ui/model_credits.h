@@ -97,8 +97,16 @@ struct credits_model {
 void credits_model_init(struct credits_model *m);
 /* Fills the grant states and counts from m->ctx and m->grants. */
 void credits_model_derive(struct credits_model *m);
-/* The model from the cache; all: every grant (billtop print), else the
- * current ones and the count of the past ones. */
+/* A print lists the current grants and this many past ones (expired or used
+ * up, in API order); JSON lists them all.  A large account has thousands. */
+#define PRINT_PAST_GRANTS 10
+
+/* What credits_model_load reads of the grants. */
+enum { CREDITS_CURRENT = 0,   /* the current ones and the count of the others */
+       CREDITS_ALL = 1,       /* every grant (billtop print --format json) */
+       CREDITS_PRINT = 2 };   /* the current ones and PRINT_PAST_GRANTS others (a text print) */
+/* The model from the cache; all: CREDITS_CURRENT, _ALL or _PRINT.  m->npast
+ * counts the past grants not in m->grants. */
 int credits_model_load(struct cache *c, int64_t now, int all, struct credits_model *m, char *err, size_t errsz);
 /* Reads limit past grants from number offset (clamped to the last page). */
 int credits_model_load_past(struct cache *c, struct credits_model *m, int offset, int limit, char *err,

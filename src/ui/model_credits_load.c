@@ -105,8 +105,10 @@ credits_model_load(struct cache *c, int64_t now, int all, struct credits_model *
 	memset(m, 0, sizeof *m);
 	if (billing_ctx_load(c, now, &m->ctx, err, errsz) < 0)
 		return -1;
-	if (all)
+	if (all == CREDITS_ALL)
 		r = cache_grants(c, &m->grants, &m->ngrants);
+	else if (all == CREDITS_PRINT)
+		r = cache_grants_print(c, m->ctx.now, PRINT_PAST_GRANTS, &m->grants, &m->ngrants, &m->npast);
 	else
 		r = cache_grants_current(c, m->ctx.now, &m->grants, &m->ngrants, &m->npast);
 	if (r < 0) {

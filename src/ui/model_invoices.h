@@ -85,6 +85,9 @@ int invoices_model_load(struct cache *c, int64_t now, int filter, int all, struc
  * reads the window around it). */
 int invoices_model_cover(struct cache *c, struct invoices_model *m, int row, int margin,
                          char *err, size_t errsz);
+/* Makes the window the list's first count rows (`billtop print`: a page
+ * shows no more), unless it already starts there and holds them. */
+int invoices_model_read_top(struct cache *c, struct invoices_model *m, int count, char *err, size_t errsz);
 /* Loads list index's invoice with its lines into m->detail (no-op when it
  * is already there). */
 int invoices_model_load_detail(struct cache *c, struct invoices_model *m, int index,

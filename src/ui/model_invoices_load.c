@@ -29,14 +29,16 @@ fail(struct cache *c, char *err, size_t errsz)
 	return -1;
 }
 
-/* Replaces the window with the rows [first, first + count) of the list. */
+/* Replaces the window with the rows [first, first + count) of the list;
+ * recount: counts the list again (else m->total stays: counted at load). */
 static int
-read_window(struct cache *c, struct invoices_model *m, int first, int count, char *err, size_t errsz)
+read_window(struct cache *c, struct invoices_model *m, int first, int count, int recount, char *err,
+            size_t errsz)
 {
 	struct invoice *rows = NULL;
-	int n = 0, total = 0;
+	int n = 0, total = m->total;
 
-	if (cache_invoice_rows(c, m->filter, NULL, first, count, &rows, &n, &total) < 0)
+	if (cache_invoice_rows(c, m->filter, NULL, first, count, &rows, &n, recount ? &total : NULL) < 0)
 		return fail(c, err, errsz);
 	rows_free(m->inv, m->n);
 	m->inv = rows;
@@ -81,7 +83,7 @@ invoices_model_load(struct cache *c, int64_t now, int filter, int all, struct in
 	m->now = now;
 	m->filter = filter;
 	if (all)
-		return read_window(c, m, 0, -1, err, errsz) < 0 ? -1 : running_draft(c, m, err, errsz);
+		return read_window(c, m, 0, -1, 1, err, errsz) < 0 ? -1 : running_draft(c, m, err, errsz);
 	if (cache_invoice_rows(c, filter, NULL, 0, 0, &none, &n, &m->total) < 0)
 		return fail(c, err, errsz);
 	return running_draft(c, m, err, errsz);
@@ -103,7 +105,16 @@ invoices_model_cover(struct cache *c, struct invoices_model *m, int row, int mar
 		first = m->total - INVOICES_WINDOW;
 	if (first < 0)
 		first = 0;
-	return read_window(c, m, first, INVOICES_WINDOW, err, errsz);
+	/* the count is the load's: a window read does not count every invoice again */
+	return read_window(c, m, first, INVOICES_WINDOW, 0, err, errsz);
+}
+
+int
+invoices_model_read_top(struct cache *c, struct invoices_model *m, int count, char *err, size_t errsz)
+{
+	if (m->off == 0 && (m->n >= count || m->n == m->total))
+		return 0;
+	return read_window(c, m, 0, count, 0, err, errsz);
 }
 
 int

@@ -14,8 +14,7 @@ int
 payment_model_load_charges(struct cache *c, struct payment_model *m, int offset, int limit,
                            char *err, size_t errsz)
 {
-	struct invoice inv;
-	int i, r;
+	int i;
 
 	payment_model_free_charges(m);
 	if (offset < 0)
@@ -41,12 +40,9 @@ payment_model_load_charges(struct cache *c, struct payment_model *m, int offset,
 			str_copy(m->charge_method[i], sizeof m->charge_method[i], ch->payment_method_id);
 		if (ch->invoice_id[0] == '\0')
 			continue;
-		r = cache_invoice(c, ch->invoice_id, &inv);
-		if (r < 0)
-			goto fail;
-		str_copy(m->charge_invoice[i], sizeof m->charge_invoice[i], r > 0 ? inv.number : ch->invoice_id);
-		if (r > 0)
-			invoice_free(&inv);
+		/* An invoice not in the cache shows by its id. */
+		str_copy(m->charge_invoice[i], sizeof m->charge_invoice[i],
+		         ch->invoice_number[0] != '\0' ? ch->invoice_number : ch->invoice_id);
 	}
 	return 0;
 fail:

@@ -29,6 +29,7 @@ struct credits_state {
 	int ledger_rows;         /* ledger rows on screen at the last draw (page size) */
 	struct list_pos ledger;  /* over the whole filtered ledger (n = total) */
 	int ledger_limit_print;  /* billtop print: entries to show (0: all) */
+	int print_page;          /* billtop print text: only the grants a page lists are read */
 	int has_method;          /* a default payment method is on file */
 	struct payment_method method;
 	struct purchase_dialog dlg;

@@ -48,7 +48,10 @@ invoices_state_load(struct cache *c, int64_t now, struct invoices_state *s, char
 
 	if (s->loaded && s->m.detail_index >= 0)
 		str_copy(keep, sizeof keep, s->m.detail.id);
-	if (invoices_model_load(c, now, s->m.filter, s->headless, &s->m, err, errsz) < 0)
+	if (invoices_model_load(c, now, s->m.filter, s->headless && s->print_rows <= 0, &s->m, err, errsz) < 0)
+		return -1;
+	/* A print's page: the top rows, whatever invoice gets selected below. */
+	if (s->headless && s->print_rows > 0 && invoices_model_read_top(c, &s->m, s->print_rows, err, errsz) < 0)
 		return -1;
 	row = s->loaded ? s->pos.sel : invoices_initial_row(&s->m);
 	/* Opening the tab: the running period's draft, or the invoice asked for;
@@ -65,7 +68,12 @@ invoices_state_load(struct cache *c, int64_t now, struct invoices_state *s, char
 	if (r == 1)
 		row = at;
 	s->loaded = 1;
-	return invoices_state_select(c, s, row, err, errsz);
+	if (invoices_state_select(c, s, row, err, errsz) < 0)
+		return -1;
+	/* (again when the selection's detail moved the window: it is read) */
+	if (s->headless && s->print_rows > 0 && invoices_model_read_top(c, &s->m, s->print_rows, err, errsz) < 0)
+		return -1;
+	return 0;
 }
 
 void

@@ -33,6 +33,8 @@ struct invoices_state {
 	struct invoices_model m;
 	int loaded;                  /* the first load selects the running draft */
 	int headless;                /* `billtop print`: every row, no key hints */
+	int print_rows;              /* headless text: only the first print_rows rows are read
+	                              * (a page shows no more; 0: every row, for json and csv) */
 	char want[M_NAME];           /* the first load selects this id or number ("": the draft) */
 	struct list_pos pos;
 	int list_rows;               /* rows of the list in the last draw (paging) */

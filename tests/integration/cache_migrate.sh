@@ -14,7 +14,7 @@ sqlite3 "$CACHE" <"$top_srcdir/tests/integration/cache_v1.sql"
 is "$(sqlite3 "$CACHE" 'PRAGMA user_version')" 1 "the fixture is a schema 1 cache"
 bt_sync
 is "$SYNC_RC" 0 "billtop sync migrates and refreshes it"
-is "$(sqlite3 "$CACHE" 'PRAGMA user_version')" 4 "now at schema 4"
+is "$(sqlite3 "$CACHE" 'PRAGMA user_version')" 5 "now at schema 5"
 is "$(sqlite3 "$CACHE" "SELECT count(*) FROM sqlite_master WHERE name IN
 	('usage_by_meter', 'usage_by_agent', 'usage_by_item', 'usage_windows')")" 4 \
 	"the rollup and window tables exist"
@@ -28,37 +28,69 @@ is "$(integrity "$CACHE")" ok "integrity_check ok"
 bt_sync
 like "$SYNC_OUT" "^usage: unchanged" "and the next refresh finds usage unchanged"
 
+# what schema 5 adds, to take a cache back to an older version
+DROP_V5="DROP INDEX invoices_by_order; DROP INDEX invoices_by_status_order;
+	DROP INDEX grants_with_credits; DROP INDEX grants_by_available_from; DROP TABLE row_counts;
+	DROP TRIGGER grants_counted; DROP TRIGGER grants_uncounted; DROP TRIGGER ledger_counted;
+	DROP TRIGGER ledger_uncounted; DROP TRIGGER invoices_counted; DROP TRIGGER invoices_uncounted;
+	DROP TRIGGER charges_counted; DROP TRIGGER charges_uncounted;"
+# counted: the counts schema 5 keeps are the tables' row counts
+counted() {
+	for t in grants ledger invoices charges; do
+		sqlite3 "$CACHE" "SELECT '$t', (SELECT n FROM row_counts WHERE name = '$t') = (SELECT count(*) FROM $t)
+			AND (SELECT count(*) FROM $t) > 0"
+	done | tr '\n' ' '
+}
+
 # schema 2 -> 3: the spend tables are added, nothing else changes
 sqlite3 "$CACHE" 'DROP TABLE spend_org; DROP TABLE spend_costs; DROP TABLE spend_tokens;
-	DROP TABLE spend_names; DROP TABLE spend_key_tokens; PRAGMA user_version = 2'
+	DROP TABLE spend_names; DROP TABLE spend_key_tokens; '"$DROP_V5"' PRAGMA user_version = 2'
 before=$(dump_cache "$CACHE" | grep -v "^synced_at")
 bt_sync
 is "$SYNC_RC" 0 "a schema 2 cache: billtop sync migrates and refreshes it"
-is "$(sqlite3 "$CACHE" 'PRAGMA user_version')" 4 "now at schema 4"
+is "$(sqlite3 "$CACHE" 'PRAGMA user_version')" 5 "now at schema 5"
 is "$(sqlite3 "$CACHE" "SELECT count(*) FROM sqlite_master WHERE name IN
 	('spend_org', 'spend_costs', 'spend_tokens', 'spend_names', 'spend_key_tokens')")" 5 "the spend tables exist"
 is "$(dump_cache "$CACHE" | grep -v "^synced_at")" "$before" "and the native data is as it was"
 
 # schema 3 -> 4: the usage by API key is added, nothing else changes
-sqlite3 "$CACHE" 'DROP TABLE spend_key_tokens; PRAGMA user_version = 3'
+sqlite3 "$CACHE" 'DROP TABLE spend_key_tokens; '"$DROP_V5"' PRAGMA user_version = 3'
 before=$(dump_cache "$CACHE" | grep -v "^synced_at")
 bt_sync
 is "$SYNC_RC" 0 "a schema 3 cache: billtop sync migrates and refreshes it"
-is "$(sqlite3 "$CACHE" 'PRAGMA user_version')" 4 "now at schema 4"
+is "$(sqlite3 "$CACHE" 'PRAGMA user_version')" 5 "now at schema 5"
 is "$(sqlite3 "$CACHE" "SELECT count(*) FROM sqlite_master WHERE name = 'spend_key_tokens'")" 1 \
 	"the table of usage by API key exists"
 is "$(dump_cache "$CACHE" | grep -v "^synced_at")" "$before" "and the native data is as it was"
+
+# schema 4 -> 5: the indexes behind the Invoices and Credits first visits
+# (issue 15); a reader (billtop print) migrates too; the data stays as it was
+sqlite3 "$CACHE" "$DROP_V5 PRAGMA user_version = 4"
+before=$(dump_cache "$CACHE" | grep -v "^synced_at")
+bt_sync
+is "$SYNC_RC" 0 "a schema 4 cache: billtop sync migrates and refreshes it"
+is "$(sqlite3 "$CACHE" 'PRAGMA user_version')" 5 "now at schema 5"
+is "$(sqlite3 "$CACHE" "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN
+	('invoices_by_order', 'invoices_by_status_order', 'grants_with_credits', 'grants_by_available_from')")" 4 \
+	"the order and grant indexes exist"
+like "$(sqlite3 "$CACHE" "EXPLAIN QUERY PLAN SELECT id FROM invoices WHERE ?1 IS NULL
+	ORDER BY -(status = 'draft'), -coalesce(issued_at, period_start, 0), seq LIMIT 10")" \
+	"USING INDEX invoices_by_order" "the Invoices window is read in index order, not sorted"
+is "$(dump_cache "$CACHE" | grep -v "^synced_at")" "$before" "and the data is as it was"
+is "$(counted)" "grants|1 ledger|1 invoices|1 charges|1 " "the row counts kept are counted from the data"
+bt_sync
+is "$(counted)" "grants|1 ledger|1 invoices|1 charges|1 " "and stay right through a refresh"
 
 # a newer schema: refused with a clear message, not touched
 sqlite3 "$CACHE" 'PRAGMA user_version = 99'
 sum=$(cksum <"$CACHE")
 bt_sync
 is "$SYNC_RC" 7 "a cache from a newer billtop: exit 7"
-like "$SYNC_ERR" "written by a newer billtop \(cache schema 99; this billtop knows up to 4\)" \
+like "$SYNC_ERR" "written by a newer billtop \(cache schema 99; this billtop knows up to 5\)" \
 	"the message says why"
 is "$(cksum <"$CACHE")" "$sum" "the file is untouched"
 ok $(ls "$CACHE".corrupt-* >/dev/null 2>&1 && echo 1 || echo 0) "and not moved aside"
-sqlite3 "$CACHE" 'PRAGMA user_version = 4'
+sqlite3 "$CACHE" 'PRAGMA user_version = 5'
 
 # corrupt: moved aside, rebuilt, said so
 dd if=/dev/urandom of="$CACHE" bs=4096 count=4 conv=notrunc 2>/dev/null

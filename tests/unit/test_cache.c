@@ -128,7 +128,7 @@ test_create_modes(void **state)
 	assert_true(cache_has_snapshot(c));
 	cache_close(c);
 
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 4);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 5);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM sqlite_master WHERE name = 'usage_by_item'"), 1);
 
 	/* an existing cache that is too open is tightened */
@@ -645,7 +645,7 @@ test_migrate_v1(void **state)
 	/* a reader's read-only open (billtop print) migrates too */
 	if (cache_open_ex(path, CACHE_OPEN_READONLY, &c, NULL) < 0)
 		fail_msg("cache_open_ex: %s", cache_error(c));
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 4);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 5);
 	assert_int_equal(cache_account(c, &a), 1);
 	assert_string_equal(a.name, "Old Cache Ltd");
 	assert_int_equal(cache_invoice(c, "inv_1", &inv), 1);
@@ -677,7 +677,7 @@ test_migrate_v1(void **state)
 	/* opening again is a no-op */
 	c = open_ok(NULL);
 	cache_close(c);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 4);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 5);
 }
 
 static void
@@ -691,7 +691,7 @@ test_refuse_newer(void **state)
 	assert_int_equal(cache_open(path, &c, NULL), -1);
 	assert_non_null(c);
 	assert_non_null(strstr(cache_error(c), "was written by a newer billtop (cache schema 99; "
-	                                        "this billtop knows up to 4)"));
+	                                        "this billtop knows up to 5)"));
 	cache_close(c);
 	/* refused, not touched: the file is still there, still version 99 */
 	assert_int_equal(stat(path, &st), 0);
@@ -754,7 +754,7 @@ test_corrupt_moved_aside(void **state)
 	fill(c);
 	assert_int_equal(cache_commit(c), 0);
 	cache_close(c);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 4);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 5);
 }
 
 /* cache_open refuses path with a message holding want; NULL or what went
@@ -954,7 +954,7 @@ test_recover(void **state)
 	assert_int_equal(cache_recover(c), 0);
 	assert_int_equal(count_aside(), 2);
 	cache_close(c);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 4);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 5);
 }
 
 static void

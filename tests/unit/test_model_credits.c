@@ -428,6 +428,42 @@ test_grants_current_and_past(void **state)
 	rm_dir(tmpdir);
 }
 
+/* A text print reads the current grants and the first PRINT_PAST_GRANTS
+ * past ones, in the order every grant would list them, and counts the rest. */
+static void
+test_grants_print_page(void **state)
+{
+	char tmpdir[256];
+	struct cache *c = grants_cache(tmpdir, sizeof tmpdir);
+	struct grant *all, *page;
+	int nall, n, hidden, i, k, past = 0;
+
+	(void)state;
+	assert_int_equal(cache_grants(c, &all, &nall), 0);
+	assert_int_equal(cache_grants_print(c, at(NOW), PRINT_PAST_GRANTS, &page, &n, &hidden), 0);
+	assert_int_equal(n, 5 + PRINT_PAST_GRANTS);
+	assert_int_equal(hidden, NPAST - PRINT_PAST_GRANTS);
+	for (i = 0, k = 0; i < nall; i++) {
+		enum grant_state st = grant_state_at(&all[i], at(NOW));
+
+		if ((st == GS_EXPIRED || st == GS_USED_UP) && past++ >= PRINT_PAST_GRANTS)
+			continue;
+		assert_true(k < n);
+		assert_string_equal(page[k].id, all[i].id);
+		k++;
+	}
+	assert_int_equal(k, n);
+	free(page);
+	/* more asked than there are: all of them, none hidden */
+	assert_int_equal(cache_grants_print(c, at(NOW), NPAST + 5, &page, &n, &hidden), 0);
+	assert_int_equal(n, nall);
+	assert_int_equal(hidden, 0);
+	free(page);
+	free(all);
+	cache_close(c);
+	rm_dir(tmpdir);
+}
+
 int
 main(void)
 {
@@ -439,6 +475,7 @@ main(void)
 		cmocka_unit_test(test_ledger_kinds),
 		cmocka_unit_test(test_derive),
 		cmocka_unit_test(test_grants_current_and_past),
+		cmocka_unit_test(test_grants_print_page),
 	};
 
 	setlocale(LC_ALL, "C");

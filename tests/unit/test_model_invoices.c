@@ -376,6 +376,61 @@ test_index(void **state)
 	cache_close(c);
 }
 
+/* Every invoice's position (cache_invoice_index: ranges of the order index)
+ * is where the list (cache_invoice_rows: read in that order) shows it, for
+ * every status: drafts, issue dates tied and missing (then the period start
+ * counts), the order the source sent them in breaking ties. */
+static void
+test_index_every_row(void **state)
+{
+	static const enum invoice_status sts[] = { INV_DRAFT, INV_ISSUED, INV_PAID, INV_PAST_DUE, INV_VOID };
+	char p2[600];
+	struct cache *c = NULL;
+	struct invoice inv, *rows;
+	int i, f, n, total, index;
+
+	(void)state;
+	snprintf(p2, sizeof p2, "%s/index.db", tmpdir);
+	assert_int_equal(cache_open(p2, &c, NULL), 0);
+	assert_int_equal(cache_begin(c, 1000), 0);
+	for (i = 0; i < 60; i++) {
+		char number[32];
+
+		snprintf(number, sizeof number, "IX-%02d", i);
+		inv = mk(number, sts[(i * 7) % 5], i % 2 ? "2026-03-01T00:00:00Z" : "2026-05-01T00:00:00Z",
+		         "2026-06-01T00:00:00Z", 100 + i, 0);
+		/* issued on one of three days, or not at all (every 4th) */
+		inv.issued_at = i % 4 == 0 ? M_NONE : at(i % 3 == 0 ? "2026-04-01T00:00:00Z"
+		                                         : i % 3 == 1 ? "2026-05-01T00:00:00Z" : "2026-02-01T00:00:00Z");
+		assert_int_equal(cache_put_invoice(c, (i * 37) % 60, &inv), 0);
+	}
+	assert_int_equal(cache_commit(c), 0);
+	for (f = -1; f < 5; f++) {
+		int status = f < 0 ? -1 : (int)sts[f];
+
+		assert_int_equal(cache_invoice_rows(c, status, NULL, 0, -1, &rows, &n, &total), 0);
+		assert_int_equal(n, total);
+		assert_true(n > 0);
+		for (i = 0; i < n; i++) {
+			assert_int_equal(cache_invoice_index(c, status, rows[i].id, &index), 1);
+			if (index != i)
+				fail_msg("status %d: %s is row %d, its index says %d", status, rows[i].id, i, index);
+			/* the list within a status is the whole list's order, filtered */
+			if (i > 0 && status >= 0) {
+				int a, b;
+
+				assert_int_equal(cache_invoice_index(c, -1, rows[i - 1].id, &a), 1);
+				assert_int_equal(cache_invoice_index(c, -1, rows[i].id, &b), 1);
+				assert_true(a < b);
+			}
+		}
+		for (i = 0; i < n; i++)
+			invoice_free(&rows[i]);
+		free(rows);
+	}
+	cache_close(c);
+}
+
 int
 main(void)
 {
@@ -390,6 +445,7 @@ main(void)
 		cmocka_unit_test(test_window),
 		cmocka_unit_test(test_search_matches_c),
 		cmocka_unit_test(test_index),
+		cmocka_unit_test(test_index_every_row),
 	};
 
 	setenv("TZ", "UTC", 1);
