@@ -227,6 +227,7 @@ cmd_print(struct cli_opts *opts, int argc, char **argv)
 	memcpy(ctx.budget_currency, cl->cfg.budget_currency, sizeof ctx.budget_currency);
 	app_init(&app, ctx.cache, 1);
 	app.source = print_source(cl, ctx.cache, spend);
+	app.anomaly_factor = cl->cfg.anomaly_factor;
 	ctx.app = &app;
 	ctx.utf8 = app.utf8;
 	ctx.now = app.now;

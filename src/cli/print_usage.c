@@ -133,6 +133,29 @@ row_json(const struct usage_source *src, const struct usage_model *m, const stru
 	                 "share_permille", l->share_pm, "meter", meter);
 }
 
+/* The model's anomalies (newest first), each with its sentence as the tab lists it. */
+static json_t *
+anomalies_json(const struct usage_model *m)
+{
+	json_t *a = json_array();
+	char text[256];
+	int i;
+
+	for (i = 0; i < m->nanomalies; i++) {
+		const struct usage_anomaly *x = &m->anomalies[i];
+
+		usage_anomaly_text(x, text, sizeof text);
+		json_array_append_new(a, json_pack("{s:s, s:o, s:s, s:I, s:I, s:o, s:s}", "day", x->day_key,
+		                                   "key", x->key[0] ? json_string(x->key) : json_null(),
+		                                   "name", x->label, "credits", (json_int_t)x->value,
+		                                   "median", (json_int_t)x->median,
+		                                   "ratio_tenths", x->ratio_tenths >= 0 ? json_integer(x->ratio_tenths)
+		                                                                        : json_null(),
+		                                   "text", text));
+	}
+	return a;
+}
+
 static int
 print_json(struct print_ctx *ctx, const struct usage_source *src, const struct usage_model *m)
 {
@@ -159,6 +182,10 @@ print_json(struct print_ctx *ctx, const struct usage_source *src, const struct u
 	                 "total", json_pack("{s:o, s:o}", "credits", credits_json(m->total_credits),
 	                                    "cost", print_json_money(m->total_cost, m->currency)),
 	                 "series", series, "days", days, "rows", rows);
+	if (root != NULL) {
+		json_object_set_new(root, "anomaly_factor", json_integer(m->anomaly_factor));
+		json_object_set_new(root, "anomalies", anomalies_json(m));
+	}
 	if (root != NULL)
 		json_object_set_new(root, "forecast", print_json_forecast(src->ctx.fc_err, src->ctx.has_fc_so_far, src->ctx.has_alloc,
 		                                                          &src->ctx.fc, m->currency));
@@ -237,6 +264,8 @@ run(struct print_ctx *ctx)
 		fprintf(stderr, "billtop: %s\n", err);
 		return EXIT_CACHE;
 	}
+	if (ctx->app->anomaly_factor > 0)
+		src.anomaly_factor = ctx->app->anomaly_factor;
 	if (usage_model_load(ctx->cache, &src, &m, opt_range, opt_by, err, sizeof err) < 0) {
 		fprintf(stderr, "billtop: %s\n", err);
 		usage_source_free(&src);

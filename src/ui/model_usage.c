@@ -169,6 +169,7 @@ usage_model_free(struct usage_model *m)
 	free(m->values);
 	free(m->slot_text);
 	free(m->slot_labels);
+	free(m->anomalies);
 	memset(m, 0, sizeof *m);
 }
 

@@ -56,6 +56,18 @@ struct usage_col {                    /* one day of the chart */
 	char day_key[M_DAY];
 	int64_t credits[USAGE_MAX_SERIES];
 	int64_t total;
+	int anomalies;                /* anomalies listed for this day (0: none) */
+};
+
+/* A day far above its trailing median (core/anomaly.h), per row key or the total. */
+struct usage_anomaly {
+	int64_t day;                  /* 00:00:00Z, inside the model's span */
+	char day_key[M_DAY];
+	char key[M_ID];               /* the row's key; "" for the day's total */
+	char label[M_NAME];           /* the row's label; "Total" for the total */
+	int64_t value;                /* credits that day */
+	int64_t median;               /* of the ANOMALY_WINDOW days before */
+	int32_t ratio_tenths;         /* value / median in tenths; -1: the median was 0 */
 };
 
 struct usage_line {                   /* one table row */
@@ -110,6 +122,10 @@ struct usage_model {
 	struct usage_line *lines;     /* owned */
 	int64_t total_credits;
 	int64_t total_cost;           /* M_NONE: included */
+
+	int anomaly_factor;           /* the factor used; 0: not computed */
+	int nanomalies;
+	struct usage_anomaly *anomalies; /* newest day first; owned */
 };
 
 /* What a model is built from: the account facts, the meters and agents (for
@@ -133,6 +149,15 @@ void usage_model_free(struct usage_model *m);
  * fit in 64 bits (shown as "n/a", never as a wrong number). */
 int64_t usage_sum(int64_t a, int64_t b);
 
+/* Finds the anomalies of m's span from rows covering [m->from - ANOMALY_WINDOW
+ * days, m->to] (the same breakdown): each row key's daily series and the
+ * daily total.  A day lists each key that spiked; the total is listed only
+ * on a day where no single key did.  factor <= 0 computes nothing.  0, or
+ * -1 (out of memory; m keeps no anomalies). */
+int usage_model_anomalies(struct usage_model *m, const struct usage_row *rows, int nrows, int factor);
+/* "11-12: Tool calls 4.1x usual" (or "… 250 credits, usually none"). */
+void usage_anomaly_text(const struct usage_anomaly *a, char *buf, size_t n);
+
 /* The current period's figures: used, allowance, projection, spend. */
 void usage_period_compute(const struct billing_ctx *ctx, struct usage_period *p);
 
@@ -147,6 +172,7 @@ struct usage_source {
 	int nmeters;
 	struct agent *agents;
 	int nagents;
+	int anomaly_factor;           /* ANOMALY_FACTOR_DEFAULT unless the caller sets the profile's */
 };
 int usage_source_load(struct cache *c, int64_t now, struct usage_source *src, char *err, size_t errsz);
 void usage_source_free(struct usage_source *src);

@@ -56,6 +56,7 @@ load(struct app *app, struct view *v, char *err, size_t errsz)
 		return spend_view_load(app, &s->spend, err, errsz);
 
 	s->headless = app->headless;
+	s->anomaly_factor = app->anomaly_factor;
 	if (usage_state_load(s, app->cache, app->now) < 0) {
 		snprintf(err, errsz, _("Usage could not be read from the cache: %s"), s->err);
 		return -1;
