@@ -170,6 +170,7 @@ usage_model_free(struct usage_model *m)
 	free(m->slot_text);
 	free(m->slot_labels);
 	free(m->anomalies);
+	free(m->marks);
 	memset(m, 0, sizeof *m);
 }
 

@@ -126,6 +126,7 @@ struct usage_model {
 	int anomaly_factor;           /* the factor used; 0: not computed */
 	int nanomalies;
 	struct usage_anomaly *anomalies; /* newest day first; owned */
+	unsigned char *marks;         /* ndays flags for chart_data.marks (1: listed); owned */
 };
 
 /* What a model is built from: the account facts, the meters and agents (for
@@ -155,6 +156,11 @@ int64_t usage_sum(int64_t a, int64_t b);
  * on a day where no single key did.  factor <= 0 computes nothing.  0, or
  * -1 (out of memory; m keeps no anomalies). */
 int usage_model_anomalies(struct usage_model *m, const struct usage_row *rows, int nrows, int factor);
+/* The day index of the next anomaly older than day index `from` (the newest
+ * after the oldest; from -1 or past the end: the newest); -1 when none. */
+int usage_anomaly_next_day(const struct usage_model *m, int from);
+/* The first anomaly on day index d, else the newest; NULL when none. */
+const struct usage_anomaly *usage_anomaly_for_day(const struct usage_model *m, int d);
 /* "11-12: Tool calls 4.1x usual" (or "… 250 credits, usually none"). */
 void usage_anomaly_text(const struct usage_anomaly *a, char *buf, size_t n);
 

@@ -55,6 +55,7 @@ add(struct usage_model *m, int *cap, int day, const char *key, const char *label
 	a->median = median;
 	a->ratio_tenths = anomaly_ratio_tenths(value, median);
 	m->days[day].anomalies++;
+	m->marks[day] = 1;
 	return 0;
 }
 
@@ -67,7 +68,9 @@ usage_model_anomalies(struct usage_model *m, const struct usage_row *rows, int n
 	int i, d, k, cap = 0, rc = -1, before;
 
 	free(m->anomalies);
+	free(m->marks);
 	m->anomalies = NULL;
+	m->marks = NULL;
 	m->nanomalies = 0;
 	m->anomaly_factor = 0;
 	for (d = 0; d < m->ndays; d++)
@@ -75,7 +78,8 @@ usage_model_anomalies(struct usage_model *m, const struct usage_row *rows, int n
 	if (factor <= 0 || m->ndays <= 0)
 		return 0;
 	v = calloc((size_t)n * (size_t)nk, sizeof *v);
-	if (v == NULL)
+	m->marks = calloc((size_t)m->ndays, 1);
+	if (v == NULL || m->marks == NULL)
 		goto out;
 	for (i = 0; i < nrows; i++) {
 		if (model_day_parse(rows[i].day, &day) < 0 || day < hist_from || day > m->to)
@@ -108,11 +112,47 @@ usage_model_anomalies(struct usage_model *m, const struct usage_row *rows, int n
 out:
 	if (rc < 0) {
 		free(m->anomalies);
+		free(m->marks);
 		m->anomalies = NULL;
+		m->marks = NULL;
 		m->nanomalies = 0;
 	}
 	free(v);
 	return rc;
+}
+
+static int
+day_index(const struct usage_model *m, int64_t day)
+{
+	int64_t k = (day - m->from) / DAY_SECS;
+
+	return k >= 0 && k < m->ndays ? (int)k : -1;
+}
+
+int
+usage_anomaly_next_day(const struct usage_model *m, int from)
+{
+	int i, d;
+
+	if (m->nanomalies == 0)
+		return -1;
+	for (i = 0; from >= 0 && from < m->ndays && i < m->nanomalies; i++)
+		if ((d = day_index(m, m->anomalies[i].day)) >= 0 && d < from)
+			return d;
+	return day_index(m, m->anomalies[0].day);
+}
+
+const struct usage_anomaly *
+usage_anomaly_for_day(const struct usage_model *m, int d)
+{
+	int i;
+
+	if (m->nanomalies == 0)
+		return NULL;
+	for (i = 0; i < m->nanomalies; i++)
+		if (day_index(m, m->anomalies[i].day) == d)
+			return &m->anomalies[i];
+	return &m->anomalies[0];
 }
 
 void

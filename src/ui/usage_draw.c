@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/anomaly.h"
 #include "core/i18n.h"
 #include "core/util.h"
 #include "ui/chart.h"
@@ -220,6 +221,45 @@ meter_note(const struct usage_line *ln, char *buf, size_t n)
 		snprintf(buf, n, "%s", ln->label);
 }
 
+/* The unusual days under the chart.  A screen has one line: the selected
+ * day's anomaly (else the newest) and how to reach the others; a page
+ * lists them all under a heading that states the rule.  Returns rows used. */
+static int
+draw_anomalies(const struct usage_model *m, int sel_day, struct canvas *c, int x, int y, int w, int rows,
+               int tall)
+{
+	const struct usage_anomaly *a = usage_anomaly_for_day(m, sel_day);
+	char line[256], hint[128];
+	int tw, i, used = 0;
+
+	if (a == NULL || rows < 1 || w < 10)
+		return 0;
+	if (tall) {
+		snprintf(line, sizeof line,
+		         _("Unusual days (!): more than %dx the median of the %d days before, and at least %d credits:"),
+		         m->anomaly_factor, ANOMALY_WINDOW, ANOMALY_FLOOR);
+		used += draw_wrap(c, x, y, w, rows, ST_BOLD, line);
+		for (i = 0; i < m->nanomalies && used < rows; i++) {
+			usage_anomaly_text(&m->anomalies[i], line, sizeof line);
+			canvas_text(c, x, y + used, 1, ST_WARN, "!");
+			used += draw_wrap(c, x + 2, y + used, w - 2, rows - used, ST_NORMAL, line);
+		}
+		return used;
+	}
+	canvas_text(c, x, y, 1, ST_WARN, "!");
+	usage_anomaly_text(a, line, sizeof line);
+	tw = draw_text_fit(c, x + 2, y, w - 2, ST_WARN, line);
+	if (m->nanomalies > 1)
+		snprintf(hint, sizeof hint, P_("(%d unusual day; a: next, Enter: open)",
+		                               "(%d unusual days; a: next, Enter: open)", (unsigned long)m->nanomalies),
+		         m->nanomalies);
+	else
+		snprintf(hint, sizeof hint, "%s", _("(a: select it, Enter: open)"));
+	if (x + 2 + tw + 2 + canvas_text_width(c, hint) <= x + w)
+		draw_text_fit(c, x + 2 + tw + 2, y, w - tw - 4, ST_DIM, hint);
+	return 1;
+}
+
 void
 usage_draw_range(struct usage_state *s, struct canvas *c, const struct layout *l)
 {
@@ -250,6 +290,7 @@ usage_draw_range(struct usage_state *s, struct canvas *c, const struct layout *l
 	d.values = m->values;
 	d.slot_labels = m->slot_labels;
 	d.series_names = m->nseries > 0 ? m->series_names : NULL;
+	d.marks = m->nanomalies > 0 ? m->marks : NULL;
 	o.selected = s->sel_day;
 	o.color = !theme_monochrome();
 	memset(&pick, 0, sizeof pick);
@@ -268,6 +309,8 @@ usage_draw_range(struct usage_state *s, struct canvas *c, const struct layout *l
 		} else if (pick.first >= 0)
 			y += draw_wrap(c, x, y, w, 1, ST_DIM, _("No usage on the selected day."));
 	}
+	if (m->nanomalies > 0 && y < bottom - 3)
+		y += draw_anomalies(m, s->sel_day, c, x, y, w, tall ? bottom - y : 1, tall);
 
 	/* The table, then a footer: the selected meter's billing rule, hidden rows, keys. */
 	table_rows = bottom - y - (tall ? 0 : 1);
