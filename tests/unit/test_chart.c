@@ -518,7 +518,7 @@ test_styles(void **state)
 	struct canvas *c = canvas_new(40, 12, 1);
 	const int64_t v[] = { 100, 100, 100 };   /* one slot, three equal series */
 	const char *lab[] = { "11-21" };
-	struct chart_data d = { 1, 3, v, lab, names3 };
+	struct chart_data d = { .nslots = 1, .nseries = 3, .values = v, .slot_labels = lab, .series_names = names3 };
 	struct chart_opts o = { .selected = 0, .color = 1 };
 	int x, y, bx = -1, seen[3] = { 0, 0, 0 }, st;
 	const struct cell *cl;
@@ -565,7 +565,7 @@ test_heights_are_monotonic(void **state)
 	struct canvas *c = canvas_new(40, 12, 0);
 	int64_t v[2];
 	const char *lab[] = { "a", "b" };
-	struct chart_data d = { 2, 1, v, lab, NULL };
+	struct chart_data d = { .nslots = 2, .nseries = 1, .values = v, .slot_labels = lab, .series_names = NULL };
 	struct chart_opts o = { .selected = -1, .color = 1 };
 	int prev = 0, hgt, i, x, bx = -1;
 
@@ -601,7 +601,7 @@ test_int64_extremes(void **state)
 	struct canvas *c = canvas_new(80, 16, 1);
 	int64_t v[4 * 3];
 	const char *lab[] = { "a", "b", "c", "d" };
-	struct chart_data d = { 4, 3, v, lab, names3 };
+	struct chart_data d = { .nslots = 4, .nseries = 3, .values = v, .slot_labels = lab, .series_names = names3 };
 	struct chart_opts o = { .selected = 1, .color = 0 };
 	struct chart_pick pick;
 	char buf[256];
