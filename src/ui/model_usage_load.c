@@ -94,7 +94,13 @@ usage_model_load(struct cache *c, const struct usage_source *src, struct usage_m
 		snprintf(err, errsz, "%s", _("the account has no billing period in the cache"));
 		return -1;
 	}
-	return load_span(c, src, m, range, by, from, to, err, errsz);
+	if (load_span(c, src, m, range, by, from, to, err, errsz) < 0)
+		return -1;
+	if (usage_model_compare(c, src, m, err, errsz) < 0) {
+		usage_model_free(m);
+		return -1;
+	}
+	return 0;
 }
 
 int
