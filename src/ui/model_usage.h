@@ -194,9 +194,10 @@ int usage_change_tenths(int64_t now, int64_t before, int32_t *tenths);
 void usage_change_text(int64_t now, int64_t before, char *buf, size_t n);
 /* The totals of struct usage_compare from the cache: the one computation
  * the Overview, the Usage table and print use.  0 (cmp->ok 0 when there is
- * no period), or -1 with err. */
-int usage_compare_load(struct cache *c, int64_t now, int64_t period_start, int64_t period_end, struct usage_compare *cmp,
-                       char *err, size_t errsz);
+ * no period, or the account did not exist on the previous period's first
+ * day: nothing to compare with), or -1 with err. */
+int usage_compare_load(struct cache *c, const struct account *acct, int64_t now, struct usage_compare *cmp, char *err,
+                       size_t errsz);
 /* Fills m->cmp (usage_compare_load) and every line's period_credits / prev_credits from the cache
  * (the model's breakdown).  0, or -1 with err. */
 int usage_model_compare(struct cache *c, const struct usage_source *src, struct usage_model *m, char *err,

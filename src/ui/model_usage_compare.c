@@ -18,66 +18,6 @@
 #include "core/util.h"
 #include "ui/model_usage.h"
 
-int
-usage_compare_spans(int64_t now, int64_t period_start, int64_t period_end, struct usage_compare *cmp)
-{
-	int64_t pf, pt;
-
-	memset(cmp, 0, sizeof *cmp);
-	if (usage_range_days(UR_PERIOD, now, period_start, period_end, &cmp->from, &cmp->to) < 0 ||
-	    usage_range_days(UR_PREVIOUS, now, period_start, period_end, &pf, &pt) < 0)
-		return -1;
-	cmp->days = (int)((cmp->to - cmp->from) / DAY_SECS) + 1;
-	cmp->prev_from = pf;
-	cmp->prev_to = pf + (int64_t)(cmp->days - 1) * DAY_SECS;
-	if (cmp->prev_to > pt)
-		cmp->prev_to = pt;   /* a shorter previous period: all of it */
-	cmp->ok = 1;
-	return 0;
-}
-
-int
-usage_change_tenths(int64_t now, int64_t before, int32_t *tenths)
-{
-	int64_t delta, q;
-
-	*tenths = 0;
-	if (before <= 0 || now < 0 || now == M_NONE || before == M_NONE)
-		return -1;
-	delta = now - before;   /* both non-negative: no overflow */
-	/* delta * 1000 / before without overflow: whole part, then the rest */
-	q = delta / before;
-	if (q > INT32_MAX / 1000 || q < -(INT32_MAX / 1000)) {
-		*tenths = q > 0 ? INT32_MAX : -INT32_MAX;
-		return 0;
-	}
-	q = q * 1000;
-	delta %= before;
-	if (delta > INT64_MAX / 1000 || delta < -(INT64_MAX / 1000))
-		q += delta / (before / 1000);
-	else
-		q += delta * 1000 / before;
-	*tenths = (int32_t)q;
-	return 0;
-}
-
-void
-usage_change_text(int64_t now, int64_t before, char *buf, size_t n)
-{
-	int32_t t;
-	int32_t a;
-
-	if (usage_change_tenths(now, before, &t) < 0) {
-		snprintf(buf, n, "%s", now > 0 && now != M_NONE ? _("new") : "");
-		return;
-	}
-	a = t < 0 ? -t : t;
-	if (a == INT32_MAX)
-		snprintf(buf, n, "%s", t > 0 ? ">+9999%" : "");
-	else
-		snprintf(buf, n, "%c%ld.%ld%%", t < 0 ? '-' : '+', (long)(a / 10), (long)(a % 10));
-}
-
 static struct usage_line *
 line_for(struct usage_model *m, const char *key)
 {
@@ -122,15 +62,20 @@ add_span(struct cache *c, struct usage_model *m, int64_t from, int64_t to, int p
 }
 
 int
-usage_compare_load(struct cache *c, int64_t now, int64_t period_start, int64_t period_end, struct usage_compare *cmp,
-                   char *err, size_t errsz)
+usage_compare_load(struct cache *c, const struct account *acct, int64_t now, struct usage_compare *cmp, char *err,
+                   size_t errsz)
 {
 	struct usage_model m;
 
 	memset(&m, 0, sizeof m);
 	m.by = BY_ITEM;   /* no lines: only the totals */
-	if (usage_compare_spans(now, period_start, period_end, cmp) < 0)
+	if (usage_compare_spans(now, acct->period_start, acct->period_end, cmp) < 0)
 		return 0;   /* no period: nothing to compare (cmp->ok 0) */
+	/* An account younger than the previous period has nothing to compare with. */
+	if (acct->created_at != M_NONE && acct->created_at >= cmp->prev_from + DAY_SECS) {
+		memset(cmp, 0, sizeof *cmp);
+		return 0;
+	}
 	if (add_span(c, &m, cmp->from, cmp->to, 0, &cmp->credits, err, errsz) < 0 ||
 	    add_span(c, &m, cmp->prev_from, cmp->prev_to, 1, &cmp->prev_credits, err, errsz) < 0) {
 		cmp->ok = 0;
@@ -148,8 +93,7 @@ usage_model_compare(struct cache *c, const struct usage_source *src, struct usag
 
 	for (i = 0; i < m->nlines; i++)
 		m->lines[i].period_credits = m->lines[i].prev_credits = M_NONE;
-	if (usage_compare_load(c, src->ctx.now, src->ctx.acct.period_start, src->ctx.acct.period_end, &m->cmp, err,
-	                       errsz) < 0)
+	if (usage_compare_load(c, &src->ctx.acct, src->ctx.now, &m->cmp, err, errsz) < 0)
 		return -1;
 	if (!m->cmp.ok)
 		return 0;

@@ -1,7 +1,8 @@
 #!/bin/sh
 # usage_anomaly.sh: a seeded spike (billtopd --spike) at 80x24: the chart's
 # "!" mark, the line under the chart, 'a' selecting the unusual day and
-# Enter drilling into it by agent.
+# Enter drilling into it by agent; the range "this period" against the same
+# days of the previous one (the vs last column, the Overview line).
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tui/lib-tmux.sh"
 
@@ -24,6 +25,18 @@ tui_keys Escape
 twait "Esc: back on the chart, the day kept" "11-12: "
 tui_keys b
 twait "by meter the spike is the meter's" "! 11-12: Tool calls 5.8x usual"
+
+# Item 4: the range "this period" against the same days of the previous one.
+tui_keys b b
+twait "back to line items" "by line item"
+tui_keys R R R
+twait "R: this period" "This period (2026-11-01 to 2026-11-15)"
+twait "the table compares with the previous period at 80 columns" "vs last"
+like "$(tui_capture)" "Total +[0-9,]+ +[$][0-9,.]+ +100.0% +[0-9,]+ +[+-][0-9]+[.][0-9]%" \
+	"the total has the previous period's credits and the change"
+tui_keys 1
+twait "the Overview says it too" "the same 15 days last period"
+
 tui_keys q
 is "$(tui_wait_exit)" 0 "q quits"
 done_testing
