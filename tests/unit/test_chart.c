@@ -405,6 +405,39 @@ test_stays_inside_its_rectangle(void **state)
 	canvas_free(c);
 }
 
+/* Marks: "!" on the axis under a marked bar; the selection's glyph wins
+ * under the selected one; ASCII the same. */
+static void
+test_marks(void **state)
+{
+	static const unsigned char marks[7] = { 0, 1, 0, 0, 1, 0, 0 };
+	struct fixture f;
+	struct canvas *c = canvas_new(80, 16, 0);
+	struct chart_opts o = { .selected = 4, .color = 1 };
+	char *out, *axis, *end;
+	int n = 0;
+
+	(void)state;
+	make_fixture(&f, 7, 3, 1);
+	assert_int_equal(chart_draw(c, 0, 0, 80, 16, &f.d, &o, NULL), 0);
+	out = dump(c);
+	assert_null(strchr(out, '!'));   /* no marks: none drawn */
+	free(out);
+	f.d.marks = marks;
+	canvas_clear(c);
+	assert_int_equal(chart_draw(c, 0, 0, 80, 16, &f.d, &o, NULL), 0);
+	out = dump(c);
+	axis = strstr(out, "+-");
+	assert_non_null(axis);
+	end = strchr(axis, '\n');
+	for (; axis < end; axis++)
+		n += *axis == '!';
+	assert_int_equal(n, 1);          /* slot 1; slot 4 shows the selection */
+	assert_non_null(memchr(strstr(out, "+-"), '^', (size_t)(end - strstr(out, "+-"))));
+	free(out);
+	canvas_free(c);
+}
+
 static void
 test_pick_and_format(void **state)
 {
@@ -761,6 +794,7 @@ main(void)
 		cmocka_unit_test(test_rejects_bad_input_and_tiny_rects),
 		cmocka_unit_test(test_stays_inside_its_rectangle),
 		cmocka_unit_test(test_pick_and_format),
+		cmocka_unit_test(test_marks),
 		cmocka_unit_test(test_pick_in_a_bucket),
 		cmocka_unit_test(test_legend_cuts_long_names),
 		cmocka_unit_test(test_styles),
