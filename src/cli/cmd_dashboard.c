@@ -157,6 +157,7 @@ dashboard_run(struct cli_opts *opts)
 	app.refresh_every = cl->cfg.refresh;
 	app.budget = cl->cfg.budget;
 	memcpy(app.budget_currency, cl->cfg.budget_currency, sizeof app.budget_currency);
+	app.anomaly_factor = cl->cfg.anomaly_factor;
 	if (cl->cache_note)
 		str_copy(app.notice, sizeof app.notice, cl->cache_note);
 	/* The URL and the token now (a token_command runs once per session);

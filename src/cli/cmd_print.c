@@ -18,6 +18,7 @@
 #include "ui/banner.h"
 #include "ui/canvas.h"
 #include "ui/glyphs.h"
+#include "ui/model_usage.h"
 #include "ui/offered.h"
 #include "client/source.h"
 
@@ -226,6 +227,7 @@ cmd_print(struct cli_opts *opts, int argc, char **argv)
 	memcpy(ctx.budget_currency, cl->cfg.budget_currency, sizeof ctx.budget_currency);
 	app_init(&app, ctx.cache, 1);
 	app.source = print_source(cl, ctx.cache, spend);
+	app.anomaly_factor = cl->cfg.anomaly_factor;
 	ctx.app = &app;
 	ctx.utf8 = app.utf8;
 	ctx.now = app.now;
@@ -320,6 +322,29 @@ print_json_money(int64_t minor, const char *currency)
 	if (minor == M_NONE)
 		return json_null();
 	return json_pack("{s:I, s:s}", "amount", (json_int_t)minor, "currency", currency);
+}
+
+static json_t *
+day_json(int64_t t)
+{
+	char buf[M_DAY];
+
+	return time_format_day(t, buf, sizeof buf) < 0 ? json_null() : json_string(buf);
+}
+
+json_t *
+print_json_compare(const struct usage_compare *k)
+{
+	int32_t t;
+
+	if (!k->ok)
+		return json_null();
+	return json_pack("{s:i, s:o, s:o, s:o, s:o, s:I, s:I, s:I, s:o}", "days", k->days, "from", day_json(k->from),
+	                 "to", day_json(k->to), "previous_from", day_json(k->prev_from),
+	                 "previous_to", day_json(k->prev_to), "credits", (json_int_t)k->credits,
+	                 "previous", (json_int_t)k->prev_credits, "delta", (json_int_t)(k->credits - k->prev_credits),
+	                 "change_permille", usage_change_tenths(k->credits, k->prev_credits, &t) == 0 ? json_integer(t)
+	                                                                                          : json_null());
 }
 
 json_t *

@@ -78,6 +78,11 @@ json_t *print_json_money(int64_t minor, const char *currency);
  * "this_period": {allocated, consumed, remaining}} (null parts unknown). */
 json_t *print_json_forecast(enum forecast_err err, int has_so_far, int has_alloc, const struct forecast_out *fc,
                             const char *currency);
+/* This period so far against the same days of the previous one (the totals
+ * of ui/model_usage.h struct usage_compare): {days, from, to, previous_from,
+ * previous_to, credits, previous, delta, change_permille}; null when !ok. */
+struct usage_compare;
+json_t *print_json_compare(const struct usage_compare *k);
 /* The banners of the headless app as [{"kind": ..., "text": ..., "url": ...}]. */
 json_t *print_json_banners(struct print_ctx *ctx);
 /* The "format_version" at the top of every --format json output. */

@@ -86,6 +86,7 @@ overview_json(struct print_ctx *ctx, const struct overview *o)
 		json_object_set_new(proj, "overage_credits", json_integer(o->projected_overage));
 	}
 	json_object_set_new(root, "projection", proj);
+	json_object_set_new(root, "previous_period", print_json_compare(&o->cmp));
 	json_object_set_new(root, "forecast", print_json_forecast(o->forecast, o->spend_known, o->has_alloc, &o->fc, cur));
 	json_object_set_new(root, "latest_invoice", !o->has_invoice ? json_null() :
 	    json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o}", "id", o->invoice.id,

@@ -133,6 +133,62 @@ row_json(const struct usage_source *src, const struct usage_model *m, const stru
 	                 "share_permille", l->share_pm, "meter", meter);
 }
 
+/* This period so far against the same days of the previous one, per row
+ * and in total (usage_model_compare); null when there is no period. */
+static json_t *
+change_json(int64_t now, int64_t before)
+{
+	int32_t t;
+
+	return usage_change_tenths(now, before, &t) == 0 ? json_integer(t) : json_null();
+}
+
+static json_t *
+compare_json(const struct usage_model *m)
+{
+	json_t *rows, *o = print_json_compare(&m->cmp);
+	int i;
+
+	if (!m->cmp.ok || o == NULL)
+		return o;
+	rows = json_array();
+	for (i = 0; i < m->nlines; i++) {
+		const struct usage_line *l = &m->lines[i];
+
+		json_array_append_new(rows, json_pack("{s:s, s:o, s:o, s:o, s:o}", "key", l->key,
+		                                      "credits", credits_json(l->period_credits),
+		                                      "previous", credits_json(l->prev_credits),
+		                                      "delta", credits_json(l->period_credits == M_NONE || l->prev_credits == M_NONE
+		                                                            ? M_NONE : l->period_credits - l->prev_credits),
+		                                      "change_permille", change_json(l->period_credits, l->prev_credits)));
+	}
+	json_object_set_new(o, "rows", rows);
+	return o;
+}
+
+/* The model's anomalies (newest first), each with its sentence as the tab lists it. */
+static json_t *
+anomalies_json(const struct usage_model *m)
+{
+	json_t *a = json_array();
+	char text[256];
+	int i;
+
+	for (i = 0; i < m->nanomalies; i++) {
+		const struct usage_anomaly *x = &m->anomalies[i];
+
+		usage_anomaly_text(x, text, sizeof text);
+		json_array_append_new(a, json_pack("{s:s, s:o, s:s, s:I, s:I, s:o, s:s}", "day", x->day_key,
+		                                   "key", x->key[0] ? json_string(x->key) : json_null(),
+		                                   "name", x->label, "credits", (json_int_t)x->value,
+		                                   "median", (json_int_t)x->median,
+		                                   "ratio_tenths", x->ratio_tenths >= 0 ? json_integer(x->ratio_tenths)
+		                                                                        : json_null(),
+		                                   "text", text));
+	}
+	return a;
+}
+
 static int
 print_json(struct print_ctx *ctx, const struct usage_source *src, const struct usage_model *m)
 {
@@ -159,6 +215,11 @@ print_json(struct print_ctx *ctx, const struct usage_source *src, const struct u
 	                 "total", json_pack("{s:o, s:o}", "credits", credits_json(m->total_credits),
 	                                    "cost", print_json_money(m->total_cost, m->currency)),
 	                 "series", series, "days", days, "rows", rows);
+	if (root != NULL) {
+		json_object_set_new(root, "anomaly_factor", json_integer(m->anomaly_factor));
+		json_object_set_new(root, "anomalies", anomalies_json(m));
+		json_object_set_new(root, "compare", compare_json(m));
+	}
 	if (root != NULL)
 		json_object_set_new(root, "forecast", print_json_forecast(src->ctx.fc_err, src->ctx.has_fc_so_far, src->ctx.has_alloc,
 		                                                          &src->ctx.fc, m->currency));
@@ -169,8 +230,10 @@ static int
 print_csv(struct print_ctx *ctx, const struct usage_source *src, const struct usage_model *m)
 {
 	static const char *const head[] = { "key", "name", "credits", "cost", "currency", "share_percent",
-	                                    "billed_raw", "raw_unit", "unit", "billing" };
-	char share[16];
+	                                    "billed_raw", "raw_unit", "unit", "billing",
+	                                    "period_credits", "previous_credits", "delta", "change_percent" };
+	char share[24];
+	int32_t change;
 	size_t h;
 	int i;
 
@@ -197,6 +260,18 @@ print_csv(struct print_ctx *ctx, const struct usage_source *src, const struct us
 		} else {
 			for (h = 0; h < 4; h++)
 				csv_field(ctx->out, 0, "");
+		}
+		/* This period so far against the same days of the previous one. */
+		csv_credits(ctx->out, 0, l->period_credits);
+		csv_credits(ctx->out, 0, l->prev_credits);
+		csv_credits(ctx->out, 0, l->period_credits == M_NONE || l->prev_credits == M_NONE
+		                         ? M_NONE : l->period_credits - l->prev_credits);
+		if (usage_change_tenths(l->period_credits, l->prev_credits, &change) == 0) {
+			snprintf(share, sizeof share, "%s%ld.%ld", change < 0 ? "-" : "", labs((long)change) / 10,
+			         labs((long)change) % 10);
+			csv_number(ctx->out, 0, share);
+		} else {
+			csv_field(ctx->out, 0, "");
 		}
 		csv_end(ctx->out);
 	}
@@ -237,6 +312,8 @@ run(struct print_ctx *ctx)
 		fprintf(stderr, "billtop: %s\n", err);
 		return EXIT_CACHE;
 	}
+	if (ctx->app->anomaly_factor > 0)
+		src.anomaly_factor = ctx->app->anomaly_factor;
 	if (usage_model_load(ctx->cache, &src, &m, opt_range, opt_by, err, sizeof err) < 0) {
 		fprintf(stderr, "billtop: %s\n", err);
 		usage_source_free(&src);

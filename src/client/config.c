@@ -14,14 +14,16 @@
 #include <unistd.h>
 
 #include "client/config.h"
+#include "core/anomaly.h"
 #include "core/i18n.h"
 #include "core/money.h"
 #include "core/util.h"
 
 enum key { K_URL, K_TOKEN, K_TOKEN_COMMAND, K_REFRESH, K_ALLOW_HTTP, K_THEME, K_SOURCE, K_BUDGET,
-            K_COUNT };
+            K_ANOMALY_FACTOR, K_COUNT };
 static const char *const key_names[K_COUNT] = {
-	"url", "token", "token_command", "refresh", "allow_http", "theme", "source", "budget"
+	"url", "token", "token_command", "refresh", "allow_http", "theme", "source", "budget",
+	"anomaly_factor"
 };
 
 /* What one section (the defaults, or a profile) sets. */
@@ -36,6 +38,7 @@ struct layer {
 	int source;
 	int64_t budget;
 	char budget_currency[4];
+	int anomaly_factor;
 };
 
 struct parser {
@@ -259,6 +262,11 @@ set_key(struct parser *ps, struct layer *l, char *key, char *value)
 		if (config_parse_budget(value, &l->budget, l->budget_currency) < 0)
 			return perr(ps, _("budget: '%s' is not an amount and a currency, like 500.00 USD"), value);
 		break;
+	case K_ANOMALY_FACTOR:
+		if ((l->anomaly_factor = config_parse_anomaly_factor(value)) < 0)
+			return perr(ps, _("anomaly_factor: expected a whole number from %d to %d, not '%s'"),
+			            ANOMALY_FACTOR_MIN, ANOMALY_FACTOR_MAX, value);
+		break;
 	}
 	l->line[k] = ps->lineno;
 	return 0;
@@ -398,6 +406,23 @@ apply_layer(struct config *cfg, struct layer *l, const char *path)
 		cfg->budget = l->budget;
 		str_copy(cfg->budget_currency, sizeof cfg->budget_currency, l->budget_currency);
 	}
+	if (l->line[K_ANOMALY_FACTOR])
+		cfg->anomaly_factor = l->anomaly_factor;
+}
+
+int
+config_parse_anomaly_factor(const char *s)
+{
+	int v = 0;
+
+	if (*s == '\0')
+		return -1;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9' || v > ANOMALY_FACTOR_MAX)
+			return -1;
+		v = v * 10 + (*s - '0');
+	}
+	return v >= ANOMALY_FACTOR_MIN && v <= ANOMALY_FACTOR_MAX ? v : -1;
 }
 
 int
@@ -579,6 +604,7 @@ config_load(const char *path, const char *profile, struct config *cfg, struct cl
 	memset(cfg, 0, sizeof *cfg);
 	cfg->refresh = CONFIG_DEFAULT_REFRESH;
 	cfg->budget = -1;
+	cfg->anomaly_factor = ANOMALY_FACTOR_DEFAULT;
 	cfg->token_timeout = CONFIG_TOKEN_COMMAND_TIMEOUT;
 	if (path) {
 		if (str_copy(cfg->path, sizeof cfg->path, path) < 0) {

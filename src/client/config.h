@@ -59,6 +59,7 @@ struct config {
 	int source;               /* CONFIG_SOURCE_*; --source overrides */
 	int64_t budget;           /* minor units of budget_currency; -1: none */
 	char budget_currency[4];
+	int anomaly_factor;       /* a day above this x its trailing median is an anomaly (core/anomaly.h) */
 };
 
 #define CONFIG_SOURCE_BILLTOP   0
@@ -68,6 +69,8 @@ struct config {
 int config_parse_source(const char *s);
 const char *config_source_name(int source);
 /* "500.00 USD": exact minor units (> 0) and the currency.  0 or -1. */
+/* "3": ANOMALY_FACTOR_MIN..ANOMALY_FACTOR_MAX, or -1. */
+int config_parse_anomaly_factor(const char *s);
 int config_parse_budget(const char *s, int64_t *minor, char currency[4]);
 
 /* $XDG_CONFIG_HOME/billtop/config or ~/.config/billtop/config.  0 or -1. */

@@ -11,7 +11,8 @@ src_core_libcore_a_SOURCES = \
 	src/core/forecast.c src/core/forecast.h src/core/forecast_period.c \
 	src/core/allocate.c src/core/allocate.h \
 	src/core/text.c src/core/text.h \
-	src/core/about.c src/core/about.h
+	src/core/about.c src/core/about.h \
+	src/core/anomaly.c src/core/anomaly.h
 # One UTF-8 decoder; grapheme clusters and their columns (libutf8proc).
 src_core_libcore_a_SOURCES += src/core/utf8.c src/core/utf8.h src/core/grapheme.c src/core/grapheme.h
 src_core_libcore_a_CFLAGS = $(AM_CFLAGS) $(UTF8PROC_CFLAGS)

@@ -40,6 +40,9 @@ usage(FILE *out)
 	        "      --seed random=N         seed an account drawn from the number N: currency\n"
 	        "                              (USD, EUR, JPY, KWD, GBP), plan, state, usage,\n"
 	        "                              purchases, promotions, tax (written to stderr)\n"
+	        "      --spike METER:DAY:FACTOR\n"
+	        "                              the demo or random seed draws FACTOR times METER's\n"
+	        "                              usage on DAY (YYYY-MM-DD, UTC): a known anomaly\n"
 	        "      --now RFC3339           fix the clock at this instant (tests)\n"
 	        "      --emulate PROVIDER      serve the account through PROVIDER's admin API\n"
 	        "                              instead of docs/api.md: openai (costs, usage,\n"
@@ -151,7 +154,7 @@ enum args_result
 args_parse(int argc, char **argv, struct options *o, struct srv *s)
 {
 	enum { OPT_LISTEN = 0x100, OPT_DB, OPT_TOKEN, OPT_TOKEN_FILE, OPT_TOKEN_ROLE, OPT_SEED,
-	       OPT_SCALE, OPT_NOW, OPT_FAULT, OPT_EMULATE };
+	       OPT_SCALE, OPT_NOW, OPT_FAULT, OPT_EMULATE, OPT_SPIKE };
 	static const struct option longopts[] = {
 		{ "listen", required_argument, NULL, OPT_LISTEN },
 		{ "db", required_argument, NULL, OPT_DB },
@@ -160,6 +163,7 @@ args_parse(int argc, char **argv, struct options *o, struct srv *s)
 		{ "token-role", required_argument, NULL, OPT_TOKEN_ROLE },
 		{ "seed", required_argument, NULL, OPT_SEED },
 		{ "scale", required_argument, NULL, OPT_SCALE },
+		{ "spike", required_argument, NULL, OPT_SPIKE },
 		{ "now", required_argument, NULL, OPT_NOW },
 		{ "fault", required_argument, NULL, OPT_FAULT },
 		{ "emulate", required_argument, NULL, OPT_EMULATE },
@@ -247,6 +251,13 @@ args_parse(int argc, char **argv, struct options *o, struct srv *s)
 			}
 			scale_set = 1;
 			break;
+		case OPT_SPIKE:
+			if (seed_spike_parse(optarg, &o->spike) < 0) {
+				fprintf(stderr, _("billtopd: bad --spike '%s': expected METER:YYYY-MM-DD:FACTOR "
+				                  "(FACTOR 2 to 1000)\n"), optarg);
+				return ARGS_EXIT_USAGE;
+			}
+			break;
 		case OPT_NOW:
 			if (time_parse_rfc3339(optarg, &o->now) < 0 || o->now < 0) {
 				fprintf(stderr, _("billtopd: bad --now '%s': expected an RFC 3339 instant such as "
@@ -292,6 +303,10 @@ args_parse(int argc, char **argv, struct options *o, struct srv *s)
 		/* Not shown: a stray word is often half of a token ("--token Bearer abc"). */
 		fprintf(stderr, _("billtopd: unexpected argument %d on the command line (not shown: it may "
 		                  "be part of a token)\n"), optind);
+		return ARGS_EXIT_USAGE;
+	}
+	if (o->spike.meter[0] && strcmp(o->seed, "large") == 0) {
+		fprintf(stderr, _("billtopd: --spike goes with --seed demo or random\n"));
 		return ARGS_EXIT_USAGE;
 	}
 	if (scale_set && strcmp(o->seed, "large") != 0) {

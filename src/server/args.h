@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 
+#include "server/seed.h"
 #include "server/srv.h"
 
 struct options {
@@ -15,6 +16,7 @@ struct options {
 	const char *variant;      /* demo variant: active, trial, past-due, exhausted, paused */
 	long scale;               /* days of usage for the large seed */
 	int64_t now;              /* --now, or -1 */
+	struct seed_spike spike;  /* --spike; meter "" for none */
 };
 
 enum args_result { ARGS_RUN, ARGS_EXIT_OK, ARGS_EXIT_USAGE };

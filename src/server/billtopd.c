@@ -54,8 +54,8 @@ seed(struct db *d, const struct options *o, int64_t now)
 	rc = db_meta_set(d, "instance", instance);
 	if (rc == 0)
 		rc = strcmp(o->seed, "large") == 0 ? seed_large(d, o->scale, now)
-		     : strcmp(o->seed, "random") == 0 ? seed_random(d, o->random_seed, now)
-		     : seed_demo(d, o->variant, now);
+		     : strcmp(o->seed, "random") == 0 ? seed_random(d, o->random_seed, &o->spike, now)
+		     : seed_demo(d, o->variant, &o->spike, now);
 	db_reset_all(d);
 	if (rc < 0 || d->failed) {
 		db_exec(d, "ROLLBACK");

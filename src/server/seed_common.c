@@ -1,6 +1,7 @@
 /* seed_common.c: what both seeds share: a fixed PRNG, the catalogue, synthetic days of usage. */
 #include <config.h>
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -215,6 +216,32 @@ write_runs(struct db *d, struct rng *r, const struct agent_day *ad, int nruns, i
 #define MAX_AGENTS 64
 
 int
+seed_spike_parse(const char *s, struct seed_spike *sp)
+{
+	char buf[128], *day, *fac, *end, stamp[32];
+	long f;
+
+	memset(sp, 0, sizeof *sp);
+	if (str_copy(buf, sizeof buf, s) < 0 || (day = strchr(buf, ':')) == NULL)
+		return -1;
+	*day++ = '\0';
+	if ((fac = strchr(day, ':')) == NULL)
+		return -1;
+	*fac++ = '\0';
+	if (buf[0] == '\0' || str_copy(sp->meter, sizeof sp->meter, buf) < 0 || strlen(day) != 10)
+		return -1;
+	snprintf(stamp, sizeof stamp, "%sT00:00:00Z", day);
+	if (time_parse_rfc3339(stamp, &sp->day) < 0)
+		return -1;
+	errno = 0;
+	f = strtol(fac, &end, 10);
+	if (errno || end == fac || *end || f < 2 || f > 1000)
+		return -1;
+	sp->factor = f;
+	return 0;
+}
+
+int
 seed_day(struct db *d, struct account *a, struct rng *r, const struct day_plan *p,
          int64_t day_start, int64_t at)
 {
@@ -237,6 +264,9 @@ seed_day(struct db *d, struct account *a, struct rng *r, const struct day_plan *
 	for (i = 0; i < p->ncells; i++) {
 		c = &p->cells[i];
 		credits = c->credits_per_day * p->scale_ppm / 1000000 * rng_range(r, 85, 115) / 100;
+		if (p->spike && p->spike->meter[0] && p->spike->day == day_start &&
+		    strcmp(p->spike->meter, c->meter->id) == 0)
+			credits *= p->spike->factor;   /* factor <= 1000: no overflow at seed sizes */
 		if (credits <= 0)
 			continue;
 		invent_row(r, c->meter, c->meter->def.increment > 1 ? 3 : 40, credits, &records, &raw, &billed);

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "server/db.h"
+#include "server/seed.h"
 #include "server/state.h"
 
 /* splitmix64: the seeds are the same on every machine and every run. */
@@ -44,6 +45,7 @@ struct day_plan {
 	int runs_per_agent;       /* runs a day per agent when runs are kept, 0 for none */
 	int keep_runs;            /* the day is within the 90 days runs are kept */
 	int64_t scale_ppm;        /* multiplier in millionths (growth, weekends, part of today) */
+	const struct seed_spike *spike; /* NULL: none */
 };
 
 /*

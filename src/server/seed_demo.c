@@ -117,11 +117,12 @@ seed_params_demo(struct seed_params *p, const char *variant)
 }
 
 int
-seed_demo(struct db *d, const char *variant, int64_t now)
+seed_demo(struct db *d, const char *variant, const struct seed_spike *spike, int64_t now)
 {
 	struct seed_params p;
 
 	seed_params_demo(&p, variant);
+	p.spike = spike;
 	return seed_account(d, &p, now);
 }
 
@@ -231,6 +232,7 @@ seed_account(struct db *d, const struct seed_params *sp, int64_t now)
 	dp.cells = cells;
 	dp.ncells = NCELLS;
 	dp.runs_per_agent = 4;
+	dp.spike = sp->spike;
 	for (day = time_day_start_utc(start); day <= today; day += DAY_SECONDS) {
 		if (fail_day >= 0 && day == fail_day) {
 			/* One invoice charge declines; the next day a bank account pays it. */

@@ -32,7 +32,7 @@ maybe_credits(struct rng *r, int64_t lo, int64_t hi)
 }
 
 int
-seed_random(struct db *d, uint64_t n, int64_t now)
+seed_random(struct db *d, uint64_t n, const struct seed_spike *spike, int64_t now)
 {
 	struct rng r = { n ^ 0x9e3779b97f4a7c15ULL };
 	struct seed_params p;
@@ -63,5 +63,6 @@ seed_random(struct db *d, uint64_t n, int64_t now)
 	        " promo=%" PRId64 ",%" PRId64 "\n",
 	        n, p.variant, p.currency, p.plan_id, p.size_ppm, p.tax_rate_bp, p.customer_credit,
 	        p.failed_charge, p.buy1, p.buy2, p.promo1, p.promo2);
+	p.spike = spike;
 	return seed_account(d, &p, now);
 }

@@ -72,6 +72,7 @@ struct app {
 	int64_t refresh_every;  /* seconds between background refreshes; 0: never */
 	int64_t budget;         /* the profile's budget, minor units; -1: none */
 	char budget_currency[4];
+	int anomaly_factor;     /* anomaly_factor = N (core/anomaly.h); 0: the default */
 	int headless;           /* `billtop print`: no terminal, no refresh */
 	int64_t started_us;     /* CLOCK_MONOTONIC at start (BILLTOP_TIMING_LOG), or 0 */
 	int utf8;               /* UTF-8 glyphs (from the locale) */

@@ -508,6 +508,12 @@ chart_draw(struct canvas *c, int x, int y, int w, int h,
 		canvas_text(c, tw < p.pw ? px + (p.pw - tw) / 2 : px, y + (ph - 1) / 2, p.pw,
 		            ST_DIM, note);
 	}
+	if (d->marks) {
+		for (s = 0; s < d->nslots; s++)
+			if (d->marks[s])
+				canvas_text(c, bar_x(&p, px, chart_bar_of(&p.g, s)) + (p.g.bar_w - 1) / 2, y + ph, 1,
+				            ST_WARN, "!");
+	}
 	if (o->selected >= 0 && o->selected < d->nslots) {
 		sel_bar = chart_bar_of(&p.g, o->selected);
 		canvas_text(c, bar_x(&p, px, sel_bar) + (p.g.bar_w - 1) / 2, y + ph, 1,

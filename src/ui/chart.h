@@ -75,6 +75,10 @@ struct chart_data {
 	const int64_t *values;           /* values[slot * nseries + series]; < 0 counts as 0 */
 	const char *const *slot_labels;  /* nslots labels ("11-20"), or NULL */
 	const char *const *series_names; /* nseries names, or NULL (no legend) */
+	/* nslots flags, or NULL: a non-zero slot is an unusual day, marked "!"
+	 * on the axis under its bar (a bar of several slots: any of them); the
+	 * selection's ▲ / ^ takes the place of the mark under the selected bar. */
+	const unsigned char *marks;
 };
 
 struct chart_opts {

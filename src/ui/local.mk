@@ -17,7 +17,7 @@ src_ui_libui_a_CFLAGS += $(QRENCODE_CFLAGS)
 # Usage and Credits view models, data separate from drawing (issue 6).
 src_ui_libui_a_SOURCES += \
 	src/ui/model_common.c src/ui/model_common.h src/ui/model_common_load.c \
-	src/ui/model_usage.c src/ui/model_usage.h src/ui/model_usage_load.c \
+	src/ui/model_usage.c src/ui/model_usage.h src/ui/model_usage_load.c src/ui/model_usage_anomaly.c src/ui/model_usage_compare.c src/ui/model_usage_change.c \
 	src/ui/model_credits.c src/ui/model_credits.h src/ui/model_credits_load.c
 src_ui_libui_a_SOURCES += src/ui/hyperlink.c src/ui/hyperlink.h
 # What the source offers: the not-offered screen, key hints by action (issue 12).

@@ -169,6 +169,8 @@ usage_model_free(struct usage_model *m)
 	free(m->values);
 	free(m->slot_text);
 	free(m->slot_labels);
+	free(m->anomalies);
+	free(m->marks);
 	memset(m, 0, sizeof *m);
 }
 
@@ -303,8 +305,10 @@ init_lines(struct usage_model *m, const struct usage_input *in)
 		n++;
 		qsort(m->lines, (size_t)n, sizeof *m->lines, cmp_line_key);
 	}
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		m->lines[i].series = -1;
+		m->lines[i].period_credits = m->lines[i].prev_credits = M_NONE;
+	}
 	m->nlines = n;
 	return 0;
 }

@@ -16,6 +16,8 @@
 #include "client/model.h"
 #include "ui/model_common.h"
 
+struct usage_source;
+
 enum usage_range { UR_7D, UR_30D, UR_90D, UR_PERIOD, UR_PREVIOUS, UR_COUNT };
 #define UR_DEFAULT UR_30D
 #define USAGE_BY_DEFAULT BY_ITEM
@@ -56,6 +58,18 @@ struct usage_col {                    /* one day of the chart */
 	char day_key[M_DAY];
 	int64_t credits[USAGE_MAX_SERIES];
 	int64_t total;
+	int anomalies;                /* anomalies listed for this day (0: none) */
+};
+
+/* A day far above its trailing median (core/anomaly.h), per row key or the total. */
+struct usage_anomaly {
+	int64_t day;                  /* 00:00:00Z, inside the model's span */
+	char day_key[M_DAY];
+	char key[M_ID];               /* the row's key; "" for the day's total */
+	char label[M_NAME];           /* the row's label; "Total" for the total */
+	int64_t value;                /* credits that day */
+	int64_t median;               /* of the ANOMALY_WINDOW days before */
+	int32_t ratio_tenths;         /* value / median in tenths; -1: the median was 0 */
 };
 
 struct usage_line {                   /* one table row */
@@ -72,6 +86,21 @@ struct usage_line {                   /* one table row */
 	char raw_quantity[64];        /* "74,010 seconds" (the meter's raw unit) */
 	char quantity[64];            /* "1,234 minutes" */
 	char billed_how[96];          /* "rounded up to 1-minute increments" */
+	/* Against the previous period (usage_model_compare; M_NONE until then):
+	 * this period's days so far, and the same days of the previous one. */
+	int64_t period_credits;
+	int64_t prev_credits;
+};
+
+/* This period so far against the same days of the previous period: day 1..k
+ * of each, k the days of this period up to today (today included); the
+ * previous period's part is cut at its end when it is shorter. */
+struct usage_compare {
+	int ok;                       /* 0: no period (or no previous one) to compare */
+	int days;                     /* k */
+	int64_t from, to;             /* this period's days 1..k, inclusive day starts */
+	int64_t prev_from, prev_to;   /* the previous period's days 1..k */
+	int64_t credits, prev_credits;/* totals of the two spans */
 };
 
 /* What the Usage tab says about the current period (whatever range is shown). */
@@ -110,6 +139,13 @@ struct usage_model {
 	struct usage_line *lines;     /* owned */
 	int64_t total_credits;
 	int64_t total_cost;           /* M_NONE: included */
+
+	struct usage_compare cmp;     /* usage_model_compare; cmp.ok 0 until then */
+
+	int anomaly_factor;           /* the factor used; 0: not computed */
+	int nanomalies;
+	struct usage_anomaly *anomalies; /* newest day first; owned */
+	unsigned char *marks;         /* ndays flags for chart_data.marks (1: listed); owned */
 };
 
 /* What a model is built from: the account facts, the meters and agents (for
@@ -133,6 +169,40 @@ void usage_model_free(struct usage_model *m);
  * fit in 64 bits (shown as "n/a", never as a wrong number). */
 int64_t usage_sum(int64_t a, int64_t b);
 
+/* Finds the anomalies of m's span from rows covering [m->from - ANOMALY_WINDOW
+ * days, m->to] (the same breakdown): each row key's daily series and the
+ * daily total.  A day lists each key that spiked; the total is listed only
+ * on a day where no single key did.  factor <= 0 computes nothing.  0, or
+ * -1 (out of memory; m keeps no anomalies). */
+int usage_model_anomalies(struct usage_model *m, const struct usage_row *rows, int nrows, int factor);
+/* The day index of the next anomaly older than day index `from` (the newest
+ * after the oldest; from -1 or past the end: the newest); -1 when none. */
+int usage_anomaly_next_day(const struct usage_model *m, int from);
+/* The first anomaly on day index d, else the newest; NULL when none. */
+const struct usage_anomaly *usage_anomaly_for_day(const struct usage_model *m, int d);
+/* "11-12: Tool calls 4.1x usual" (or "… 250 credits, usually none"). */
+void usage_anomaly_text(const struct usage_anomaly *a, char *buf, size_t n);
+
+/* The two spans of struct usage_compare for a period [start, end) at now.
+ * 0, or -1 when there is no period. */
+int usage_compare_spans(int64_t now, int64_t period_start, int64_t period_end, struct usage_compare *cmp);
+/* (now - before) / before in tenths of a percent, rounded toward zero
+ * (123 = +12.3%), capped at +-INT32_MAX.  0, or -1 when before <= 0 (no
+ * percentage: "new" when now > 0). */
+int usage_change_tenths(int64_t now, int64_t before, int32_t *tenths);
+/* "+12.3%", "-4.0%", "new" (nothing before), "" (neither). */
+void usage_change_text(int64_t now, int64_t before, char *buf, size_t n);
+/* The totals of struct usage_compare from the cache: the one computation
+ * the Overview, the Usage table and print use.  0 (cmp->ok 0 when there is
+ * no period, or the account did not exist on the previous period's first
+ * day: nothing to compare with), or -1 with err. */
+int usage_compare_load(struct cache *c, const struct account *acct, int64_t now, struct usage_compare *cmp, char *err,
+                       size_t errsz);
+/* Fills m->cmp (usage_compare_load) and every line's period_credits / prev_credits from the cache
+ * (the model's breakdown).  0, or -1 with err. */
+int usage_model_compare(struct cache *c, const struct usage_source *src, struct usage_model *m, char *err,
+                        size_t errsz);
+
 /* The current period's figures: used, allowance, projection, spend. */
 void usage_period_compute(const struct billing_ctx *ctx, struct usage_period *p);
 
@@ -147,6 +217,7 @@ struct usage_source {
 	int nmeters;
 	struct agent *agents;
 	int nagents;
+	int anomaly_factor;           /* ANOMALY_FACTOR_DEFAULT unless the caller sets the profile's */
 };
 int usage_source_load(struct cache *c, int64_t now, struct usage_source *src, char *err, size_t errsz);
 void usage_source_free(struct usage_source *src);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "client/cache.h"
+#include "core/anomaly.h"
 #include "core/i18n.h"
 #include "core/timeutil.h"
 #include "core/util.h"
@@ -15,6 +16,7 @@ int
 usage_source_load(struct cache *c, int64_t now, struct usage_source *src, char *err, size_t errsz)
 {
 	memset(src, 0, sizeof *src);
+	src->anomaly_factor = ANOMALY_FACTOR_DEFAULT;
 	if (billing_ctx_load(c, now, &src->ctx, err, errsz) < 0)
 		return -1;
 	if (cache_meters(c, &src->meters, &src->nmeters) < 0 || cache_agents(c, &src->agents, &src->nagents) < 0) {
@@ -56,7 +58,9 @@ load_span(struct cache *c, const struct usage_source *src, struct usage_model *m
 	int rc = -1;
 
 	memset(m, 0, sizeof *m);
-	if (time_format_day(from, from_s, sizeof from_s) < 0 || time_format_day(to, to_s, sizeof to_s) < 0) {
+	if (time_format_day(range != UR_COUNT ? from - (int64_t)ANOMALY_WINDOW * DAY_SECS : from, from_s,
+	                    sizeof from_s) < 0 ||
+	    time_format_day(to, to_s, sizeof to_s) < 0 || time_format_day(to, to_s, sizeof to_s) < 0) {
 		snprintf(err, errsz, "%s", _("the date range is out of bounds"));
 		goto out;
 	}
@@ -65,7 +69,11 @@ load_span(struct cache *c, const struct usage_source *src, struct usage_model *m
 		goto out;
 	}
 	in.rows = rows;
-	if (usage_model_build(m, &in, range, by, from, to) < 0) {
+	/* The rows start ANOMALY_WINDOW days before a range (the anomalies'
+	 * trailing medians); usage_model_build ignores those outside the span. */
+	if (usage_model_build(m, &in, range, by, from, to) < 0 ||
+	    usage_model_anomalies(m, rows, in.nrows, range != UR_COUNT ? src->anomaly_factor : 0) < 0) {
+		usage_model_free(m);
 		snprintf(err, errsz, "%s", _("out of memory"));
 		goto out;
 	}
@@ -86,7 +94,13 @@ usage_model_load(struct cache *c, const struct usage_source *src, struct usage_m
 		snprintf(err, errsz, "%s", _("the account has no billing period in the cache"));
 		return -1;
 	}
-	return load_span(c, src, m, range, by, from, to, err, errsz);
+	if (load_span(c, src, m, range, by, from, to, err, errsz) < 0)
+		return -1;
+	if (usage_model_compare(c, src, m, err, errsz) < 0) {
+		usage_model_free(m);
+		return -1;
+	}
+	return 0;
 }
 
 int

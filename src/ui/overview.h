@@ -10,6 +10,7 @@
 #include "client/model.h"
 #include "core/forecast.h"
 #include "ui/canvas.h"
+#include "ui/model_usage.h"
 #include "ui/view.h"
 
 struct cache;
@@ -47,6 +48,8 @@ struct overview {
 	struct invoice invoice;     /* lines not loaded (NULL) */
 	int has_method;
 	struct payment_method method;
+	/* Credits this period so far against the same days of the previous one. */
+	struct usage_compare cmp;
 };
 
 /* Loads the model at `now`.  0, or -1 with err set (the cache holds no

@@ -60,6 +60,8 @@ overview_load(struct cache *c, int64_t now, struct overview *o, char *err, size_
 	    (o->has_scheduled = cache_plan(c, o->acct.scheduled_plan_id, &o->scheduled)) < 0)
 		goto fail;
 	compute_spend(c, o);
+	if (usage_compare_load(c, &o->acct, now, &o->cmp, err, errsz) < 0)
+		return -1;
 	return 0;
 fail:
 	snprintf(err, errsz, "%s", cache_error(c));

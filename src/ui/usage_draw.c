@@ -4,7 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/anomaly.h"
 #include "core/i18n.h"
+#include "core/timeutil.h"
 #include "core/util.h"
 #include "ui/chart.h"
 #include "ui/columns.h"
@@ -109,10 +111,18 @@ usage_draw_period(const struct usage_model *m, struct canvas *c, int x, int y, i
 }
 
 /* The table's columns for a breakdown. */
-enum { COL_NAME, COL_QTY, COL_CREDITS, COL_COST, COL_SHARE, COL_BILLED, NCOLS };
+enum { COL_NAME, COL_QTY, COL_CREDITS, COL_COST, COL_SHARE, COL_PREV, COL_DELTA, COL_VS, COL_BILLED, NCOLS };
+
+/* The range "this period" compares with the same days of the previous one
+ * (usage_model_compare): its Credits are this period's days so far. */
+static int
+shows_compare(const struct usage_model *m)
+{
+	return m->range == UR_PERIOD && m->cmp.ok;
+}
 
 static void
-table_columns(struct column *cols, enum usage_by by, int w)
+table_columns(struct column *cols, enum usage_by by, int w, int compare)
 {
 	static const char *const name_titles[] = { N_("Meter"), N_("Agent"), N_("Line item") };
 
@@ -123,6 +133,13 @@ table_columns(struct column *cols, enum usage_by by, int w)
 	cols[COL_COST] = (struct column){ _("List value"), 10, 1, 2, 0, 0, 0 };
 	cols[COL_SHARE] = (struct column){ _("Share"), 6, 1, 1, 0, 0, 0 };
 	cols[COL_BILLED] = (struct column){ _("How it is billed"), 34, 0, 4, 0, 0, 0 };
+	/* Against the same days of the previous period: at 80 columns the
+	 * percentage alone, the credits and the change where there is room. */
+	if (compare) {
+		cols[COL_PREV] = (struct column){ .title = _("Last period"), .width = 11, .right = 1, .prio = 5 };
+		cols[COL_DELTA] = (struct column){ .title = _("Change"), .width = 9, .right = 1, .prio = 5 };
+		cols[COL_VS] = (struct column){ .title = _("vs last"), .width = 8, .right = 1, .prio = 1 };
+	}
 	if (by != BY_METER) {
 		cols[COL_QTY].width = 0;
 		cols[COL_BILLED].width = 0;
@@ -133,6 +150,22 @@ table_columns(struct column *cols, enum usage_by by, int w)
 		cols[COL_BILLED].width = 0;
 		columns_fit(cols, NCOLS, w, 2);
 	}
+}
+
+/* The comparison cells of a row or the total. */
+static void
+draw_compare(struct canvas *c, int x, int y, const struct column *cols, int st, int64_t now, int64_t before)
+{
+	char a[32], d[40], pct[24];
+
+	columns_cell(c, x, y, &cols[COL_PREV], st, fig_credits(a, sizeof a, before));
+	if (now - before > 0)
+		snprintf(d, sizeof d, "+%s", fig_credits(a, sizeof a, now - before));
+	else
+		fig_credits(d, sizeof d, now - before);
+	columns_cell(c, x, y, &cols[COL_DELTA], st, d);
+	usage_change_text(now, before, pct, sizeof pct);
+	columns_cell(c, x, y, &cols[COL_VS], st, pct);
 }
 
 static void
@@ -153,6 +186,9 @@ usage_draw_line(const struct usage_model *m, const struct usage_line *ln, struct
 	                                                      ln->credits == M_NONE ? _("n/a") : _("included")));
 	share_format(ln->share_pm, share, sizeof share);
 	columns_cell(c, x, y, &cols[COL_SHARE], st, share);
+	if (ln->prev_credits != M_NONE && ln->period_credits != M_NONE) {
+		draw_compare(c, x, y, cols, st, ln->period_credits, ln->prev_credits);
+	}
 	columns_cell(c, x, y, &cols[COL_BILLED], ST_DIM, ln->billed_how);
 	if (selected)
 		canvas_style(c, x, y, columns_width(cols, NCOLS), ST_SELECTED);
@@ -170,7 +206,7 @@ usage_draw_table(const struct usage_model *m, struct canvas *c, int x, int y, in
 	if (rows < 3 || w < 20)
 		return 0;
 	/* Two columns on the left for the selection pointer. */
-	table_columns(cols, m->by, w - 2);
+	table_columns(cols, m->by, w - 2, shows_compare(m));
 	x += 2;
 	columns_header(c, x, y, cols, NCOLS, ST_DIM);
 	body = rows - 2;
@@ -202,6 +238,8 @@ usage_draw_table(const struct usage_model *m, struct canvas *c, int x, int y, in
 	/* Through share_format like the rows, so the locale's decimal point shows. */
 	if (n > 0 && share_format(1000, a, sizeof a) == 0)
 		columns_cell(c, x, last_x, &cols[COL_SHARE], ST_BOLD, a);
+	if (shows_compare(m))
+		draw_compare(c, x, last_x, cols, ST_BOLD, m->cmp.credits, m->cmp.prev_credits);
 	return r + 2;
 }
 
@@ -218,6 +256,45 @@ meter_note(const struct usage_line *ln, char *buf, size_t n)
 		snprintf(buf, n, _("%s: %s, %s"), ln->label, ln->quantity, ln->billed_how);
 	else
 		snprintf(buf, n, "%s", ln->label);
+}
+
+/* The unusual days under the chart.  A screen has one line: the selected
+ * day's anomaly (else the newest) and how to reach the others; a page
+ * lists them all under a heading that states the rule.  Returns rows used. */
+static int
+draw_anomalies(const struct usage_model *m, int sel_day, struct canvas *c, int x, int y, int w, int rows,
+               int tall)
+{
+	const struct usage_anomaly *a = usage_anomaly_for_day(m, sel_day);
+	char line[256], hint[128];
+	int tw, i, used = 0;
+
+	if (a == NULL || rows < 1 || w < 10)
+		return 0;
+	if (tall) {
+		snprintf(line, sizeof line,
+		         _("Unusual days (!): more than %dx the median of the %d days before, and at least %d credits:"),
+		         m->anomaly_factor, ANOMALY_WINDOW, ANOMALY_FLOOR);
+		used += draw_wrap(c, x, y, w, rows, ST_BOLD, line);
+		for (i = 0; i < m->nanomalies && used < rows; i++) {
+			usage_anomaly_text(&m->anomalies[i], line, sizeof line);
+			canvas_text(c, x, y + used, 1, ST_WARN, "!");
+			used += draw_wrap(c, x + 2, y + used, w - 2, rows - used, ST_NORMAL, line);
+		}
+		return used;
+	}
+	canvas_text(c, x, y, 1, ST_WARN, "!");
+	usage_anomaly_text(a, line, sizeof line);
+	tw = draw_text_fit(c, x + 2, y, w - 2, ST_WARN, line);
+	if (m->nanomalies > 1)
+		snprintf(hint, sizeof hint, P_("(%d unusual day; a: next, Enter: open)",
+		                               "(%d unusual days; a: next, Enter: open)", (unsigned long)m->nanomalies),
+		         m->nanomalies);
+	else
+		snprintf(hint, sizeof hint, "%s", _("(a: select it, Enter: open)"));
+	if (x + 2 + tw + 2 + canvas_text_width(c, hint) <= x + w)
+		draw_text_fit(c, x + 2 + tw + 2, y, w - tw - 4, ST_DIM, hint);
+	return 1;
 }
 
 void
@@ -250,6 +327,7 @@ usage_draw_range(struct usage_state *s, struct canvas *c, const struct layout *l
 	d.values = m->values;
 	d.slot_labels = m->slot_labels;
 	d.series_names = m->nseries > 0 ? m->series_names : NULL;
+	d.marks = m->nanomalies > 0 ? m->marks : NULL;
 	o.selected = s->sel_day;
 	o.color = !theme_monochrome();
 	memset(&pick, 0, sizeof pick);
@@ -268,6 +346,8 @@ usage_draw_range(struct usage_state *s, struct canvas *c, const struct layout *l
 		} else if (pick.first >= 0)
 			y += draw_wrap(c, x, y, w, 1, ST_DIM, _("No usage on the selected day."));
 	}
+	if (m->nanomalies > 0 && y < bottom - 3)
+		y += draw_anomalies(m, s->sel_day, c, x, y, w, tall ? bottom - y : 1, tall);
 
 	/* The table, then a footer: the selected meter's billing rule, hidden rows, keys. */
 	table_rows = bottom - y - (tall ? 0 : 1);
@@ -315,6 +395,19 @@ usage_draw_range(struct usage_state *s, struct canvas *c, const struct layout *l
 		y += draw_wrap(c, x, y, w, bottom - y, ST_DIM,
 		               _("List value: the credits at the overage price, not what is billed (see Projected); "
 		                 "rows are rounded by largest remainder so that they sum to the total."));
+	if (shows_compare(m) && y < bottom) {
+		char f[M_DAY], t[M_DAY];
+
+		str_copy(f, sizeof f, "");
+		str_copy(t, sizeof t, "");
+		time_format_day(m->cmp.prev_from, f, sizeof f);
+		time_format_day(m->cmp.prev_to, t, sizeof t);
+		snprintf(line, sizeof line,
+		         P_("Last period: the same %d day of the previous period (%s to %s); vs last: the change in percent.",
+		            "Last period: the same %d days of the previous period (%s to %s); vs last: the change in percent.",
+		            (unsigned long)m->cmp.days), m->cmp.days, f, t);
+		y += draw_wrap(c, x, y, w, bottom - y, ST_DIM, line);
+	}
 	if (hidden > 0 && y < bottom) {
 		if (s->show_zero)
 			snprintf(line, sizeof line, P_("%d with no usage shown.", "%d with no usage shown.",

@@ -78,6 +78,8 @@ usage_state_load(struct usage_state *s, struct cache *c, int64_t now)
 	s->err[0] = '\0';
 	if (usage_source_load(c, now, &s->src, s->err, sizeof s->err) < 0)
 		return -1;
+	if (s->anomaly_factor > 0)
+		s->src.anomaly_factor = s->anomaly_factor;
 	if (usage_state_reload_top(s, c) < 0)
 		return -1;
 	if (s->level >= UL_DAY && load_day(s, c) < 0)

@@ -145,6 +145,19 @@ draw_credit_rows(const struct overview *o, struct ov_draw *d)
 	credits_label(cs->period_allowance, b, sizeof b);
 	snprintf(buf, sizeof buf, _("%s used this period of a %s allowance"), a, b);
 	row(d, "", ST_NORMAL, buf);
+	if (o->cmp.ok) {
+		char change[24], delta[80];
+
+		usage_change_text(o->cmp.credits, o->cmp.prev_credits, change, sizeof change);
+		credits_label(o->cmp.prev_credits, b, sizeof b);
+		credits_label(o->cmp.credits - o->cmp.prev_credits, a, sizeof a);
+		snprintf(delta, sizeof delta, "%s%s", o->cmp.credits > o->cmp.prev_credits ? "+" : "", a);
+		/* TRANSLATORS: "+12.5% against 265,683 credits the same 15 days last period (+33,444)" */
+		snprintf(buf, sizeof buf, P_("%s against %s credits the same %d day last period (%s)",
+		                             "%s against %s credits the same %d days last period (%s)",
+		                             (unsigned long)o->cmp.days), change[0] ? change : "0.0%", b, o->cmp.days, delta);
+		row(d, "", ST_DIM, buf);
+	}
 	if (cs->period_overage > 0) {
 		credits_label(cs->period_overage, a, sizeof a);
 		snprintf(buf, sizeof buf, _("%s credits past the allowance (billed as overage)"), a);

@@ -320,7 +320,7 @@ spend_view_draw_usage(const struct spend_view *sv, struct canvas *c, const struc
 {
 	static const char *const series[] = { N_("Cost") };
 	const char *names[1];
-	struct chart_data d;
+	struct chart_data d = { .nslots = 0 };   /* every field, marks included */
 	struct chart_opts o = { sv->sel, 0 };
 	char buf[256];
 	int y = l->y, bottom = l->y + l->h, ch, half;

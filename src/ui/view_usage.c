@@ -26,6 +26,7 @@ static const struct keyhelp keys[] = {
 	{ N_("b"), N_("cycle the breakdown: line item, meter, agent"), SA_NONE },
 	{ N_("z"), N_("show or hide rows with zero usage"), SA_NONE },
 	{ N_("up/down"), N_("select a row of the table"), SA_NONE },
+	{ N_("a"), N_("select the next unusual day (! on the chart)"), SA_NONE },
 	{ N_("Enter"), N_("open the selected day by agent, then the agent's runs"), SA_NONE },
 	{ N_("Esc"), N_("go back up one level"), SA_NONE },
 	{ NULL, NULL, SA_NONE }
@@ -56,6 +57,7 @@ load(struct app *app, struct view *v, char *err, size_t errsz)
 		return spend_view_load(app, &s->spend, err, errsz);
 
 	s->headless = app->headless;
+	s->anomaly_factor = app->anomaly_factor;
 	if (usage_state_load(s, app->cache, app->now) < 0) {
 		snprintf(err, errsz, _("Usage could not be read from the cache: %s"), s->err);
 		return -1;
@@ -109,6 +111,10 @@ key_range(struct usage_state *s, struct app *app, int key)
 	case 'l':
 		if (s->sel_day < s->top.ndays - 1)
 			s->sel_day = s->sel_day + step >= s->top.ndays ? s->top.ndays - 1 : s->sel_day + step;
+		return VIEW_HANDLED;
+	case 'a':
+		if ((step = usage_anomaly_next_day(&s->top, s->sel_day)) >= 0)
+			s->sel_day = step;
 		return VIEW_HANDLED;
 	case 'R':
 		s->range = next_range(s->range);

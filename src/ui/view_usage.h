@@ -27,6 +27,7 @@ struct usage_state {
 	enum usage_range range;
 	enum usage_by by;
 	int show_zero;
+	int anomaly_factor;     /* the profile's (app->anomaly_factor); 0: the default */
 	enum usage_level level;
 	int sel_day;                  /* index into top.days; -1: none */
 	struct list_pos rows;         /* table selection at UL_RANGE */

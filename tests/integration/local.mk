@@ -18,6 +18,8 @@ USAGE_TESTS += tests/integration/consistency.sh
 EXTRA_DIST += tests/integration/consistency_check.py
 # docs/print-json.md lists every JSON field and CSV column print writes.
 USAGE_TESTS += tests/integration/print_fields.sh
+# Issue 17: unusual days (billtopd --spike), anomaly_factor.
+USAGE_TESTS += tests/integration/print_usage_anomaly.sh
 # Billing days are UTC days: no TZ moves a date; a period is written one way.
 USAGE_TESTS += tests/integration/print_tz.sh
 EXTRA_DIST += tests/integration/print_fields.py

@@ -60,7 +60,8 @@ for by in item meter agent; do
 	bt print usage --by "$by" --format csv >"$T_DIR/u.csv" 2>"$T_DIR/u.err"
 	ok $? "print usage --by $by --format csv"
 	is "$(head -n 1 "$T_DIR/u.csv" | tr -d '\r')" \
-		"key,name,credits,cost,currency,share_percent,billed_raw,raw_unit,unit,billing" "$by: CSV header"
+		"key,name,credits,cost,currency,share_percent,billed_raw,raw_unit,unit,billing,period_credits,previous_credits,delta,change_percent" \
+		"$by: CSV header"
 	tail -n +2 "$T_DIR/u.csv" | csv2tsv | cut -f 1,2,3,4,6,7 | undot 5 >"$T_DIR/csv.tsv"
 	ok $? "$by: every CSV record ends in CRLF"
 	jq -r '.rows[] | [.key, .name, .credits, (.cost.amount // ""), .share_permille,

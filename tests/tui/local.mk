@@ -27,6 +27,9 @@ EXTRA_DIST += tests/tui/invoices_list.sh tests/tui/invoices_download.sh tests/tu
 USAGE_TUI_TESTS = tests/tui/usage_drill.sh tests/tui/usage_zero.sh \
 	tests/tui/credits_purchase.sh tests/tui/credits_refused.sh
 TUI_TESTS += $(USAGE_TUI_TESTS)
+# Unusual days on the Usage chart (issue 17, item 3).
+TUI_TESTS += tests/tui/usage_anomaly.sh
+EXTRA_DIST += tests/tui/usage_anomaly.sh
 EXTRA_DIST += $(USAGE_TUI_TESTS)
 # Keys typed together with a tab switch reach the new tab (keys.c loads it).
 TUI_TESTS += tests/tui/tui_typeahead.sh

@@ -60,6 +60,11 @@ tests_unit_test_metering_CFLAGS = $(cmocka_cflags)
 tests_unit_test_metering_LDADD = $(core_test_ldadd)
 UNIT_TESTS += tests/unit/test_metering
 
+check_PROGRAMS += tests/unit/test_anomaly
+tests_unit_test_anomaly_CFLAGS = $(cmocka_cflags)
+tests_unit_test_anomaly_LDADD = $(core_test_ldadd)
+UNIT_TESTS += tests/unit/test_anomaly
+
 check_PROGRAMS += tests/unit/test_forecast
 tests_unit_test_forecast_CFLAGS = $(cmocka_cflags)
 tests_unit_test_forecast_LDADD = $(core_test_ldadd)

@@ -405,6 +405,39 @@ test_stays_inside_its_rectangle(void **state)
 	canvas_free(c);
 }
 
+/* Marks: "!" on the axis under a marked bar; the selection's glyph wins
+ * under the selected one; ASCII the same. */
+static void
+test_marks(void **state)
+{
+	static const unsigned char marks[7] = { 0, 1, 0, 0, 1, 0, 0 };
+	struct fixture f;
+	struct canvas *c = canvas_new(80, 16, 0);
+	struct chart_opts o = { .selected = 4, .color = 1 };
+	char *out, *axis, *end;
+	int n = 0;
+
+	(void)state;
+	make_fixture(&f, 7, 3, 1);
+	assert_int_equal(chart_draw(c, 0, 0, 80, 16, &f.d, &o, NULL), 0);
+	out = dump(c);
+	assert_null(strchr(out, '!'));   /* no marks: none drawn */
+	free(out);
+	f.d.marks = marks;
+	canvas_clear(c);
+	assert_int_equal(chart_draw(c, 0, 0, 80, 16, &f.d, &o, NULL), 0);
+	out = dump(c);
+	axis = strstr(out, "+-");
+	assert_non_null(axis);
+	end = strchr(axis, '\n');
+	for (; axis < end; axis++)
+		n += *axis == '!';
+	assert_int_equal(n, 1);          /* slot 1; slot 4 shows the selection */
+	assert_non_null(memchr(strstr(out, "+-"), '^', (size_t)(end - strstr(out, "+-"))));
+	free(out);
+	canvas_free(c);
+}
+
 static void
 test_pick_and_format(void **state)
 {
@@ -518,7 +551,7 @@ test_styles(void **state)
 	struct canvas *c = canvas_new(40, 12, 1);
 	const int64_t v[] = { 100, 100, 100 };   /* one slot, three equal series */
 	const char *lab[] = { "11-21" };
-	struct chart_data d = { 1, 3, v, lab, names3 };
+	struct chart_data d = { .nslots = 1, .nseries = 3, .values = v, .slot_labels = lab, .series_names = names3 };
 	struct chart_opts o = { .selected = 0, .color = 1 };
 	int x, y, bx = -1, seen[3] = { 0, 0, 0 }, st;
 	const struct cell *cl;
@@ -565,7 +598,7 @@ test_heights_are_monotonic(void **state)
 	struct canvas *c = canvas_new(40, 12, 0);
 	int64_t v[2];
 	const char *lab[] = { "a", "b" };
-	struct chart_data d = { 2, 1, v, lab, NULL };
+	struct chart_data d = { .nslots = 2, .nseries = 1, .values = v, .slot_labels = lab, .series_names = NULL };
 	struct chart_opts o = { .selected = -1, .color = 1 };
 	int prev = 0, hgt, i, x, bx = -1;
 
@@ -601,7 +634,7 @@ test_int64_extremes(void **state)
 	struct canvas *c = canvas_new(80, 16, 1);
 	int64_t v[4 * 3];
 	const char *lab[] = { "a", "b", "c", "d" };
-	struct chart_data d = { 4, 3, v, lab, names3 };
+	struct chart_data d = { .nslots = 4, .nseries = 3, .values = v, .slot_labels = lab, .series_names = names3 };
 	struct chart_opts o = { .selected = 1, .color = 0 };
 	struct chart_pick pick;
 	char buf[256];
@@ -761,6 +794,7 @@ main(void)
 		cmocka_unit_test(test_rejects_bad_input_and_tiny_rects),
 		cmocka_unit_test(test_stays_inside_its_rectangle),
 		cmocka_unit_test(test_pick_and_format),
+		cmocka_unit_test(test_marks),
 		cmocka_unit_test(test_pick_in_a_bucket),
 		cmocka_unit_test(test_legend_cuts_long_names),
 		cmocka_unit_test(test_styles),

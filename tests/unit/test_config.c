@@ -88,6 +88,7 @@ test_defaults_and_profile(void **state)
 	             "url = \"http://10.0.0.5:8080\"\n"
 	             "allow_http = yes\n"
 	             "refresh = 0\n"
+	             "anomaly_factor = 5\n"
 	             "[ profile  other ]\n"
 	             "token_command = echo other\n", 0600);
 	assert_string_equal(load(NULL, &cfg), "");
@@ -95,6 +96,7 @@ test_defaults_and_profile(void **state)
 	assert_string_equal(cfg.token, "file-token");
 	assert_int_equal(cfg.refresh, 300);
 	assert_int_equal(cfg.allow_http, 0);
+	assert_int_equal(cfg.anomaly_factor, 3);   /* the default */
 	assert_string_equal(cfg.url_from, "config:2");
 	assert_int_equal(cfg.file_exists, 1);
 	config_free(&cfg);
@@ -104,6 +106,7 @@ test_defaults_and_profile(void **state)
 	assert_string_equal(cfg.token, "file-token");            /* inherited default */
 	assert_int_equal(cfg.refresh, 0);
 	assert_int_equal(cfg.allow_http, 1);
+	assert_int_equal(cfg.anomaly_factor, 5);
 	assert_string_equal(cfg.profile, "staging");
 	config_free(&cfg);
 
@@ -151,6 +154,11 @@ test_bad_lines(void **state)
 		{ "token =\n", "1: 'token' has no value" },
 		{ "[profile b]\ntoken = t\ntoken_command = c\n",
 		  "3: 'token' and token_command are both set in one section" },
+		{ "anomaly_factor = 1\n", "1: anomaly_factor: expected a whole number from 2 to 100, not '1'" },
+		{ "anomaly_factor = 2.5\n", "1: anomaly_factor: expected a whole number from 2 to 100, not '2.5'" },
+		{ "anomaly_factor = 101\n", "1: anomaly_factor: expected a whole number from 2 to 100, not '101'" },
+		{ "anomaly_factor = 99999999999\n",
+		  "1: anomaly_factor: expected a whole number from 2 to 100, not '99999999999'" },
 		/* lines in a profile that is not picked are checked too */
 		{ "[profile unused]\nprofile = x\n", "2: unknown key 'profile'" },
 	};

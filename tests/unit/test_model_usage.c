@@ -512,6 +512,107 @@ test_period_projection(void **state)
 	assert_true(p.spent == M_NONE);
 }
 
+/* Issue 17, item 3: the model's anomalies from rows that start 14 days
+ * before the span; newest first, marks per day, the sentence. */
+static void
+test_anomalies(void **state)
+{
+	struct usage_row rows[40];
+	struct usage_model m;
+	char d[M_DAY], text[128];
+	int64_t t0;
+	int i, n = 0;
+
+	(void)state;
+	assert_int_equal(model_day_parse("2026-10-26", &t0), 0);
+	for (i = 0; i < 21; i++) {   /* 2026-10-26 .. 2026-11-15 */
+		time_format_day(t0 + (int64_t)i * DAY_SECS, d, sizeof d);
+		rows[n++] = row(d, "llm", 0, i == 20 ? 501 : i == 18 ? 1000 : 100);
+	}
+	rows[n++] = row("2026-11-15", "tool_calls", 0, 99);   /* a median of 0, under the floor */
+	build(&m, rows, n, BY_ITEM, "2026-11-09", "2026-11-15");
+	assert_int_equal(usage_model_anomalies(&m, rows, n, 3), 0);
+	assert_int_equal(m.anomaly_factor, 3);
+	assert_int_equal(m.nanomalies, 2);
+	/* newest first: 11-15 at 501 / 100 (the 11-13 spike does not move the median) */
+	assert_string_equal(m.anomalies[0].day_key, "2026-11-15");
+	assert_string_equal(m.anomalies[0].key, "llm");
+	assert_int_equal(m.anomalies[0].median, 100);
+	assert_int_equal(m.anomalies[0].ratio_tenths, 50);
+	usage_anomaly_text(&m.anomalies[0], text, sizeof text);
+	assert_string_equal(text, "11-15: LLM 5.0x usual");
+	assert_string_equal(m.anomalies[1].day_key, "2026-11-13");
+	assert_int_equal(m.anomalies[1].ratio_tenths, 100);
+	assert_int_equal(m.marks[6], 1);
+	assert_int_equal(m.marks[4], 1);
+	assert_int_equal(m.marks[5], 0);
+	/* 'a' from today goes to 11-13, then wraps to the newest */
+	assert_int_equal(usage_anomaly_next_day(&m, 6), 4);
+	assert_int_equal(usage_anomaly_next_day(&m, 4), 6);
+	assert_ptr_equal(usage_anomaly_for_day(&m, 4), &m.anomalies[1]);
+	assert_ptr_equal(usage_anomaly_for_day(&m, 5), &m.anomalies[0]);
+	/* a larger factor: only 11-13 (10x) */
+	assert_int_equal(usage_model_anomalies(&m, rows, n, 6), 0);
+	assert_int_equal(m.nanomalies, 1);
+	assert_string_equal(m.anomalies[0].day_key, "2026-11-13");
+	/* factor 0: none */
+	assert_int_equal(usage_model_anomalies(&m, rows, n, 0), 0);
+	assert_int_equal(m.nanomalies, 0);
+	usage_model_free(&m);
+}
+
+/* Issue 17, item 4: day 1..k of both periods, and the change in tenths. */
+static void
+test_compare(void **state)
+{
+	struct usage_compare k;
+	char buf[32];
+	int32_t t;
+
+	(void)state;
+	assert_int_equal(usage_compare_spans(at("2026-11-15T12:00:00Z"), at("2026-11-01T00:00:00Z"),
+	                                     at("2026-12-01T00:00:00Z"), &k), 0);
+	assert_true(k.ok);
+	assert_int_equal(k.days, 15);
+	assert_string_equal(day(k.from), "2026-11-01");
+	assert_string_equal(day(k.to), "2026-11-15");
+	assert_string_equal(day(k.prev_from), "2026-10-01");
+	assert_string_equal(day(k.prev_to), "2026-10-15");
+	/* day 31 of March against a 28-day February: all of February */
+	assert_int_equal(usage_compare_spans(at("2027-03-31T08:00:00Z"), at("2027-03-01T00:00:00Z"),
+	                                     at("2027-04-01T00:00:00Z"), &k), 0);
+	assert_int_equal(k.days, 31);
+	assert_string_equal(day(k.prev_from), "2027-02-01");
+	assert_string_equal(day(k.prev_to), "2027-02-28");
+	/* the first day of a period */
+	assert_int_equal(usage_compare_spans(at("2026-11-01T00:00:01Z"), at("2026-11-01T00:00:00Z"),
+	                                     at("2026-12-01T00:00:00Z"), &k), 0);
+	assert_int_equal(k.days, 1);
+	assert_string_equal(day(k.prev_to), "2026-10-01");
+
+	assert_int_equal(usage_change_tenths(1125, 1000, &t), 0);
+	assert_int_equal(t, 125);
+	assert_int_equal(usage_change_tenths(995, 1000, &t), 0);
+	assert_int_equal(t, -5);
+	assert_int_equal(usage_change_tenths(1, 3, &t), 0);
+	assert_int_equal(t, -666);   /* toward zero */
+	assert_int_equal(usage_change_tenths(5, 3, &t), 0);
+	assert_int_equal(t, 666);
+	assert_int_equal(usage_change_tenths(0, 1000, &t), 0);
+	assert_int_equal(t, -1000);
+	assert_int_equal(usage_change_tenths(10, 0, &t), -1);
+	assert_int_equal(usage_change_tenths(INT64_MAX, 1, &t), 0);
+	assert_int_equal(t, INT32_MAX);
+	usage_change_text(1125, 1000, buf, sizeof buf);
+	assert_string_equal(buf, "+12.5%");
+	usage_change_text(995, 1000, buf, sizeof buf);
+	assert_string_equal(buf, "-0.5%");
+	usage_change_text(7, 0, buf, sizeof buf);
+	assert_string_equal(buf, "new");
+	usage_change_text(0, 0, buf, sizeof buf);
+	assert_string_equal(buf, "");
+}
+
 int
 main(void)
 {
@@ -529,6 +630,8 @@ main(void)
 		cmocka_unit_test(test_huge_values),
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_period_projection),
+		cmocka_unit_test(test_anomalies),
+		cmocka_unit_test(test_compare),
 	};
 
 	setlocale(LC_ALL, "C");
