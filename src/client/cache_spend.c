@@ -127,19 +127,36 @@ cache_spend_add_cost(struct cache *c, const char *day, const char *dim, const ch
 	return add_one(c, day, dim, key, name, micro, currency);
 }
 
-int
-cache_spend_add_tokens(struct cache *c, const char *day, const char *model, const char *kind,
-                       int64_t qty)
+/* The two token tables: per model (spend_tokens) and per API key
+ * (spend_key_tokens), the same shape but for the key column. */
+struct token_table {
+	const char *select_sql, *insert_sql;
+};
+
+static const struct token_table by_model = {
+	"SELECT quantity FROM spend_tokens WHERE day = ?1 AND model = ?2 AND kind = ?3",
+	"INSERT OR REPLACE INTO spend_tokens (day, model, kind, quantity) VALUES (?1, ?2, ?3, ?4)",
+};
+
+static const struct token_table by_key = {
+	"SELECT quantity FROM spend_key_tokens WHERE day = ?1 AND api_key = ?2 AND kind = ?3",
+	"INSERT OR REPLACE INTO spend_key_tokens (day, api_key, kind, quantity) VALUES (?1, ?2, ?3, ?4)",
+};
+
+/* Adds qty to the row (day, key, kind), checking the sum fits in 64 bits
+ * (SQLite would turn an overflowing sum into a float). */
+static int
+add_tokens(struct cache *c, const struct token_table *t, const char *day, const char *key,
+           const char *kind, int64_t qty)
 {
-	sqlite3_stmt *st = cache_stmt(c, "SELECT quantity FROM spend_tokens WHERE day = ?1"
-	                                 " AND model = ?2 AND kind = ?3");
+	sqlite3_stmt *st = cache_stmt(c, t->select_sql);
 	int64_t old = 0, sum;
 	int r;
 
 	if (!st)
 		return -1;
 	bind_str(st, 1, day, 0);
-	bind_str(st, 2, model, 0);
+	bind_str(st, 2, key, 0);
 	bind_str(st, 3, kind, 0);
 	r = cache_step_one(c, st, _("reading the token usage"));
 	if (r == 1)
@@ -149,48 +166,28 @@ cache_spend_add_tokens(struct cache *c, const char *day, const char *model, cons
 		return -1;
 	if (money_add(old, qty, &sum) != MONEY_OK)
 		return cache_failf(c, _("the token usage of %s does not fit in 64 bits"), day);
-	st = cache_stmt(c, "INSERT OR REPLACE INTO spend_tokens (day, model, kind, quantity)"
-	                   " VALUES (?1, ?2, ?3, ?4)");
+	st = cache_stmt(c, t->insert_sql);
 	if (!st)
 		return -1;
 	bind_str(st, 1, day, 0);
-	bind_str(st, 2, model, 0);
+	bind_str(st, 2, key, 0);
 	bind_str(st, 3, kind, 0);
 	sqlite3_bind_int64(st, 4, sum);
 	return done(c, st, _("writing the token usage"));
 }
 
 int
+cache_spend_add_tokens(struct cache *c, const char *day, const char *model, const char *kind,
+                       int64_t qty)
+{
+	return add_tokens(c, &by_model, day, model, kind, qty);
+}
+
+int
 cache_spend_add_key_tokens(struct cache *c, const char *day, const char *api_key, const char *kind,
                            int64_t qty)
 {
-	sqlite3_stmt *st = cache_stmt(c, "SELECT quantity FROM spend_key_tokens WHERE day = ?1"
-	                                 " AND api_key = ?2 AND kind = ?3");
-	int64_t old = 0, sum;
-	int r;
-
-	if (!st)
-		return -1;
-	bind_str(st, 1, day, 0);
-	bind_str(st, 2, api_key, 0);
-	bind_str(st, 3, kind, 0);
-	r = cache_step_one(c, st, _("reading the token usage"));
-	if (r == 1)
-		old = col_i64(st, 0);
-	sqlite3_reset(st);
-	if (r < 0)
-		return -1;
-	if (money_add(old, qty, &sum) != MONEY_OK)
-		return cache_failf(c, _("the token usage of %s does not fit in 64 bits"), day);
-	st = cache_stmt(c, "INSERT OR REPLACE INTO spend_key_tokens (day, api_key, kind, quantity)"
-	                   " VALUES (?1, ?2, ?3, ?4)");
-	if (!st)
-		return -1;
-	bind_str(st, 1, day, 0);
-	bind_str(st, 2, api_key, 0);
-	bind_str(st, 3, kind, 0);
-	sqlite3_bind_int64(st, 4, sum);
-	return done(c, st, _("writing the token usage"));
+	return add_tokens(c, &by_key, day, api_key, kind, qty);
 }
 
 int
@@ -342,17 +339,6 @@ cache_spend_sum(struct cache *c, const char *from_day, const char *to_day, int64
 	return r < 0 ? -1 : 0;
 }
 
-static int
-day_epoch(const char *day, int64_t *t)
-{
-	char buf[32];
-
-	if (strlen(day) != 10)
-		return -1;
-	snprintf(buf, sizeof buf, "%sT00:00:00Z", day);
-	return time_parse_rfc3339(buf, t);
-}
-
 int
 cache_spend_per_day(struct cache *c, const char *from_day, const char *to_day, int64_t **out, int *n)
 {
@@ -362,7 +348,7 @@ cache_spend_per_day(struct cache *c, const char *from_day, const char *to_day, i
 
 	*out = NULL;
 	*n = 0;
-	if (day_epoch(from_day, &from) < 0 || day_epoch(to_day, &to) < 0 || to < from ||
+	if (time_parse_day(from_day, &from) < 0 || time_parse_day(to_day, &to) < 0 || to < from ||
 	    (to - from) / 86400 >= MAX_DAYS)
 		return cache_failf(c, _("bad day range %s to %s"), from_day, to_day);
 	if (cache_spend_daily(c, SPEND_DIM_TOTAL, from_day, to_day, &r, &nr) < 0)
@@ -374,7 +360,7 @@ cache_spend_per_day(struct cache *c, const char *from_day, const char *to_day, i
 		return cache_failf(c, _("out of memory"));
 	}
 	for (i = 0; i < nr; i++)
-		if (day_epoch(r[i].day, &t) == 0 && t >= from && t <= to)
+		if (time_parse_day(r[i].day, &t) == 0 && t >= from && t <= to)
 			a[(t - from) / 86400] = r[i].amount;
 	free(r);
 	*out = a;

@@ -97,18 +97,6 @@ cache_usage_totals(struct cache *c, enum usage_by by, const char *from_day,
 	return rows(c, sql, from_day, to_day, out, n);
 }
 
-/* "YYYY-MM-DD" to the Unix time of its 00:00:00Z.  0 or -1. */
-static int
-day_epoch(const char *day, int64_t *t)
-{
-	char buf[32];
-
-	if (strlen(day) != 10)
-		return -1;
-	snprintf(buf, sizeof buf, "%sT00:00:00Z", day);
-	return time_parse_rfc3339(buf, t);
-}
-
 int
 cache_usage_credits_per_day(struct cache *c, const char *from_day, const char *to_day,
                             int64_t **out, int *n)
@@ -124,7 +112,7 @@ cache_usage_credits_per_day(struct cache *c, const char *from_day, const char *t
 
 	*out = NULL;
 	*n = 0;
-	if (day_epoch(from_day, &from) < 0 || day_epoch(to_day, &to) < 0)
+	if (time_parse_day(from_day, &from) < 0 || time_parse_day(to_day, &to) < 0)
 		return cache_failf(c, _("not a YYYY-MM-DD day range: %s to %s"), from_day, to_day);
 	if (to < from)
 		return 0;
@@ -143,7 +131,7 @@ cache_usage_credits_per_day(struct cache *c, const char *from_day, const char *t
 	bind_str(st, 2, to_day, 0);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		col_str(st, 0, day, sizeof day);
-		if (day_epoch(day, &t) == 0 && t >= from && t <= to)
+		if (time_parse_day(day, &t) == 0 && t >= from && t <= to)
 			a[(t - from) / 86400] = col_i64(st, 1);
 	}
 	if (rc != SQLITE_DONE) {

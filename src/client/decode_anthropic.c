@@ -55,41 +55,12 @@ bucket_day(struct dctx *d, const json_t *b, char day[M_DAY])
 	return 0;
 }
 
-typedef int (*result_fn)(struct dctx *d, const json_t *r, const char *day,
-                         const struct spend_sink *s);
+/* The daily buckets of this provider's reports (spend_json.h). */
+static const struct sj_bucket_format fmt = { envelope, bucket_day };
 
 static int
-buckets(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
-        struct client_err *err, result_fn fn)
-{
-	struct dctx d;
-	json_t *data, *b, *results;
-	size_t i, j, m1, m2;
-	char day[M_DAY];
-
-	dctx_init(&d, NULL, err);
-	if (envelope(&d, root, pg, &data) < 0)
-		return -1;
-	json_array_foreach(data, i, b) {
-		m1 = d_push_key(&d, "data");
-		d_push_index(&d, i);
-		if (d_is_object(&d, b) < 0 || bucket_day(&d, b, day) < 0 ||
-		    d_array(&d, b, "results", &results) < 0)
-			return -1;
-		json_array_foreach(results, j, b) {
-			m2 = d_push_key(&d, "results");
-			d_push_index(&d, j);
-			if (d_is_object(&d, b) < 0 || fn(&d, b, day, s) < 0)
-				return -1;
-			d_pop(&d, m2);
-		}
-		d_pop(&d, m1);
-	}
-	return 0;
-}
-
-static int
-cost_result(struct dctx *d, const json_t *r, const char *day, const struct spend_sink *s)
+cost_result(struct dctx *d, const json_t *r, const char *day, const struct spend_sink *s,
+            const void *spec)
 {
 	char code[16], cur[4], amount[128], desc[M_NAME], ws[M_NAME];
 	const struct currency *c;
@@ -119,11 +90,12 @@ int
 an_decode_costs(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
                 struct client_err *err)
 {
-	return buckets(root, s, pg, err, cost_result);
+	return sj_buckets(&fmt, root, s, pg, err, cost_result, NULL);
 }
 
 static int
-usage_result(struct dctx *d, const json_t *r, const char *day, const struct spend_sink *s)
+usage_result(struct dctx *d, const json_t *r, const char *day, const struct spend_sink *s,
+             const void *spec)
 {
 	char model[M_NAME], key[M_NAME];
 	json_t *cc, *stu;
@@ -164,7 +136,7 @@ int
 an_decode_usage(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
                 struct client_err *err)
 {
-	return buckets(root, s, pg, err, usage_result);
+	return sj_buckets(&fmt, root, s, pg, err, usage_result, NULL);
 }
 
 /* A list page (workspaces, API keys): data[] of `type`, has_more; the last

@@ -65,38 +65,8 @@ bucket_day(struct dctx *d, const json_t *b, char day[M_DAY])
 	return 0;
 }
 
-typedef int (*result_fn)(struct dctx *d, const json_t *r, const char *day,
-                         const struct spend_sink *s, const void *spec);
-
-static int
-buckets(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
-        struct client_err *err, result_fn fn, const void *spec)
-{
-	struct dctx d;
-	json_t *data, *b, *results;
-	size_t i, j, m1, m2;
-	char day[M_DAY];
-
-	dctx_init(&d, NULL, err);
-	if (envelope(&d, root, pg, &data) < 0)
-		return -1;
-	json_array_foreach(data, i, b) {
-		m1 = d_push_key(&d, "data");
-		d_push_index(&d, i);
-		if (d_is_object(&d, b) < 0 || bucket_day(&d, b, day) < 0 ||
-		    d_array(&d, b, "results", &results) < 0)
-			return -1;
-		json_array_foreach(results, j, b) {
-			m2 = d_push_key(&d, "results");
-			d_push_index(&d, j);
-			if (d_is_object(&d, b) < 0 || fn(&d, b, day, s, spec) < 0)
-				return -1;
-			d_pop(&d, m2);
-		}
-		d_pop(&d, m1);
-	}
-	return 0;
-}
+/* The daily buckets of this provider's reports (spend_json.h). */
+static const struct sj_bucket_format fmt = { envelope, bucket_day };
 
 static int
 cost_result(struct dctx *d, const json_t *r, const char *day, const struct spend_sink *s,
@@ -130,7 +100,7 @@ int
 oa_decode_costs(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
                 struct client_err *err)
 {
-	return buckets(root, s, pg, err, cost_result, NULL);
+	return sj_buckets(&fmt, root, s, pg, err, cost_result, NULL);
 }
 
 static int
@@ -174,7 +144,7 @@ int
 oa_decode_completions(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
                       struct client_err *err)
 {
-	return buckets(root, s, pg, err, completions_result, NULL);
+	return sj_buckets(&fmt, root, s, pg, err, completions_result, NULL);
 }
 
 /* The other usage kinds with a model: one quantity and the requests. */
@@ -231,49 +201,49 @@ int
 oa_decode_embeddings(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
                      struct client_err *err)
 {
-	return buckets(root, s, pg, err, kind_result, &kind_embeddings);
+	return sj_buckets(&fmt, root, s, pg, err, kind_result, &kind_embeddings);
 }
 
 int
 oa_decode_images(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
                  struct client_err *err)
 {
-	return buckets(root, s, pg, err, kind_result, &kind_images);
+	return sj_buckets(&fmt, root, s, pg, err, kind_result, &kind_images);
 }
 
 int
 oa_decode_speeches(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
                    struct client_err *err)
 {
-	return buckets(root, s, pg, err, kind_result, &kind_speeches);
+	return sj_buckets(&fmt, root, s, pg, err, kind_result, &kind_speeches);
 }
 
 int
 oa_decode_transcriptions(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
                          struct client_err *err)
 {
-	return buckets(root, s, pg, err, kind_result, &kind_transcriptions);
+	return sj_buckets(&fmt, root, s, pg, err, kind_result, &kind_transcriptions);
 }
 
 int
 oa_decode_moderations(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
                       struct client_err *err)
 {
-	return buckets(root, s, pg, err, kind_result, &kind_moderations);
+	return sj_buckets(&fmt, root, s, pg, err, kind_result, &kind_moderations);
 }
 
 int
 oa_decode_vector_stores(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
                         struct client_err *err)
 {
-	return buckets(root, s, pg, err, kind_result, &kind_vector_stores);
+	return sj_buckets(&fmt, root, s, pg, err, kind_result, &kind_vector_stores);
 }
 
 int
 oa_decode_code_interpreter(const json_t *root, const struct spend_sink *s, struct spend_page *pg,
                            struct client_err *err)
 {
-	return buckets(root, s, pg, err, kind_result, &kind_code_interpreter);
+	return sj_buckets(&fmt, root, s, pg, err, kind_result, &kind_code_interpreter);
 }
 
 static int

@@ -12,52 +12,13 @@
 #include "client/decode_spend.h"
 #include "client/source_spend.h"
 #include "client/spend_json.h"
+#include "core/timeutil.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/util.h"
 
 #define MAX_PAGES 10000
 #define DAY 86400
-
-static void
-day_of(int64_t t, char out[11])
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	gmtime_r(&tt, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
-/* 00:00Z of the first day of the month `back` months before t's. */
-static int64_t
-month_start(int64_t t, int back)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	int m;
-
-	gmtime_r(&tt, &tm);
-	m = tm.tm_year * 12 + tm.tm_mon - back;
-	memset(&tm, 0, sizeof tm);
-	tm.tm_year = m / 12;
-	tm.tm_mon = m % 12;
-	tm.tm_mday = 1;
-	return (int64_t)timegm(&tm);
-}
-
-static int64_t
-day_epoch(const char *day)
-{
-	struct tm tm;
-
-	memset(&tm, 0, sizeof tm);
-	if (sscanf(day, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
-		return -1;
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	return (int64_t)timegm(&tm);
-}
 
 static int
 cache_failed(struct spend_run *r)
@@ -101,12 +62,12 @@ spend_begin(struct spend_run *r, struct net *n, struct cache *c, const struct sy
 	r->now = o->now ? o->now : (int64_t)time(NULL);
 	today = r->now - r->now % DAY;
 	r->to = today + DAY;
-	from = month_start(r->now, SPEND_HISTORY_MONTHS);
+	from = time_month_start_utc(r->now, -SPEND_HISTORY_MONTHS);
 	had = cache_spend_org(c, &org);
 	if (had < 0)
 		return cache_failed(r);
-	if (had == 1 && strcmp(org.source, source) == 0 && (last = day_epoch(org.last_day)) > 0) {
-		from = month_start(r->now, 0);
+	if (had == 1 && strcmp(org.source, source) == 0 && time_parse_day(org.last_day, &last) == 0 && last > 0) {
+		from = time_month_start_utc(r->now, 0);
 		if (last - SPEND_REFETCH_DAYS * DAY < from)
 			from = last - SPEND_REFETCH_DAYS * DAY;
 		str_copy(r->first_day, sizeof r->first_day, org.first_day);
@@ -117,8 +78,8 @@ spend_begin(struct spend_run *r, struct net *n, struct cache *c, const struct sy
 			return cache_failed(r);
 	}
 	r->from = from;
-	day_of(r->from, r->from_day);
-	day_of(today, r->to_day);
+	time_format_day(r->from, r->from_day, sizeof r->from_day);
+	time_format_day(today, r->to_day, sizeof r->to_day);
 	if (!had || strcmp(r->from_day, r->first_day) < 0)
 		str_copy(r->first_day, sizeof r->first_day, r->from_day);
 	if (cache_spend_clear_from(c, r->from_day) < 0)

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "client/spend_figures.h"
+#include "core/timeutil.h"
 #include "core/i18n.h"
 #include "core/money.h"
 
@@ -32,31 +33,6 @@ spend_round(int64_t micro, const char *currency, int64_t *minor)
 	return 0;
 }
 
-static void
-day_str(int64_t t, char out[11])
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	gmtime_r(&tt, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
-static int64_t
-month_start(int64_t t, int delta)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	int m;
-
-	gmtime_r(&tt, &tm);
-	m = tm.tm_year * 12 + tm.tm_mon + delta;
-	memset(&tm, 0, sizeof tm);
-	tm.tm_year = m / 12;
-	tm.tm_mon = m % 12;
-	tm.tm_mday = 1;
-	return (int64_t)timegm(&tm);
-}
 
 /* The projection: forecast_period with the spend as the quantity. */
 static void
@@ -70,8 +46,8 @@ project(struct cache *c, struct spend_figures *f)
 	int n = 0;
 	enum forecast_err e;
 
-	day_str(today - BURN_WINDOW * DAY, from);
-	day_str(today - DAY, to);
+	time_format_day(today - BURN_WINDOW * DAY, from, sizeof from);
+	time_format_day(today - DAY, to, sizeof to);
 	/* days before the first one fetched are unknown, not zero */
 	if (f->org.first_day[0] && strcmp(from, f->org.first_day) < 0)
 		snprintf(from, sizeof from, "%s", f->org.first_day);
@@ -121,12 +97,12 @@ spend_figures_load(struct cache *c, int64_t now, int64_t budget, const char *bud
 		snprintf(err, errsz, "%s", r < 0 ? cache_error(c) : _("the cache holds no spend yet; run billtop sync"));
 		return -1;
 	}
-	f->month_start = month_start(now, 0);
-	f->month_end = month_start(now, 1);
-	day_str(f->month_start, f->month_from);
-	day_str(now, f->today);
-	day_str(month_start(now, -1), f->last_from);
-	day_str(f->month_start - DAY, f->last_to);
+	f->month_start = time_month_start_utc(now, 0);
+	f->month_end = time_month_start_utc(now, 1);
+	time_format_day(f->month_start, f->month_from, sizeof f->month_from);
+	time_format_day(now, f->today, sizeof f->today);
+	time_format_day(time_month_start_utc(now, -1), f->last_from, sizeof f->last_from);
+	time_format_day(f->month_start - DAY, f->last_to, sizeof f->last_to);
 	if (cache_spend_sum(c, f->month_from, f->today, &f->mtd_micro) < 0 ||
 	    cache_spend_sum(c, f->last_from, f->last_to, &f->last_micro) < 0) {
 		snprintf(err, errsz, "%s", cache_error(c));

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "client/decode_spend.h"
 #include "client/model.h"
 #include "client/spend_json.h"
 #include "core/decimal.h"
@@ -223,5 +224,35 @@ sj_tag(struct dctx *d, const json_t *o, const char *key, const char *want)
 		return -1;
 	if (strcmp(v, want) != 0)
 		return d_fail(d, key, _("expected \"%s\", not \"%s\""), want, v);
+	return 0;
+}
+
+int
+sj_buckets(const struct sj_bucket_format *fmt, const json_t *root, const struct spend_sink *s,
+           struct spend_page *pg, struct client_err *err, sj_result_fn fn, const void *spec)
+{
+	struct dctx d;
+	json_t *data, *b, *results;
+	size_t i, j, m1, m2;
+	char day[M_DAY];
+
+	dctx_init(&d, NULL, err);
+	if (fmt->envelope(&d, root, pg, &data) < 0)
+		return -1;
+	json_array_foreach(data, i, b) {
+		m1 = d_push_key(&d, "data");
+		d_push_index(&d, i);
+		if (d_is_object(&d, b) < 0 || fmt->day(&d, b, day) < 0 ||
+		    d_array(&d, b, "results", &results) < 0)
+			return -1;
+		json_array_foreach(results, j, b) {
+			m2 = d_push_key(&d, "results");
+			d_push_index(&d, j);
+			if (d_is_object(&d, b) < 0 || fn(&d, b, day, s, spec) < 0)
+				return -1;
+			d_pop(&d, m2);
+		}
+		d_pop(&d, m1);
+	}
 	return 0;
 }

@@ -21,7 +21,9 @@
 #include <jansson.h>
 
 #include "client/decode_priv.h"
+#include "client/decode_spend.h"
 #include "client/error.h"
+#include "client/model.h"
 
 /* The body parsed with numbers as text; NULL with err (CERR_BAD_DATA). */
 json_t *spend_parse(const char *body, size_t len, struct client_err *err);
@@ -41,5 +43,19 @@ int sj_str(struct dctx *d, const json_t *o, const char *key, char *dst, size_t n
 int sj_bool(struct dctx *d, const json_t *o, const char *key, int *out);
 /* A string at key equal to want (an "object" tag). */
 int sj_tag(struct dctx *d, const json_t *o, const char *key, const char *want);
+
+/* Both providers answer a usage or cost report as pages of daily buckets,
+ * data[i].results[j]; they differ in the page envelope and in how a bucket
+ * names its day. */
+struct sj_bucket_format {
+	int (*envelope)(struct dctx *d, const json_t *root, struct spend_page *pg, json_t **data);
+	int (*day)(struct dctx *d, const json_t *bucket, char day[M_DAY]);
+};
+typedef int (*sj_result_fn)(struct dctx *d, const json_t *result, const char *day,
+                            const struct spend_sink *s, const void *spec);
+/* Calls fn on every result of every bucket, with the bucket's day and the
+ * JSON path kept for errors.  0 or -1 with err. */
+int sj_buckets(const struct sj_bucket_format *fmt, const json_t *root, const struct spend_sink *s,
+               struct spend_page *pg, struct client_err *err, sj_result_fn fn, const void *spec);
 
 #endif

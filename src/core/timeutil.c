@@ -381,3 +381,30 @@ time_format_day(int64_t day, char *buf, size_t n)
 	}
 	return 0;
 }
+
+int
+time_parse_day(const char *day, int64_t *t)
+{
+	char buf[32];
+
+	if (strlen(day) != 10)
+		return -1;
+	snprintf(buf, sizeof buf, "%sT00:00:00Z", day);
+	return time_parse_rfc3339(buf, t);
+}
+
+int64_t
+time_month_start_utc(int64_t t, int delta)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	int m;
+
+	gmtime_r(&tt, &tm);
+	m = tm.tm_year * 12 + tm.tm_mon + delta;
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = m / 12;
+	tm.tm_mon = m % 12;
+	tm.tm_mday = 1;
+	return (int64_t)timegm(&tm);
+}

@@ -63,5 +63,10 @@ int64_t time_day_start_utc(int64_t t);
 
 /* UTC day key "2026-11-22" for usage tables (any instant of the day works).  0 or -1. */
 int time_format_day(int64_t day, char *buf, size_t n);
+/* The reverse: "2026-11-22" (exactly ten characters) to its 00:00:00Z.  0 or -1. */
+int time_parse_day(const char *day, int64_t *t);
+/* 00:00:00Z of the first day of the UTC month `delta` months after t's
+ * (negative: before). */
+int64_t time_month_start_utc(int64_t t, int delta);
 
 #endif
