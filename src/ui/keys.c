@@ -68,7 +68,7 @@ run_find(struct app *app, struct view *v, int dir, int from_sel)
 	}
 	msg[0] = '\0';
 	r = v->ops->find(v, app, app->last_query, dir, from_sel, msg, sizeof msg);
-	if (r == 0)
+	if (r == 0 && !msg[0])
 		snprintf(app->notice, sizeof app->notice, _("Nothing matches \"%s\"."), app->last_query);
 	else
 		str_copy(app->notice, sizeof app->notice, msg);

@@ -91,67 +91,34 @@ note(struct invoices_state *s, int style, const char *msg)
 	s->note_style = style;
 }
 
-/* Finds the next (dir 1) or previous (-1) match of the last query in the
- * whole list (SQL), not only the rows read. */
-static void
-find(struct app *app, struct invoices_state *s, int dir, int include_current)
+/* view_ops.find for the framework's `/` prompt (keys.c): the next (dir 1)
+ * or previous (-1) invoice whose number or amount matches, in the whole
+ * list (SQL), not only the rows read. */
+static int
+find(struct view *v, struct app *app, const char *query, int dir, int from_sel, char *msg, size_t msgsz)
 {
-	char err[256], buf[512];
+	struct invoices_state *s = v->priv;
+	char err[256];
 	int n = s->m.total, at = -1;
 
-	if (s->last_query[0] == '\0') {
-		note(s, ST_DIM, _("Type / and a number or an amount to search."));
-		return;
-	}
 	/* n/N start next to the selection and wrap around. */
-	if (n > 0 && invoices_model_find(app->cache, &s->m, s->last_query,
-	                                 ((s->pos.sel + (include_current ? 0 : dir)) % n + n) % n, dir,
+	if (n > 0 && invoices_model_find(app->cache, &s->m, query,
+	                                 ((s->pos.sel + (from_sel ? 0 : dir)) % n + n) % n, dir,
 	                                 &at, &n, err, sizeof err) < 0) {
-		note(s, ST_ALERT, err);
-		return;
+		str_copy(msg, msgsz, err);
+		return -1;
 	}
 	if (at < 0) {
-		snprintf(buf, sizeof buf, _("No invoice matches \"%s\"."), s->last_query);
-		note(s, ST_WARN, buf);
-		return;
+		snprintf(msg, msgsz, _("No invoice matches \"%s\"."), query);
+		return 0;
 	}
 	if (invoices_state_select(app->cache, s, at, err, sizeof err) < 0) {
-		note(s, ST_ALERT, err);
-		return;
+		str_copy(msg, msgsz, err);
+		return -1;
 	}
-	snprintf(buf, sizeof buf, P_("\"%s\": %d match (n/N: next/previous)", "\"%s\": %d matches (n/N: next/previous)", n),
-	         s->last_query, n);
-	note(s, ST_NORMAL, buf);
-}
-
-/* Keys while the search query is being typed: every key is ours. */
-static int
-search_key(struct app *app, struct invoices_state *s, int key)
-{
-	size_t len = strlen(s->query);
-
-	switch (key) {
-	case 27:
-		s->searching = 0;
-		note(s, ST_NORMAL, "");
-		return VIEW_HANDLED;
-	case '\n': case '\r': case KEY_ENTER:
-		s->searching = 0;
-		str_copy(s->last_query, sizeof s->last_query, s->query);
-		find(app, s, 1, 1);
-		return VIEW_HANDLED;
-	case KEY_BACKSPACE: case 127: case 8:
-		if (len > 0)
-			s->query[len - 1] = '\0';
-		return VIEW_HANDLED;
-	default:
-		/* Numbers and amounts are ASCII; anything else is not typed. */
-		if (key >= 0x20 && key < 0x7f && len + 1 < sizeof s->query) {
-			s->query[len] = (char)key;
-			s->query[len + 1] = '\0';
-		}
-		return VIEW_HANDLED;
-	}
+	snprintf(msg, msgsz, P_("\"%s\": %d match (n/N: next/previous)", "\"%s\": %d matches (n/N: next/previous)", n),
+	         query, n);
+	return 1;
 }
 
 static void
@@ -198,8 +165,6 @@ key(struct view *v, struct app *app, int k)
 
 	if (s == NULL)
 		return VIEW_IGNORED;
-	if (s->searching)
-		return search_key(app, s, k);
 	before = s->pos.sel;
 	s->pos.n = s->m.total;
 	if (list_key(&s->pos, k, s->list_rows > 1 ? s->list_rows - 1 : 1)) {
@@ -208,16 +173,6 @@ key(struct view *v, struct app *app, int k)
 		return VIEW_HANDLED;
 	}
 	switch (k) {
-	case '/':
-		s->searching = 1;
-		s->query[0] = '\0';
-		return VIEW_HANDLED;
-	case 'n':
-		find(app, s, 1, 0);
-		return VIEW_HANDLED;
-	case 'N':
-		find(app, s, -1, 0);
-		return VIEW_HANDLED;
 	case 'f':
 		s->m.filter = invoice_filter_next(s->m.filter);
 		if (invoices_state_load(app->cache, app->now, s, err, sizeof err) < 0)
@@ -324,6 +279,7 @@ const struct view_ops view_invoices_ops = {
 	.draw = draw,
 	.key = key,
 	.keys = keys,
+	.find = find,
 	.job_fd = job_fd,
 	.job_ready = job_ready,
 };

@@ -19,7 +19,6 @@ struct cache;
 struct dl_job;
 
 #define INVOICES_WIDE 110
-#define INVOICES_QUERY_MAX 64
 
 /* A download's progress as the view shows it. */
 struct invoices_dl {
@@ -38,10 +37,6 @@ struct invoices_state {
 	char want[M_NAME];           /* the first load selects this id or number ("": the draft) */
 	struct list_pos pos;
 	int list_rows;               /* rows of the list in the last draw (paging) */
-	/* Search: `/` types a query, Enter finds, n/N go on. */
-	int searching;
-	char query[INVOICES_QUERY_MAX];
-	char last_query[INVOICES_QUERY_MAX];
 	/* One line under the list: a search result, a saved file, an error. */
 	char note[512];
 	int note_style;

@@ -279,21 +279,14 @@ invoice_detail_draw(struct canvas *c, int x, int y, int w, int h, const struct i
 	return r + (used > split ? used : split);
 }
 
-/* The bottom line: the search being typed, a download's progress, a note,
- * or the keys. */
+/* The bottom line: a download's progress, a note, or the keys (the `/`
+ * prompt is the status line's, keys.c). */
 static void
 draw_bar(struct invoices_state *s, struct canvas *c, int x, int y, int w)
 {
 	char buf[512], a[32], b[32];
 	int used;
 
-	if (s->searching) {
-		snprintf(buf, sizeof buf, "/%s", s->query);
-		used = draw_text_fit(c, x, y, w - 1, ST_BOLD, buf);
-		canvas_text(c, x + used, y, 1, ST_SELECTED, " ");
-		draw_text_right(c, x + w, y, w - used - 2, ST_DIM, _("Enter: find  Esc: cancel"));
-		return;
-	}
 	if (s->dl.active) {
 		int gw = w >= 60 ? 20 : 10;
 
