@@ -214,6 +214,32 @@ usage_out(struct sb *b, const struct emu_row *r, unsigned dims)
 	sb_add(b, "}");
 }
 
+/* The query of a list endpoint: only `known` parameters, and limit 1 to
+ * 1000 (default 20).  0, or -1 after answering 400. */
+static int
+list_args(struct req *rq, struct resp *rs, const char *const *known, struct emu_args *a, long long *limit)
+{
+	const char *v, *unknown;
+	char *e;
+
+	emu_args_read(rq, a);
+	unknown = emu_arg_unknown(a, known);
+	if (a->too_many || unknown) {
+		bad_request(rs, "%s: unexpected query parameter (see docs/sources.md).", unknown ? unknown : "(too many)");
+		return -1;
+	}
+	*limit = 20;
+	if ((v = emu_arg(a, "limit"))) {
+		errno = 0;
+		*limit = strtoll(v, &e, 10);
+		if (!*v || *e || errno || *limit < 1 || *limit > 1000) {
+			bad_request(rs, "%s: expected an integer from 1 to 1000.", "limit");
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* cost_type of a row grouped by description (null for what is not tokens, search or code). */
 static const char *
 cost_type(const struct emu_row *r)
@@ -323,26 +349,14 @@ workspaces_handler(struct req *rq, struct resp *rs)
 	struct account acct;
 	sqlite3_stmt *st;
 	json_t *o, *data, *w;
-	const char *v, *after, *unknown;
-	char first[ID_MAX] = "", last[ID_MAX] = "", created[32], *e;
-	long long limit = 20;
+	const char *after;
+	char first[ID_MAX] = "", last[ID_MAX] = "", created[32];
+	long long limit;
 	int64_t n = 0;
 	int rc, more = 0;
 
-	emu_args_read(rq, &a);
-	unknown = emu_arg_unknown(&a, known);
-	if (a.too_many || unknown) {
-		bad_request(rs, "%s: unexpected query parameter (see docs/sources.md).", unknown ? unknown : "(too many)");
+	if (list_args(rq, rs, known, &a, &limit) < 0)
 		return;
-	}
-	if ((v = emu_arg(&a, "limit"))) {
-		errno = 0;
-		limit = strtoll(v, &e, 10);
-		if (!*v || *e || errno || limit < 1 || limit > 1000) {
-			bad_request(rs, "%s: expected an integer from 1 to 1000.", "limit");
-			return;
-		}
-	}
 	after = emu_arg(&a, "after_id");
 	if (acct_load(rq->db, &acct) < 0 || time_format_rfc3339(acct.created_at, created, sizeof created) < 0 ||
 	    !(st = db_stmt(rq->db, "SELECT id, name FROM agents WHERE id > ?1 ORDER BY id LIMIT ?2"))) {
@@ -384,25 +398,13 @@ api_keys_handler(struct req *rq, struct resp *rs)
 	struct emu_args a;
 	struct account acct;
 	json_t *data, *k;
-	const char *v, *after, *unknown;
-	char created[32], *e;
+	const char *v, *after;
+	char created[32];
 	long long limit;
 	int one;
 
-	emu_args_read(rq, &a);
-	unknown = emu_arg_unknown(&a, known);
-	if (a.too_many || unknown) {
-		bad_request(rs, "%s: unexpected query parameter (see docs/sources.md).", unknown ? unknown : "(too many)");
+	if (list_args(rq, rs, known, &a, &limit) < 0)
 		return;
-	}
-	if ((v = emu_arg(&a, "limit"))) {
-		errno = 0;
-		limit = strtoll(v, &e, 10);
-		if (!*v || *e || errno || limit < 1 || limit > 1000) {
-			bad_request(rs, "%s: expected an integer from 1 to 1000.", "limit");
-			return;
-		}
-	}
 	after = emu_arg(&a, "after_id");
 	/* the admin key is active and in the default workspace (workspace_id null) */
 	one = (!after || strcmp(after, ANT_KEY_ID) < 0) && !emu_arg(&a, "workspace_id") &&
